@@ -1,0 +1,26 @@
+package io.tidemq.remoting;
+
+import io.tidemq.remoting.protocol.RemotingCommand;
+
+import java.net.SocketAddress;
+
+/**
+ * A connection as the layers above remoting see it: who is on the other end, and a way to answer later
+ * (long polling) without touching Netty.
+ */
+public interface RemoteChannel {
+    /** The peer as {@code ip:port}. */
+    String remoteAddress();
+
+    SocketAddress remoteSocketAddress();
+
+    /** The local address this connection arrived on, as {@code ip:port}. */
+    String localAddress();
+
+    boolean isActive();
+
+    /** Writes a response (or a server-initiated oneway request) without waiting; failures are logged. */
+    void writeAndForget(RemotingCommand command);
+
+    void close();
+}

@@ -1,0 +1,108 @@
+package io.tidemq.store;
+
+import io.tidemq.common.message.MessageExt;
+import io.tidemq.common.message.MessageExtBatch;
+import io.tidemq.common.message.MessageExtBrokerInner;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The message store: an append-only CommitLog with consume queues and an index built from it.
+ *
+ * <p>All methods are thread-safe. Offsets named "queue offset" or "logic offset" count messages within one consume
+ * queue; "physical offset" is a byte position in the CommitLog.
+ */
+public interface MessageStore {
+    /** Loads files and recovers (normal or after a crash); false when the store cannot be opened. */
+    boolean load();
+
+    /** Starts flush, dispatch, retention and other background services. */
+    void start() throws Exception;
+
+    /** Flushes everything and removes the abort marker; the store is then cleanly closed. */
+    void shutdown();
+
+    /** Removes every file of the store (tests and tools). */
+    void destroy();
+
+    /**
+     * Appends one message. The future completes once the message is durable as the flush mode requires (or with
+     * FLUSH_DISK_TIMEOUT); it is also readable once the dispatcher has built its queue unit.
+     */
+    CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg);
+
+    /** Appends a batch under one lock acquisition; every message gets consecutive queue offsets. */
+    CompletableFuture<PutMessageResult> asyncPutMessages(MessageExtBatch batch);
+
+    default PutMessageResult putMessage(MessageExtBrokerInner msg) {
+        return asyncPutMessage(msg).join();
+    }
+
+    default PutMessageResult putMessages(MessageExtBatch batch) {
+        return asyncPutMessages(batch).join();
+    }
+
+    /**
+     * Reads up to {@code maxMsgNums} messages of a queue from {@code offset}, keeping those {@code filter} accepts.
+     * {@code group} is informational (metrics).
+     */
+    GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
+                                MessageFilter filter);
+
+    /** The next queue offset to be written (0 for an unknown queue). */
+    long getMaxOffsetInQueue(String topic, int queueId);
+
+    /** The first queue offset still present (0 for an unknown queue). */
+    long getMinOffsetInQueue(String topic, int queueId);
+
+    /** Physical offset of the message at a queue offset, or -1 / 0 when absent. */
+    long getCommitLogOffsetInQueue(String topic, int queueId, long queueOffset);
+
+    /** Queue offset by store time (protocol.md 4.9: exact, nearest, first, or last existing entry). */
+    long getOffsetInQueueByTime(String topic, int queueId, long timestamp);
+
+    /** Store time of the message at a queue offset, or -1. */
+    long getMessageStoreTimeStamp(String topic, int queueId, long queueOffset);
+
+    /** Store time of the queue's first message still present, or -1. */
+    long getEarliestMessageTime(String topic, int queueId);
+
+    /** Store time of the first message in the CommitLog, or -1. */
+    long getEarliestMessageTime();
+
+    /** Decodes the record at a physical offset, or null when there is none (bad offset, deleted, corrupt). */
+    MessageExt lookMessageByOffset(long commitLogOffset);
+
+    /** The raw record at a physical offset (size read from the record), or null. Release it. */
+    SelectMappedBufferResult selectOneMessageByOffset(long commitLogOffset);
+
+    /** Messages whose index key is {@code topic#key}, stored within [begin, end] ms. Release it. */
+    QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end);
+
+    long getMinPhyOffset();
+
+    long getMaxPhyOffset();
+
+    /** Physical offset up to which consume queues and index are built. */
+    long dispatchedPhyOffset();
+
+    /** Deletes the consume queues of topics not in {@code keep}. */
+    void cleanUnusedTopics(Set<String> keep);
+
+    /** Deletes the consume queues of these topics. */
+    void deleteTopics(Set<String> topics);
+
+    void setMessageArrivingListener(MessageArrivingListener listener);
+
+    /** True while appends are taking long enough that new sends should be turned away (flow control). */
+    boolean isOSPageCacheBusy();
+
+    /** True once a disk or IO problem makes the store refuse writes. */
+    boolean isWriteRefused();
+
+    /** Runtime figures for GET_BROKER_RUNTIME_INFO (key to value, all strings). */
+    java.util.Map<String, String> runtimeInfo();
+
+    MessageStoreConfig config();
+}
