@@ -1,0 +1,461 @@
+package io.tidemq.remoting.protocol;
+
+import io.tidemq.remoting.exception.RemotingCommandException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A one-shot reader of one JSON command header (see {@link JsonHeaderCodec} for what it accepts). Works on the raw
+ * UTF-8 bytes: strings without escapes are turned into Java strings in one call, member names are matched without
+ * building strings.
+ *
+ * <p>Not thread-safe; create one per header.
+ */
+final class JsonHeaderReader {
+    /** Deeper nesting in an unknown member is treated as garbage rather than risking the stack. */
+    private static final int MAX_DEPTH = 64;
+
+    private static final int UNKNOWN = 0;
+    private static final int CODE = 1;
+    private static final int EXT_FIELDS = 2;
+    private static final int FLAG = 3;
+    private static final int LANGUAGE = 4;
+    private static final int OPAQUE = 5;
+    private static final int REMARK = 6;
+    private static final int SERIALIZE_TYPE = 7;
+    private static final int VERSION = 8;
+
+    private static final String[] MEMBER_NAMES = {
+        null, "code", "extFields", "flag", "language", "opaque", "remark", "serializeTypeCurrentRPC", "version"
+    };
+    private static final byte[][] MEMBER_BYTES = new byte[MEMBER_NAMES.length][];
+
+    static {
+        for (int i = 1; i < MEMBER_NAMES.length; i++) {
+            MEMBER_BYTES[i] = MEMBER_NAMES[i].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private final byte[] b;
+    private final int start;
+    private final int end;
+    private int p;
+
+    JsonHeaderReader(byte[] data, int offset, int end) {
+        this.b = data;
+        this.start = offset;
+        this.p = offset;
+        this.end = end;
+    }
+
+    RemotingCommand readCommand() throws RemotingCommandException {
+        RemotingCommand cmd = new RemotingCommand();
+        cmd.setCode(0);
+        cmd.setVersion(0);
+        cmd.setOpaque(0);
+        cmd.setFlag(0);
+        cmd.setLanguage(LanguageCode.JAVA);
+        cmd.setSerializeType(SerializeType.JSON);
+        expectAfterWhitespace('{');
+        if (peekAfterWhitespace() == '}') {
+            p++;
+        } else {
+            do {
+                int member = readMemberName();
+                expectAfterWhitespace(':');
+                readMember(cmd, member);
+            } while (commaOrEnd('}'));
+        }
+        if (peekAfterWhitespace() != -1) {
+            throw error("unexpected content after the header object");
+        }
+        return cmd;
+    }
+
+    private void readMember(RemotingCommand cmd, int member) throws RemotingCommandException {
+        switch (member) {
+            case CODE -> {
+                if (!skipNull()) {
+                    cmd.setCode(readInt());
+                }
+            }
+            case FLAG -> {
+                if (!skipNull()) {
+                    cmd.setFlag(readInt());
+                }
+            }
+            case OPAQUE -> {
+                if (!skipNull()) {
+                    cmd.setOpaque(readInt());
+                }
+            }
+            case VERSION -> {
+                if (!skipNull()) {
+                    cmd.setVersion(readInt());
+                }
+            }
+            case LANGUAGE -> {
+                if (!skipNull()) {
+                    cmd.setLanguage(readLanguage());
+                }
+            }
+            case REMARK -> cmd.setRemark(skipNull() ? null : readScalarAsString());
+            case EXT_FIELDS -> cmd.setExtFields(skipNull() ? null : readStringMap());
+            default -> skipValue(0);
+        }
+    }
+
+    private LanguageCode readLanguage() throws RemotingCommandException {
+        int c = peekAfterWhitespace();
+        if (c == '"' || c == '\'') {
+            LanguageCode code = LanguageCode.fromName(readString());
+            return code == null ? LanguageCode.OTHER : code;
+        }
+        // fastjson also accepts an enum ordinal; LanguageCode ordinals equal their byte codes.
+        return LanguageCode.fromCode((byte) readInt());
+    }
+
+    private Map<String, String> readStringMap() throws RemotingCommandException {
+        expectAfterWhitespace('{');
+        Map<String, String> map = new HashMap<>();
+        if (peekAfterWhitespace() == '}') {
+            p++;
+            return map;
+        }
+        do {
+            int q = peekAfterWhitespace();
+            if (q != '"' && q != '\'') {
+                throw error("expected a quoted extFields key");
+            }
+            String key = readString();
+            expectAfterWhitespace(':');
+            int c = peekAfterWhitespace();
+            if (c == '{' || c == '[') {
+                // fastjson turns a nested value into its JSON text when the target is a String.
+                int from = p;
+                skipValue(0);
+                map.put(key, new String(b, from, p - from, StandardCharsets.UTF_8));
+            } else if (!skipNull()) {
+                map.put(key, readScalarAsString());
+            }
+        } while (commaOrEnd('}'));
+        return map;
+    }
+
+    /** A string, number or boolean, as text. */
+    private String readScalarAsString() throws RemotingCommandException {
+        int c = peekAfterWhitespace();
+        if (c == '"' || c == '\'') {
+            return readString();
+        }
+        if (c == 't' && matchLiteral("true")) {
+            return "true";
+        }
+        if (c == 'f' && matchLiteral("false")) {
+            return "false";
+        }
+        int from = p;
+        skipNumber();
+        return new String(b, from, p - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** An int given as a JSON number or as a string holding one. */
+    private int readInt() throws RemotingCommandException {
+        int c = peekAfterWhitespace();
+        if (c == '"' || c == '\'') {
+            String s = readString().trim();
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw error("expected an int, found \"" + s + "\"");
+            }
+        }
+        int from = p;
+        boolean negative = c == '-';
+        if (negative) {
+            p++;
+        }
+        long v = 0;
+        int digits = 0;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            v = v * 10 + (b[p++] - '0');
+            if (++digits > 10) {
+                throw error("int out of range");
+            }
+        }
+        if (digits == 0) {
+            throw error("expected a number");
+        }
+        if (p < end && (b[p] == '.' || b[p] == 'e' || b[p] == 'E')) {
+            p = from;
+            skipNumber();
+            try {
+                return (int) Double.parseDouble(new String(b, from, p - from, StandardCharsets.ISO_8859_1));
+            } catch (NumberFormatException e) {
+                throw error("bad number");
+            }
+        }
+        v = negative ? -v : v;
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw error("int out of range");
+        }
+        return (int) v;
+    }
+
+    private void skipNumber() throws RemotingCommandException {
+        int from = p;
+        while (p < end) {
+            byte c = b[p];
+            if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (p == from) {
+            throw error("expected a value");
+        }
+    }
+
+    /** Reads a member name and returns its id, or UNKNOWN. */
+    private int readMemberName() throws RemotingCommandException {
+        int q = peekAfterWhitespace();
+        if (q != '"' && q != '\'') {
+            throw error("expected a quoted member name");
+        }
+        int from = p + 1;
+        int i = from;
+        while (i < end && b[i] != q && b[i] != '\\') {
+            i++;
+        }
+        if (i < end && b[i] == q) {
+            p = i + 1;
+            return memberId(from, i - from);
+        }
+        // An escaped member name is legal JSON, just never what a real peer sends.
+        String name = readString();
+        for (int id = 1; id < MEMBER_NAMES.length; id++) {
+            if (MEMBER_NAMES[id].equals(name)) {
+                return id;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private int memberId(int from, int len) {
+        for (int id = 1; id < MEMBER_BYTES.length; id++) {
+            byte[] name = MEMBER_BYTES[id];
+            if (name.length == len && regionEquals(from, name)) {
+                return id;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private boolean regionEquals(int from, byte[] name) {
+        for (int k = 0; k < name.length; k++) {
+            if (b[from + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads a quoted string (double or single quotes) at the current position. */
+    private String readString() throws RemotingCommandException {
+        byte q = b[p];
+        int from = ++p;
+        int i = from;
+        int high = 0;
+        while (i < end) {
+            byte c = b[i];
+            if (c == q) {
+                p = i + 1;
+                return new String(b, from, i - from,
+                        high < 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            }
+            if (c == '\\') {
+                return readEscapedString(q, from, i);
+            }
+            high |= c;
+            i++;
+        }
+        throw error("unterminated string");
+    }
+
+    /** Slow path of {@link #readString}: {@code esc} is the first backslash. */
+    private String readEscapedString(byte q, int from, int esc) throws RemotingCommandException {
+        StringBuilder sb = new StringBuilder((esc - from) + 16);
+        // UTF-8 continuation bytes are >= 0x80, so cutting runs at a quote or backslash never splits a character.
+        sb.append(new String(b, from, esc - from, StandardCharsets.UTF_8));
+        int i = esc;
+        while (true) {
+            if (i >= end) {
+                throw error("unterminated string");
+            }
+            byte c = b[i];
+            if (c == q) {
+                p = i + 1;
+                return sb.toString();
+            }
+            if (c == '\\') {
+                if (i + 1 >= end) {
+                    throw error("unterminated escape");
+                }
+                byte e = b[i + 1];
+                i += 2;
+                switch (e) {
+                    case '"' -> sb.append('"');
+                    case '\\' -> sb.append('\\');
+                    case '/' -> sb.append('/');
+                    case '\'' -> sb.append('\'');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        sb.append((char) hex(i, 4));
+                        i += 4;
+                    }
+                    case 'x' -> {
+                        sb.append((char) hex(i, 2));
+                        i += 2;
+                    }
+                    default -> throw errorAt(i - 1, "bad escape \\" + (char) e);
+                }
+                continue;
+            }
+            int run = i;
+            while (i < end && b[i] != q && b[i] != '\\') {
+                i++;
+            }
+            sb.append(new String(b, run, i - run, StandardCharsets.UTF_8));
+        }
+    }
+
+    private int hex(int at, int digits) throws RemotingCommandException {
+        if (at + digits > end) {
+            throw errorAt(at, "truncated escape");
+        }
+        int v = 0;
+        for (int k = 0; k < digits; k++) {
+            int d = Character.digit(b[at + k], 16);
+            if (d < 0) {
+                throw errorAt(at + k, "bad hex digit in escape");
+            }
+            v = (v << 4) | d;
+        }
+        return v;
+    }
+
+    /** Skips any JSON value. */
+    private void skipValue(int depth) throws RemotingCommandException {
+        if (depth > MAX_DEPTH) {
+            throw error("nesting too deep");
+        }
+        int c = peekAfterWhitespace();
+        switch (c) {
+            case '"', '\'' -> readString();
+            case '{' -> {
+                p++;
+                if (peekAfterWhitespace() == '}') {
+                    p++;
+                    return;
+                }
+                do {
+                    int q = peekAfterWhitespace();
+                    if (q != '"' && q != '\'') {
+                        throw error("expected a quoted member name");
+                    }
+                    readString();
+                    expectAfterWhitespace(':');
+                    skipValue(depth + 1);
+                } while (commaOrEnd('}'));
+            }
+            case '[' -> {
+                p++;
+                if (peekAfterWhitespace() == ']') {
+                    p++;
+                    return;
+                }
+                do {
+                    skipValue(depth + 1);
+                } while (commaOrEnd(']'));
+            }
+            case 't' -> requireLiteral("true");
+            case 'f' -> requireLiteral("false");
+            case 'n' -> requireLiteral("null");
+            default -> skipNumber();
+        }
+    }
+
+    /** Consumes {@code null} if it is next. */
+    private boolean skipNull() {
+        return peekAfterWhitespace() == 'n' && matchLiteral("null");
+    }
+
+    private boolean matchLiteral(String word) {
+        int n = word.length();
+        if (p + n > end) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (b[p + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        p += n;
+        return true;
+    }
+
+    private void requireLiteral(String word) throws RemotingCommandException {
+        if (!matchLiteral(word)) {
+            throw error("expected " + word);
+        }
+    }
+
+    /** After a member or element: true on a comma (more follow), false on the closing bracket. */
+    private boolean commaOrEnd(char close) throws RemotingCommandException {
+        int c = peekAfterWhitespace();
+        if (c == ',') {
+            p++;
+            return true;
+        }
+        if (c == close) {
+            p++;
+            return false;
+        }
+        throw error("expected ',' or '" + close + "'");
+    }
+
+    private void expectAfterWhitespace(char c) throws RemotingCommandException {
+        if (peekAfterWhitespace() != c) {
+            throw error("expected '" + c + "'");
+        }
+        p++;
+    }
+
+    /** Skips whitespace and returns the next byte without consuming it, or -1 at the end. */
+    private int peekAfterWhitespace() {
+        while (p < end) {
+            byte c = b[p];
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                p++;
+            } else {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private RemotingCommandException error(String what) {
+        return errorAt(p, what);
+    }
+
+    private RemotingCommandException errorAt(int at, String what) {
+        return new RemotingCommandException("malformed JSON header at byte " + (at - start) + ": " + what);
+    }
+}
