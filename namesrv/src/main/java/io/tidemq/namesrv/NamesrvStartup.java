@@ -1,0 +1,151 @@
+package io.tidemq.namesrv;
+
+import io.tidemq.common.config.ConfigBinder;
+import io.tidemq.common.config.ConfigException;
+import io.tidemq.namesrv.startup.LogbackSetup;
+import io.tidemq.namesrv.startup.NamesrvCommandLine;
+import io.tidemq.remoting.netty.NettyServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * {@code mqnamesrv}: parses the command line, binds the configuration, sets up logging and runs a NameServer in the
+ * foreground until the JVM is asked to stop (SIGTERM runs a graceful shutdown).
+ *
+ * <pre>
+ * mqnamesrv [-c FILE] [-p] [-n ADDR] [-h] [key=value ...]
+ * </pre>
+ *
+ * Exit codes: 0 after {@code -p}/{@code -h}; 1 for a bad command line or configuration (the message names the
+ * key); 2 when the NameServer cannot start (e.g. port in use).
+ */
+public final class NamesrvStartup {
+    /** Printed to stdout and the log once the NameServer serves requests (the seed's guide greps for it). */
+    public static final String BOOT_SUCCESS = "The Name Server boot success. serializeType=JSON";
+    public static final int DEFAULT_PORT = 9876;
+
+    private NamesrvStartup() {
+    }
+
+    /** What {@link #launch} ended with: an exit code, or a running NameServer. */
+    public record Outcome(int exitCode, NamesrvController controller) {
+        public boolean running() {
+            return controller != null;
+        }
+    }
+
+    public static void main(String[] args) {
+        Outcome outcome = launch(args, System.out, System.err);
+        if (!outcome.running()) {
+            System.exit(outcome.exitCode());
+        }
+        // the NameServer's non-daemon server threads keep the JVM alive until SIGTERM
+    }
+
+    /**
+     * Runs the command line. Returns an exit code for {@code -p}, {@code -h} and every error; otherwise starts a
+     * NameServer (with logging configured and a shutdown hook installed) and returns it.
+     */
+    public static Outcome launch(String[] args, PrintStream out, PrintStream err) {
+        NamesrvCommandLine cli = new NamesrvCommandLine();
+        CommandLine parser = new CommandLine(cli);
+        try {
+            parser.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("error: " + e.getMessage());
+            parser.usage(err);
+            return new Outcome(1, null);
+        }
+        if (cli.help) {
+            parser.usage(out);
+            return new Outcome(0, null);
+        }
+
+        NamesrvConfig namesrvConfig = new NamesrvConfig();
+        NettyServerConfig nettyServerConfig = new NettyServerConfig();
+        nettyServerConfig.setListenPort(DEFAULT_PORT);
+        ConfigBinder binder = new ConfigBinder(namesrvConfig, nettyServerConfig);
+        try {
+            if (cli.configFile != null) {
+                Properties props = readProperties(Path.of(cli.configFile));
+                binder.apply(props);
+                if (!props.containsKey("configStorePath")) {
+                    namesrvConfig.setConfigStorePath(cli.configFile);
+                }
+                out.println("load config properties file OK, " + cli.configFile);
+            }
+            for (String override : cli.overrides) {
+                int eq = override.indexOf('=');
+                if (eq <= 0) {
+                    throw new ConfigException("argument '" + override + "' is not an option nor key=value");
+                }
+                binder.set(override.substring(0, eq), override.substring(eq + 1));
+            }
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage() + (cli.configFile == null ? "" : " (config file " + cli.configFile
+                    + ")"));
+            return new Outcome(1, null);
+        } catch (IOException e) {
+            err.println("error: cannot read config file " + cli.configFile + ": " + e);
+            return new Outcome(1, null);
+        }
+
+        if (cli.printConfigItem) {
+            out.print(binder.toText(false));
+            out.flush();
+            return new Outcome(0, null);
+        }
+
+        return boot(namesrvConfig, nettyServerConfig, binder, cli, out, err);
+    }
+
+    private static Outcome boot(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig, ConfigBinder binder,
+                                NamesrvCommandLine cli, PrintStream out, PrintStream err) {
+        String logConfig = LogbackSetup.configure(namesrvConfig.getRocketmqHome(), "logback_namesrv.xml",
+                "/io/tidemq/namesrv/logback_namesrv_default.xml");
+        Logger log = LoggerFactory.getLogger(NamesrvStartup.class);
+        log.info("logging configured from {}", logConfig);
+        binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));
+        if (cli.namesrvAddr != null) {
+            log.info("-n {} ignored: a NameServer does not talk to other NameServers", cli.namesrvAddr);
+        }
+
+        NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig);
+        try {
+            controller.start();
+        } catch (RuntimeException e) {
+            log.error("the NameServer cannot start", e);
+            err.println("error: " + e.getMessage());
+            controller.shutdown();
+            LogbackSetup.stop();
+            return new Outcome(2, null);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutdown requested");
+            controller.shutdown();
+            LogbackSetup.stop();
+        }, "NamesrvShutdownHook"));
+
+        log.info(BOOT_SUCCESS);
+        out.println(BOOT_SUCCESS);
+        out.flush();
+        return new Outcome(0, controller);
+    }
+
+    private static Properties readProperties(Path file) throws IOException {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(reader);
+        }
+        return props;
+    }
+}
