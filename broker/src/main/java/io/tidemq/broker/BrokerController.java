@@ -1,0 +1,491 @@
+package io.tidemq.broker;
+
+import io.tidemq.broker.client.Broker2Client;
+import io.tidemq.broker.client.ClientChannelInfo;
+import io.tidemq.broker.client.ConsumerManager;
+import io.tidemq.broker.client.ProducerManager;
+import io.tidemq.broker.client.RebalanceLockManager;
+import io.tidemq.broker.longpolling.PullRequestHoldService;
+import io.tidemq.broker.offset.ConsumerOffsetManager;
+import io.tidemq.broker.out.BrokerOuterAPI;
+import io.tidemq.broker.out.RegisterResult;
+import io.tidemq.broker.processor.BrokerAdminProcessor;
+import io.tidemq.broker.processor.ClientManageProcessor;
+import io.tidemq.broker.processor.ConsumerAdminProcessor;
+import io.tidemq.broker.processor.ConsumerManageProcessor;
+import io.tidemq.broker.processor.ConsumerSendMsgBackProcessor;
+import io.tidemq.broker.processor.EndTransactionProcessor;
+import io.tidemq.broker.processor.OffsetQueryProcessor;
+import io.tidemq.broker.processor.PullMessageProcessor;
+import io.tidemq.broker.processor.QueryMessageProcessor;
+import io.tidemq.broker.processor.QueueLockProcessor;
+import io.tidemq.broker.processor.SendMessageProcessor;
+import io.tidemq.broker.processor.SendSupport;
+import io.tidemq.broker.processor.TopicAdminProcessor;
+import io.tidemq.broker.schedule.DelayLevels;
+import io.tidemq.broker.schedule.ScheduleMessageService;
+import io.tidemq.broker.stats.BrokerStats;
+import io.tidemq.broker.stats.RuntimeInfo;
+import io.tidemq.broker.subscription.SubscriptionGroupManager;
+import io.tidemq.broker.topic.TopicConfigManager;
+import io.tidemq.broker.transaction.TransactionalMessageService;
+import io.tidemq.common.config.ConfigBinder;
+import io.tidemq.common.protocol.RequestCode;
+import io.tidemq.remoting.ChannelEventListener;
+import io.tidemq.remoting.RemoteChannel;
+import io.tidemq.remoting.RequestProcessor;
+import io.tidemq.remoting.netty.NettyClientConfig;
+import io.tidemq.remoting.netty.NettyRemotingServer;
+import io.tidemq.remoting.netty.NettyServerConfig;
+import io.tidemq.store.DefaultMessageStore;
+import io.tidemq.store.MessageStore;
+import io.tidemq.store.MessageStoreConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wires one broker together: configs, store, metadata managers, processors with their thread pools, the remoting
+ * servers, registration with the NameServers and the periodic housekeeping. Holds references; the work is done by
+ * the parts it wires.
+ */
+public final class BrokerController {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
+
+    private final BrokerConfig brokerConfig;
+    private final NettyServerConfig serverConfig;
+    private final NettyClientConfig clientConfig;
+    private final MessageStoreConfig storeConfig;
+    private final ConfigBinder configBinder;
+
+    private final TopicConfigManager topicConfigManager;
+    private final SubscriptionGroupManager subscriptionGroupManager;
+    private final ConsumerOffsetManager consumerOffsetManager;
+    private final Broker2Client broker2Client = new Broker2Client();
+    private final ConsumerManager consumerManager;
+    private final ProducerManager producerManager;
+    private final RebalanceLockManager rebalanceLockManager = new RebalanceLockManager();
+    private final BrokerStats stats = new BrokerStats();
+    private final BrokerOuterAPI outerAPI;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("BrokerScheduler"));
+
+    private MessageStore store;
+    private InetSocketAddress storeHost;
+    private MessagePutter messagePutter;
+    private ScheduleMessageService scheduleMessageService;
+    private TransactionalMessageService transactionalMessageService;
+    private SendSupport sendSupport;
+    private PullRequestHoldService pullRequestHoldService;
+    private RuntimeInfo runtimeInfo;
+    private NettyRemotingServer remotingServer;
+    private NettyRemotingServer fastRemotingServer;
+    private ThreadPoolExecutor sendExecutor;
+    private ThreadPoolExecutor pullExecutor;
+    private ThreadPoolExecutor queryExecutor;
+    private ThreadPoolExecutor adminExecutor;
+    private ThreadPoolExecutor clientExecutor;
+    private ThreadPoolExecutor heartbeatExecutor;
+    private ThreadPoolExecutor consumerManageExecutor;
+    private ThreadPoolExecutor endTransactionExecutor;
+    private volatile String masterAddr;
+    private volatile LocalDate statsDay = LocalDate.now();
+
+    public BrokerController(BrokerConfig brokerConfig, NettyServerConfig serverConfig, NettyClientConfig clientConfig,
+                            MessageStoreConfig storeConfig, ConfigBinder configBinder) {
+        this.brokerConfig = brokerConfig;
+        this.serverConfig = serverConfig;
+        this.clientConfig = clientConfig;
+        this.storeConfig = storeConfig;
+        this.configBinder = configBinder;
+        Path configDir = Paths.get(BrokerConfig.configDir(storeConfig.getStorePathRootDir()));
+        this.topicConfigManager = new TopicConfigManager(brokerConfig, configDir);
+        this.subscriptionGroupManager = new SubscriptionGroupManager(brokerConfig, configDir);
+        this.consumerOffsetManager = new ConsumerOffsetManager(configDir);
+        this.consumerManager = new ConsumerManager(broker2Client, brokerConfig.getChannelExpiredTimeout());
+        this.producerManager = new ProducerManager(brokerConfig.getChannelExpiredTimeout());
+        this.outerAPI = new BrokerOuterAPI(clientConfig);
+    }
+
+    /** Loads metadata and the store and sets up servers; false when the store cannot be opened. */
+    public boolean initialize() {
+        topicConfigManager.load();
+        subscriptionGroupManager.load();
+        consumerOffsetManager.load();
+        store = new DefaultMessageStore(storeConfig);
+        if (!store.load()) {
+            LOG.error("the message store could not be loaded");
+            return false;
+        }
+        storeHost = new InetSocketAddress(brokerConfig.getBrokerIP1(), serverConfig.getListenPort());
+        DelayLevels delayLevels = new DelayLevels(storeConfig.getMessageDelayLevel());
+        messagePutter = new MessagePutter(store, delayLevels);
+        Path configDir = Paths.get(BrokerConfig.configDir(storeConfig.getStorePathRootDir()));
+        scheduleMessageService = new ScheduleMessageService(store, delayLevels, storeHost, configDir,
+                storeConfig.getFlushDelayOffsetInterval());
+        scheduleMessageService.load();
+        transactionalMessageService = new TransactionalMessageService(store, topicConfigManager, storeHost);
+        sendSupport = new SendSupport(this);
+        runtimeInfo = new RuntimeInfo(this);
+        topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerBrokerAll(true)));
+
+        createExecutors();
+        PullMessageProcessor pullProcessor = new PullMessageProcessor(this);
+        pullProcessor.setExecutor(pullExecutor);
+        pullRequestHoldService = new PullRequestHoldService(store, pullProcessor::wakeup);
+        store.setMessageArrivingListener((topic, queueId, logicOffset, tagsCode, storeTimestamp) ->
+                pullRequestHoldService.notifyMessageArriving(topic, queueId, logicOffset, tagsCode));
+
+        ChannelEventListener housekeeping = new ChannelEventListener() {
+            @Override
+            public void onChannelClose(String remoteAddr, RemoteChannel channel) {
+                clientGone(remoteAddr);
+            }
+
+            @Override
+            public void onChannelException(String remoteAddr, RemoteChannel channel) {
+                clientGone(remoteAddr);
+            }
+
+            @Override
+            public void onChannelIdle(String remoteAddr, RemoteChannel channel) {
+                clientGone(remoteAddr);
+            }
+        };
+        remotingServer = new NettyRemotingServer(serverConfig, housekeeping);
+        NettyServerConfig fastConfig = copyWithPort(serverConfig, serverConfig.getListenPort() - 2);
+        fastRemotingServer = new NettyRemotingServer(fastConfig, housekeeping);
+        registerProcessors(remotingServer, pullProcessor, true);
+        registerProcessors(fastRemotingServer, pullProcessor, false);
+        broker2Client.setServer(remotingServer);
+        outerAPI.updateNamesrvAddrs(brokerConfig.getNamesrvAddr());
+        return true;
+    }
+
+    private void registerProcessors(NettyRemotingServer server, PullMessageProcessor pull, boolean withPull) {
+        RequestProcessor send = new SendMessageProcessor(this);
+        server.registerProcessor(RequestCode.SEND_MESSAGE, send, sendExecutor);
+        server.registerProcessor(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
+        server.registerProcessor(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
+        server.registerProcessor(RequestCode.CONSUMER_SEND_MSG_BACK, new ConsumerSendMsgBackProcessor(this),
+                sendExecutor);
+        if (withPull) {
+            server.registerProcessor(RequestCode.PULL_MESSAGE, pull, pullExecutor);
+        }
+        RequestProcessor query = new QueryMessageProcessor(this);
+        server.registerProcessor(RequestCode.QUERY_MESSAGE, query, queryExecutor);
+        server.registerProcessor(RequestCode.VIEW_MESSAGE_BY_ID, query, queryExecutor);
+        RequestProcessor client = new ClientManageProcessor(this);
+        server.registerProcessor(RequestCode.HEART_BEAT, client, heartbeatExecutor);
+        server.registerProcessor(RequestCode.UNREGISTER_CLIENT, client, clientExecutor);
+        server.registerProcessor(RequestCode.CHECK_CLIENT_CONFIG, client, clientExecutor);
+        RequestProcessor consumer = new ConsumerManageProcessor(this);
+        server.registerProcessor(RequestCode.GET_CONSUMER_LIST_BY_GROUP, consumer, consumerManageExecutor);
+        server.registerProcessor(RequestCode.QUERY_CONSUMER_OFFSET, consumer, consumerManageExecutor);
+        server.registerProcessor(RequestCode.UPDATE_CONSUMER_OFFSET, consumer, consumerManageExecutor);
+        RequestProcessor offsets = new OffsetQueryProcessor(this);
+        for (int code : new int[] {RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET,
+            RequestCode.GET_EARLIEST_MSG_STORETIME, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP}) {
+            server.registerProcessor(code, offsets, adminExecutor);
+        }
+        RequestProcessor locks = new QueueLockProcessor(this);
+        server.registerProcessor(RequestCode.LOCK_BATCH_MQ, locks, adminExecutor);
+        server.registerProcessor(RequestCode.UNLOCK_BATCH_MQ, locks, adminExecutor);
+        server.registerProcessor(RequestCode.END_TRANSACTION, new EndTransactionProcessor(this),
+                endTransactionExecutor);
+        RequestProcessor topics = new TopicAdminProcessor(this);
+        for (int code : new int[] {RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
+            RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
+            RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
+            RequestCode.CLEAN_UNUSED_TOPIC, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE}) {
+            server.registerProcessor(code, topics, adminExecutor);
+        }
+        RequestProcessor consumerAdmin = new ConsumerAdminProcessor(this);
+        for (int code : new int[] {RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
+            RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
+            RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP,
+            RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.GET_ALL_DELAY_OFFSET,
+            RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, RequestCode.CLONE_GROUP_OFFSET}) {
+            server.registerProcessor(code, consumerAdmin, adminExecutor);
+        }
+        RequestProcessor brokerAdmin = new BrokerAdminProcessor(this);
+        for (int code : new int[] {RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG,
+            RequestCode.UPDATE_BROKER_CONFIG}) {
+            server.registerProcessor(code, brokerAdmin, adminExecutor);
+        }
+    }
+
+    private void createExecutors() {
+        sendExecutor = pool("SendMessageThread", brokerConfig.getSendMessageThreadPoolNums(),
+                brokerConfig.getSendThreadPoolQueueCapacity());
+        pullExecutor = pool("PullMessageThread", brokerConfig.getPullMessageThreadPoolNums(),
+                brokerConfig.getPullThreadPoolQueueCapacity());
+        queryExecutor = pool("QueryMessageThread", brokerConfig.getQueryMessageThreadPoolNums(),
+                brokerConfig.getQueryThreadPoolQueueCapacity());
+        adminExecutor = pool("AdminBrokerThread", brokerConfig.getAdminBrokerThreadPoolNums(), 0);
+        clientExecutor = pool("ClientManageThread", brokerConfig.getClientManageThreadPoolNums(),
+                brokerConfig.getClientManagerThreadPoolQueueCapacity());
+        heartbeatExecutor = pool("HeartbeatThread", brokerConfig.getHeartbeatThreadPoolNums(),
+                brokerConfig.getHeartbeatThreadPoolQueueCapacity());
+        consumerManageExecutor = pool("ConsumerManageThread", brokerConfig.getConsumerManageThreadPoolNums(),
+                brokerConfig.getConsumerManagerThreadPoolQueueCapacity());
+        endTransactionExecutor = pool("EndTransactionThread", brokerConfig.getEndTransactionThreadPoolNums(),
+                brokerConfig.getEndTransactionPoolQueueCapacity());
+    }
+
+    private static ThreadPoolExecutor pool(String name, int threads, int capacity) {
+        int n = Math.max(1, threads);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS,
+                capacity > 0 ? new ArrayBlockingQueue<>(capacity) : new LinkedBlockingQueue<>(), named(name));
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "_" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static NettyServerConfig copyWithPort(NettyServerConfig c, int port) {
+        NettyServerConfig copy = new NettyServerConfig();
+        copy.setBindAddress(c.getBindAddress());
+        copy.setListenPort(port);
+        copy.setServerWorkerThreads(c.getServerWorkerThreads());
+        copy.setServerSelectorThreads(c.getServerSelectorThreads());
+        copy.setServerChannelMaxIdleTimeSeconds(c.getServerChannelMaxIdleTimeSeconds());
+        copy.setFrameMaxLength(c.getFrameMaxLength());
+        return copy;
+    }
+
+    /** Starts serving and registers with the NameServers. */
+    public void start() throws Exception {
+        store.start();
+        remotingServer.start();
+        fastRemotingServer.start();
+        outerAPI.start();
+        pullRequestHoldService.start();
+        if (storeConfig.getBrokerRole().isMaster()) {
+            scheduleMessageService.start();
+        }
+        registerBrokerAll(false);
+        int period = Math.max(10_000, Math.min(60_000, brokerConfig.getRegisterNameServerPeriod()));
+        scheduler.scheduleAtFixedRate(() -> safely("register", () -> registerBrokerAll(false)),
+                Math.min(10_000, period), period, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> safely("persist offsets", consumerOffsetManager::persist),
+                brokerConfig.getFlushConsumerOffsetInterval(), brokerConfig.getFlushConsumerOffsetInterval(),
+                TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> safely("scan clients", this::scanExpiredClients), 10, 10,
+                TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(() -> safely("stats", this::sampleStats), 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Stops serving, unregisters, flushes offsets and closes the store cleanly. */
+    public void shutdown() {
+        scheduler.shutdownNow();
+        try {
+            outerAPI.unregisterBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
+                    brokerConfig.getBrokerName(), brokerConfig.getBrokerId());
+        } catch (RuntimeException e) {
+            LOG.warn("unregister failed", e);
+        }
+        if (pullRequestHoldService != null) {
+            pullRequestHoldService.shutdown();
+        }
+        if (remotingServer != null) {
+            remotingServer.shutdown();
+        }
+        if (fastRemotingServer != null) {
+            fastRemotingServer.shutdown();
+        }
+        for (ThreadPoolExecutor e : new ThreadPoolExecutor[] {sendExecutor, pullExecutor, queryExecutor,
+            adminExecutor, clientExecutor, heartbeatExecutor, consumerManageExecutor, endTransactionExecutor}) {
+            if (e != null) {
+                e.shutdown();
+            }
+        }
+        if (scheduleMessageService != null) {
+            scheduleMessageService.shutdown();
+        }
+        consumerOffsetManager.persist();
+        subscriptionGroupManager.persist();
+        topicConfigManager.persist();
+        outerAPI.shutdown();
+        if (store != null) {
+            store.shutdown();
+        }
+    }
+
+    /** Registers the full topic table with every NameServer; oneway after an auto-create. */
+    public synchronized void registerBrokerAll(boolean oneway) {
+        if (outerAPI.namesrvAddrs().isEmpty()) {
+            return;
+        }
+        List<RegisterResult> results = outerAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
+                brokerConfig.getBrokerName(), brokerConfig.getBrokerId(), haServerAddr(),
+                topicConfigManager.snapshot(), oneway, brokerConfig.getRegisterBrokerTimeoutMills());
+        for (RegisterResult r : results) {
+            if (r.masterAddr() != null) {
+                masterAddr = r.masterAddr();
+            }
+            topicConfigManager.updateOrderFlags(r.orderTopics());
+            break;
+        }
+    }
+
+    private void clientGone(String remoteAddr) {
+        consumerManager.channelClosed(remoteAddr);
+        producerManager.channelClosed(remoteAddr);
+    }
+
+    private void scanExpiredClients() {
+        long now = System.currentTimeMillis();
+        for (ClientChannelInfo c : consumerManager.scanExpired(now)) {
+            c.channel().close();
+        }
+        for (ClientChannelInfo c : producerManager.scanExpired(now)) {
+            c.channel().close();
+        }
+    }
+
+    private void sampleStats() {
+        stats.sample();
+        LocalDate today = LocalDate.now();
+        if (!today.equals(statsDay)) {
+            statsDay = today;
+            stats.rollDay();
+        }
+    }
+
+    private static void safely(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed", what, e);
+        }
+    }
+
+    /** {@code brokerIP1:listenPort}, this broker's identity in routes and message ids. */
+    public String brokerAddr() {
+        return brokerConfig.getBrokerIP1() + ":" + serverConfig.getListenPort();
+    }
+
+    public String haServerAddr() {
+        return brokerConfig.getBrokerIP2() + ":" + storeConfig.getHaListenPort();
+    }
+
+    public BrokerConfig brokerConfig() {
+        return brokerConfig;
+    }
+
+    public MessageStoreConfig messageStoreConfig() {
+        return storeConfig;
+    }
+
+    public NettyServerConfig serverConfig() {
+        return serverConfig;
+    }
+
+    public ConfigBinder configBinder() {
+        return configBinder;
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    public InetSocketAddress storeHost() {
+        return storeHost;
+    }
+
+    public TopicConfigManager topicConfigManager() {
+        return topicConfigManager;
+    }
+
+    public SubscriptionGroupManager subscriptionGroupManager() {
+        return subscriptionGroupManager;
+    }
+
+    public ConsumerOffsetManager consumerOffsetManager() {
+        return consumerOffsetManager;
+    }
+
+    public ConsumerManager consumerManager() {
+        return consumerManager;
+    }
+
+    public ProducerManager producerManager() {
+        return producerManager;
+    }
+
+    public RebalanceLockManager rebalanceLockManager() {
+        return rebalanceLockManager;
+    }
+
+    public BrokerStats stats() {
+        return stats;
+    }
+
+    public RuntimeInfo runtimeInfo() {
+        return runtimeInfo;
+    }
+
+    public MessagePutter messagePutter() {
+        return messagePutter;
+    }
+
+    public ScheduleMessageService scheduleMessageService() {
+        return scheduleMessageService;
+    }
+
+    public TransactionalMessageService transactionalMessageService() {
+        return transactionalMessageService;
+    }
+
+    public SendSupport sendSupport() {
+        return sendSupport;
+    }
+
+    public PullRequestHoldService pullRequestHoldService() {
+        return pullRequestHoldService;
+    }
+
+    public NettyRemotingServer remotingServer() {
+        return remotingServer;
+    }
+
+    public ThreadPoolExecutor sendExecutor() {
+        return sendExecutor;
+    }
+
+    public ThreadPoolExecutor pullExecutor() {
+        return pullExecutor;
+    }
+
+    public ThreadPoolExecutor queryExecutor() {
+        return queryExecutor;
+    }
+
+    public String masterAddr() {
+        return masterAddr;
+    }
+
+    /** The port the main server actually bound (differs from the config when it was 0). */
+    public int listenPort() {
+        return remotingServer.localPort();
+    }
+}

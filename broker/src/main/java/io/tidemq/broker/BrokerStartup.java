@@ -1,0 +1,126 @@
+package io.tidemq.broker;
+
+import io.tidemq.broker.startup.BrokerCommandLine;
+import io.tidemq.broker.startup.BrokerConfiguration;
+import io.tidemq.broker.startup.BrokerLogging;
+import io.tidemq.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * {@code mqbroker}: parses the command line, binds the configuration, sets up logging and runs a broker in the
+ * foreground until the JVM is asked to stop (SIGTERM shuts it down cleanly: flush, unregister, abort marker removed).
+ *
+ * <pre>
+ * mqbroker [-c FILE] [-n 'host:port;host:port'] [-p] [-m] [-h] [key=value ...]
+ * </pre>
+ *
+ * Unlike Apache, trailing {@code key=value} arguments are honoured (they override the file) and an unknown key or a
+ * bad value stops start-up with a message naming it. Exit codes: 0 after -p/-m/-h; 1 for a bad command line or
+ * configuration; 2 when the broker cannot start.
+ */
+public final class BrokerStartup {
+    private BrokerStartup() {
+    }
+
+    /** What {@link #launch} ended with: an exit code, or a running broker. */
+    public record Outcome(int exitCode, BrokerController controller) {
+        public boolean running() {
+            return controller != null;
+        }
+    }
+
+    public static void main(String[] args) {
+        Outcome outcome = launch(args, System.out, System.err);
+        if (!outcome.running()) {
+            System.exit(outcome.exitCode());
+        }
+    }
+
+    public static Outcome launch(String[] args, PrintStream out, PrintStream err) {
+        BrokerCommandLine cli = new BrokerCommandLine();
+        CommandLine parser = new CommandLine(cli);
+        try {
+            parser.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("error: " + e.getMessage());
+            parser.usage(err);
+            return new Outcome(1, null);
+        }
+        if (cli.help) {
+            parser.usage(out);
+            return new Outcome(0, null);
+        }
+        BrokerConfiguration config = new BrokerConfiguration();
+        try {
+            if (cli.configFile != null) {
+                config.applyFile(Path.of(cli.configFile));
+                out.println("load config properties file OK, " + cli.configFile);
+            }
+            for (String override : cli.overrides) {
+                config.applyOverride(override);
+            }
+            if (cli.namesrvAddr != null) {
+                config.broker.setNamesrvAddr(cli.namesrvAddr);
+            }
+            config.finish();
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return new Outcome(1, null);
+        } catch (IOException e) {
+            err.println("error: cannot read config file " + cli.configFile + ": " + e);
+            return new Outcome(1, null);
+        }
+        if (cli.printConfigItem || cli.printImportantConfig) {
+            out.print(config.binder.toText(cli.printImportantConfig && !cli.printConfigItem));
+            out.flush();
+            return new Outcome(0, null);
+        }
+        return boot(config, out, err);
+    }
+
+    private static Outcome boot(BrokerConfiguration config, PrintStream out, PrintStream err) {
+        String logConfig = BrokerLogging.configure(config.broker.getRocketmqHome());
+        Logger log = LoggerFactory.getLogger(BrokerStartup.class);
+        log.info("logging configured from {}", logConfig);
+        config.binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));
+        BrokerController controller = new BrokerController(config.broker, config.server, config.client, config.store,
+                config.binder);
+        try {
+            if (!controller.initialize()) {
+                throw new IllegalStateException("the broker could not be initialized (see broker.log)");
+            }
+            controller.start();
+        } catch (Exception e) {
+            log.error("the broker cannot start", e);
+            err.println("error: " + e.getMessage());
+            controller.shutdown();
+            BrokerLogging.stop();
+            return new Outcome(2, null);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutdown requested");
+            controller.shutdown();
+            log.info("the broker shut down cleanly");
+            BrokerLogging.stop();
+        }, "BrokerShutdownHook"));
+        String line = bootLine(config);
+        log.info(line);
+        out.println(line);
+        out.flush();
+        return new Outcome(0, controller);
+    }
+
+    /** The line Apache prints once the broker serves requests (users and scripts grep for "boot success"). */
+    public static String bootLine(BrokerConfiguration config) {
+        String line = "The broker[" + config.broker.getBrokerName() + ", " + config.broker.getBrokerIP1() + ":"
+                + config.server.getListenPort() + "] boot success. serializeType=JSON";
+        String ns = config.broker.getNamesrvAddr();
+        return ns == null || ns.isBlank() ? line : line + " and name server is " + ns;
+    }
+}

@@ -1,0 +1,132 @@
+package io.tidemq.broker.longpolling;
+
+import io.tidemq.store.MessageStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Holds suspended pulls per queue and re-runs them as soon as a matching message for their queue is dispatched, or
+ * once their hold time has passed. Arrival notifications come from the store's dispatcher thread and only hand the
+ * re-execution to the pull executor, so they never block dispatch.
+ */
+public final class PullRequestHoldService {
+    private static final Logger LOG = LoggerFactory.getLogger(PullRequestHoldService.class);
+    /** How often held requests are checked for new data and timeouts; arrivals wake them sooner. */
+    private static final long CHECK_INTERVAL_MILLIS = 1000;
+
+    private final ConcurrentHashMap<String, List<PullRequest>> held = new ConcurrentHashMap<>();
+    private final MessageStore store;
+    private final Consumer<PullRequest> wakeup;
+    private final Thread checker;
+    private volatile boolean running = true;
+
+    /** {@code wakeup} re-executes a pull without suspension; it must hand off to an executor and return fast. */
+    public PullRequestHoldService(MessageStore store, Consumer<PullRequest> wakeup) {
+        this.store = store;
+        this.wakeup = wakeup;
+        this.checker = new Thread(this::run, "PullRequestHoldService");
+        this.checker.setDaemon(true);
+    }
+
+    public void start() {
+        checker.start();
+    }
+
+    public void shutdown() {
+        running = false;
+        checker.interrupt();
+    }
+
+    public void suspend(String topic, int queueId, PullRequest request) {
+        List<PullRequest> list = held.computeIfAbsent(key(topic, queueId), k -> new ArrayList<>());
+        synchronized (list) {
+            list.add(request);
+        }
+    }
+
+    /** A message became readable at {@code logicOffset}: wake the pulls of that queue it satisfies. */
+    public void notifyMessageArriving(String topic, int queueId, long logicOffset, long tagsCode) {
+        List<PullRequest> list = held.get(key(topic, queueId));
+        if (list == null) {
+            return;
+        }
+        List<PullRequest> ready = new ArrayList<>();
+        synchronized (list) {
+            list.removeIf(r -> {
+                if (logicOffset >= r.pullFromThisOffset() && r.filter().isMatchedByConsumeQueue(tagsCode)) {
+                    ready.add(r);
+                    return true;
+                }
+                return false;
+            });
+        }
+        ready.forEach(this::wake);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Thread.sleep(CHECK_INTERVAL_MILLIS);
+                checkAll(System.currentTimeMillis());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("long-poll check failed", e);
+            }
+        }
+    }
+
+    void checkAll(long now) {
+        for (Map.Entry<String, List<PullRequest>> e : held.entrySet()) {
+            String key = e.getKey();
+            int at = key.lastIndexOf('@');
+            String topic = key.substring(0, at);
+            int queueId = Integer.parseInt(key.substring(at + 1));
+            long maxOffset = store.getMaxOffsetInQueue(topic, queueId);
+            List<PullRequest> ready = new ArrayList<>();
+            List<PullRequest> list = e.getValue();
+            synchronized (list) {
+                list.removeIf(r -> {
+                    if (maxOffset > r.pullFromThisOffset() || r.expired(now) || !r.channel().isActive()) {
+                        ready.add(r);
+                        return true;
+                    }
+                    return false;
+                });
+            }
+            ready.forEach(this::wake);
+        }
+    }
+
+    private void wake(PullRequest r) {
+        if (!r.channel().isActive()) {
+            return;
+        }
+        try {
+            wakeup.accept(r);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot re-run a held pull", e);
+        }
+    }
+
+    /** Number of pulls currently held (metrics, tests). */
+    public int heldCount() {
+        int n = 0;
+        for (List<PullRequest> l : held.values()) {
+            synchronized (l) {
+                n += l.size();
+            }
+        }
+        return n;
+    }
+
+    private static String key(String topic, int queueId) {
+        return topic + '@' + queueId;
+    }
+}

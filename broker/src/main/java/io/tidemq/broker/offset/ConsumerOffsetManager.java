@@ -1,0 +1,108 @@
+package io.tidemq.broker.offset;
+
+import io.tidemq.broker.util.JsonConfigFile;
+import io.tidemq.common.protocol.body.ConsumerOffsetSerializeWrapper;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Committed consumer offsets ("next offset to consume") per {@code topic@group} and queue, persisted to
+ * config/consumerOffset.json by a periodic task. Thread-safe.
+ */
+public final class ConsumerOffsetManager {
+    private static final String SEPARATOR = "@";
+
+    private final JsonConfigFile<ConsumerOffsetSerializeWrapper> file;
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Long>> table = new ConcurrentHashMap<>();
+
+    public ConsumerOffsetManager(Path configDir) {
+        this.file = new JsonConfigFile<>(configDir.resolve("consumerOffset.json"),
+                ConsumerOffsetSerializeWrapper.class);
+    }
+
+    public void load() {
+        ConsumerOffsetSerializeWrapper stored = file.load();
+        if (stored != null) {
+            table.putAll(stored.offsetTable);
+        }
+    }
+
+    public void commit(String group, String topic, int queueId, long offset) {
+        table.computeIfAbsent(topic + SEPARATOR + group, k -> new ConcurrentHashMap<>()).put(queueId, offset);
+    }
+
+    /** The committed offset, or -1 when none. */
+    public long query(String group, String topic, int queueId) {
+        Map<Integer, Long> m = table.get(topic + SEPARATOR + group);
+        if (m == null) {
+            return -1;
+        }
+        Long v = m.get(queueId);
+        return v == null ? -1 : v;
+    }
+
+    /** queueId to offset of one group on one topic (empty when none). */
+    public Map<Integer, Long> queryAll(String group, String topic) {
+        Map<Integer, Long> m = table.get(topic + SEPARATOR + group);
+        return m == null ? Map.of() : new HashMap<>(m);
+    }
+
+    /** Topics the group has committed offsets for. */
+    public Set<String> topicsOf(String group) {
+        Set<String> out = new HashSet<>();
+        for (String key : table.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            if (at > 0 && key.substring(at + 1).equals(group)) {
+                out.add(key.substring(0, at));
+            }
+        }
+        return out;
+    }
+
+    /** Groups with committed offsets on the topic. */
+    public Set<String> groupsOf(String topic) {
+        Set<String> out = new HashSet<>();
+        for (String key : table.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            if (at > 0 && key.substring(0, at).equals(topic)) {
+                out.add(key.substring(at + 1));
+            }
+        }
+        return out;
+    }
+
+    public void removeGroup(String group) {
+        table.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));
+    }
+
+    public void removeTopic(String topic) {
+        table.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
+    }
+
+    public void cloneOffsets(String srcGroup, String destGroup, String topic) {
+        Map<Integer, Long> src = table.get(topic + SEPARATOR + srcGroup);
+        if (src != null) {
+            table.put(topic + SEPARATOR + destGroup, new ConcurrentHashMap<>(src));
+        }
+    }
+
+    public ConsumerOffsetSerializeWrapper snapshot() {
+        ConsumerOffsetSerializeWrapper w = new ConsumerOffsetSerializeWrapper();
+        table.forEach((k, v) -> w.offsetTable.put(k, new ConcurrentHashMap<>(v)));
+        return w;
+    }
+
+    /** Merges a master's table (slave metadata sync): the master's values win. */
+    public void mergeFrom(ConsumerOffsetSerializeWrapper master) {
+        master.offsetTable.forEach((k, v) -> table.computeIfAbsent(k, x -> new ConcurrentHashMap<>()).putAll(v));
+    }
+
+    public void persist() {
+        file.store(snapshot());
+    }
+}

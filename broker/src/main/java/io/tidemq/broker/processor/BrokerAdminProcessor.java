@@ -1,0 +1,59 @@
+package io.tidemq.broker.processor;
+
+import io.tidemq.broker.BrokerController;
+import io.tidemq.common.json.Json;
+import io.tidemq.common.protocol.RequestCode;
+import io.tidemq.common.protocol.ResponseCode;
+import io.tidemq.common.protocol.body.KVTable;
+import io.tidemq.remoting.RemoteChannel;
+import io.tidemq.remoting.RequestProcessor;
+import io.tidemq.remoting.protocol.RemotingCommand;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/** GET_BROKER_RUNTIME_INFO, GET_BROKER_CONFIG and UPDATE_BROKER_CONFIG. */
+public final class BrokerAdminProcessor implements RequestProcessor {
+    private final BrokerController broker;
+
+    public BrokerAdminProcessor(BrokerController broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
+        return switch (request.getCode()) {
+            case RequestCode.GET_BROKER_RUNTIME_INFO ->
+                    TopicAdminProcessor.ok(Json.toBytes(new KVTable(broker.runtimeInfo().collect())));
+            case RequestCode.GET_BROKER_CONFIG -> brokerConfig();
+            case RequestCode.UPDATE_BROKER_CONFIG -> updateBrokerConfig(request);
+            default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.getCode() + " not supported");
+        };
+    }
+
+    private RemotingCommand brokerConfig() {
+        String text = broker.configBinder().toText(false);
+        RemotingCommand response = TopicAdminProcessor.ok(text.getBytes(StandardCharsets.UTF_8));
+        response.addExtField("version", Json.toString(broker.topicConfigManager().dataVersion()));
+        return response;
+    }
+
+    private RemotingCommand updateBrokerConfig(RemotingCommand request) throws Exception {
+        if (request.getBody() == null) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "missing properties body");
+        }
+        Properties props = new Properties();
+        props.load(new StringReader(new String(request.getBody(), StandardCharsets.UTF_8)));
+        try {
+            broker.configBinder().apply(props);
+        } catch (RuntimeException e) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        if (props.containsKey("brokerPermission")) {
+            broker.registerBrokerAll(false);
+        }
+        return TopicAdminProcessor.ok(null);
+    }
+}

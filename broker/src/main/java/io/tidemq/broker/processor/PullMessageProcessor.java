@@ -1,0 +1,207 @@
+package io.tidemq.broker.processor;
+
+import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.client.ConsumerGroupInfo;
+import io.tidemq.broker.filter.TagMessageFilter;
+import io.tidemq.broker.longpolling.PullRequest;
+import io.tidemq.common.protocol.ResponseCode;
+import io.tidemq.common.protocol.header.PullMessageRequestHeader;
+import io.tidemq.common.protocol.header.PullMessageResponseHeader;
+import io.tidemq.common.protocol.heartbeat.MessageModel;
+import io.tidemq.common.protocol.heartbeat.SubscriptionData;
+import io.tidemq.common.subscription.SubscriptionGroupConfig;
+import io.tidemq.common.topic.PermName;
+import io.tidemq.common.topic.TopicConfig;
+import io.tidemq.remoting.RemoteChannel;
+import io.tidemq.remoting.RequestProcessor;
+import io.tidemq.remoting.protocol.RemotingCommand;
+import io.tidemq.store.GetMessageResult;
+import io.tidemq.store.GetMessageStatus;
+import io.tidemq.store.MessageFilter;
+import io.tidemq.store.SelectMappedBufferResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * PULL_MESSAGE: checks the group, topic and subscription, reads the consume queue, ships the stored records as they
+ * are (zero copy), and parks pulls that find nothing until a message arrives (long polling).
+ */
+public final class PullMessageProcessor implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(PullMessageProcessor.class);
+    private static final int FLAG_COMMIT_OFFSET = 1;
+    private static final int FLAG_SUSPEND = 1 << 1;
+    private static final int FLAG_SUBSCRIPTION = 1 << 2;
+
+    private final BrokerController broker;
+    private volatile ExecutorService executor;
+
+    public PullMessageProcessor(BrokerController broker) {
+        this.broker = broker;
+    }
+
+    /** The executor that re-runs woken pulls (the pull pool). */
+    public void setExecutor(ExecutorService executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
+        return pull(channel, request, true);
+    }
+
+    /** Re-runs a held pull without suspension and writes whatever it finds (possibly PULL_NOT_FOUND again). */
+    public void wakeup(PullRequest held) {
+        Runnable task = () -> {
+            try {
+                RemotingCommand response = pull(held.channel(), held.request(), false);
+                if (response != null) {
+                    ResponseWriter.write(held.channel(), held.request(), response);
+                }
+            } catch (Exception e) {
+                LOG.warn("re-running a held pull failed", e);
+            }
+        };
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException | NullPointerException e) {
+            task.run();
+        }
+    }
+
+    RemotingCommand pull(RemoteChannel channel, RemotingCommand request, boolean allowSuspend) throws Exception {
+        PullMessageRequestHeader h = request.decodeHeader(PullMessageRequestHeader.class);
+        RemotingCommand response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, null);
+        PullMessageResponseHeader rh = new PullMessageResponseHeader();
+
+        if (!PermName.isReadable(broker.brokerConfig().getBrokerPermission())) {
+            return response.setCode(ResponseCode.NO_PERMISSION).setRemark("the broker["
+                    + broker.brokerConfig().getBrokerIP1() + "] pulling message is forbidden");
+        }
+        SubscriptionGroupConfig group = broker.subscriptionGroupManager().findOrCreate(h.consumerGroup);
+        if (group == null) {
+            return response.setCode(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST).setRemark(
+                    "subscription group [" + h.consumerGroup + "] does not exist, See http://rocketmq.apache.org/docs/faq/");
+        }
+        if (!group.consumeEnable) {
+            return response.setCode(ResponseCode.NO_PERMISSION).setRemark("subscription group no permission, "
+                    + h.consumerGroup);
+        }
+        boolean suspend = (h.sysFlag & FLAG_SUSPEND) != 0;
+        boolean commitOffset = (h.sysFlag & FLAG_COMMIT_OFFSET) != 0;
+        boolean hasSubscription = (h.sysFlag & FLAG_SUBSCRIPTION) != 0;
+
+        TopicConfig tc = broker.topicConfigManager().select(h.topic);
+        if (tc == null) {
+            return response.setCode(ResponseCode.TOPIC_NOT_EXIST).setRemark("topic[" + h.topic
+                    + "] not exist, apply first please! See http://rocketmq.apache.org/docs/faq/");
+        }
+        if (!PermName.isReadable(tc.perm)) {
+            return response.setCode(ResponseCode.NO_PERMISSION).setRemark("the topic[" + h.topic
+                    + "] pulling message is forbidden");
+        }
+        if (h.queueId < 0 || h.queueId >= tc.readQueueNums) {
+            return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark("queueId[" + h.queueId
+                    + "] is illegal, topic:[" + h.topic + "] topicConfig.readQueueNums:[" + tc.readQueueNums
+                    + "] consumer:[" + channel.remoteAddress() + "]");
+        }
+
+        SubscriptionData subscription;
+        if (hasSubscription) {
+            if (h.expressionType != null && !SubscriptionData.TAG.equals(h.expressionType)) {
+                return sqlUnsupported(response);
+            }
+            subscription = SubscriptionData.ofTags(h.topic, h.subscription);
+        } else {
+            ConsumerGroupInfo info = broker.consumerManager().group(h.consumerGroup);
+            if (info == null) {
+                return response.setCode(ResponseCode.SUBSCRIPTION_NOT_EXIST).setRemark(
+                        "the consumer's group info not exist, See http://rocketmq.apache.org/docs/faq/");
+            }
+            if (!group.consumeBroadcastEnable && info.messageModel() == MessageModel.BROADCASTING) {
+                return response.setCode(ResponseCode.NO_PERMISSION).setRemark("the consumer group["
+                        + h.consumerGroup + "] can not consume by broadcast way");
+            }
+            subscription = info.subscription(h.topic);
+            if (subscription == null) {
+                return response.setCode(ResponseCode.SUBSCRIPTION_NOT_EXIST).setRemark(
+                        "the consumer's subscription not exist, See http://rocketmq.apache.org/docs/faq/");
+            }
+            if (subscription.subVersion < h.subVersion) {
+                return response.setCode(ResponseCode.SUBSCRIPTION_NOT_LATEST).setRemark(
+                        "the consumer's subscription not latest");
+            }
+            if (!subscription.isTagType()) {
+                return sqlUnsupported(response);
+            }
+        }
+
+        MessageFilter filter = new TagMessageFilter(subscription);
+        GetMessageResult result = broker.store().getMessage(h.consumerGroup, h.topic, h.queueId, h.queueOffset,
+                h.maxMsgNums, filter);
+        boolean isSlave = !broker.messageStoreConfig().getBrokerRole().isMaster();
+        rh.nextBeginOffset = result.nextBeginOffset();
+        rh.minOffset = result.minOffset();
+        rh.maxOffset = result.maxOffset();
+        rh.suggestWhichBrokerId = suggestBroker(group, result, isSlave);
+        GetMessageStatus status = result.status();
+        int code = codeOf(status, h.queueOffset);
+        if (isSlave && code == ResponseCode.PULL_OFFSET_MOVED) {
+            // A slave may be behind its master: let the client retry rather than move its offset.
+            code = ResponseCode.PULL_RETRY_IMMEDIATELY;
+            rh.suggestWhichBrokerId = group.brokerId;
+        }
+        response.setCode(code).setRemark(status.name());
+        response.writeHeader(rh);
+
+        if (code == ResponseCode.SUCCESS) {
+            List<SelectMappedBufferResult> messages = result.messages();
+            ByteBuffer[] buffers = new ByteBuffer[messages.size()];
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = messages.get(i).buffer();
+            }
+            broker.stats().recordGet(h.topic, result.messageCount(), result.bufferTotalSize());
+            response.setBodyBuffers(buffers, result::release);
+        } else {
+            result.release();
+            if (code == ResponseCode.PULL_NOT_FOUND && allowSuspend && suspend) {
+                long hold = broker.brokerConfig().isLongPollingEnable() ? h.suspendTimeoutMillis
+                        : broker.brokerConfig().getShortPollingTimeMills();
+                broker.pullRequestHoldService().suspend(h.topic, h.queueId, new PullRequest(request, channel,
+                        System.currentTimeMillis(), hold, h.queueOffset, filter));
+                response = null;
+            }
+        }
+        if (allowSuspend && commitOffset && !isSlave) {
+            broker.consumerOffsetManager().commit(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
+        }
+        return response;
+    }
+
+    private long suggestBroker(SubscriptionGroupConfig group, GetMessageResult result, boolean isSlave) {
+        if (!broker.brokerConfig().isSlaveReadEnable()) {
+            return 0;
+        }
+        return result.suggestPullingFromSlave() ? group.whichBrokerWhenConsumeSlowly : group.brokerId;
+    }
+
+    private static int codeOf(GetMessageStatus status, long requestedOffset) {
+        return switch (status) {
+            case FOUND -> ResponseCode.SUCCESS;
+            case MESSAGE_WAS_REMOVING, NO_MATCHED_MESSAGE -> ResponseCode.PULL_RETRY_IMMEDIATELY;
+            case NO_MATCHED_LOGIC_QUEUE, NO_MESSAGE_IN_QUEUE -> requestedOffset != 0
+                    ? ResponseCode.PULL_OFFSET_MOVED : ResponseCode.PULL_NOT_FOUND;
+            case OFFSET_FOUND_NULL, OFFSET_OVERFLOW_ONE -> ResponseCode.PULL_NOT_FOUND;
+            case OFFSET_OVERFLOW_BADLY, OFFSET_TOO_SMALL -> ResponseCode.PULL_OFFSET_MOVED;
+        };
+    }
+
+    private RemotingCommand sqlUnsupported(RemotingCommand response) {
+        return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(
+                "The broker does not support consumer to filter message by SQL92");
+    }
+}

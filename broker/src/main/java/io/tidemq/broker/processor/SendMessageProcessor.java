@@ -1,0 +1,189 @@
+package io.tidemq.broker.processor;
+
+import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.topic.TopicValidator;
+import io.tidemq.common.message.MessageConst;
+import io.tidemq.common.message.MessageExtBatch;
+import io.tidemq.common.message.MessageExtBrokerInner;
+import io.tidemq.common.message.MessageProperties;
+import io.tidemq.common.message.MessageSysFlag;
+import io.tidemq.common.protocol.RequestCode;
+import io.tidemq.common.protocol.ResponseCode;
+import io.tidemq.common.protocol.header.SendMessageRequestHeader;
+import io.tidemq.common.protocol.header.SendMessageRequestHeaderV2;
+import io.tidemq.common.subscription.SubscriptionGroupConfig;
+import io.tidemq.common.topic.PermName;
+import io.tidemq.common.topic.TopicConfig;
+import io.tidemq.common.topic.TopicFilterType;
+import io.tidemq.remoting.RemoteChannel;
+import io.tidemq.remoting.RequestProcessor;
+import io.tidemq.remoting.protocol.RemotingCommand;
+import io.tidemq.store.PutMessageResult;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE: validate, auto-create the topic, apply retry/DLQ, delay and
+ * transaction rules, append, and answer once the store says the message is as durable as configured.
+ */
+public final class SendMessageProcessor implements RequestProcessor {
+    private final BrokerController broker;
+    private final SendSupport support;
+
+    public SendMessageProcessor(BrokerController broker) {
+        this.broker = broker;
+        this.support = broker.sendSupport();
+    }
+
+    @Override
+    public boolean rejectRequest() {
+        return broker.store().isOSPageCacheBusy();
+    }
+
+    @Override
+    public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
+        SendMessageRequestHeader header = decodeHeader(request);
+        RemotingCommand response = support.newSendResponse();
+
+        String refusal = support.checkWritable(header.topic);
+        if (refusal != null) {
+            return response.setCode(ResponseCode.NO_PERMISSION).setRemark(refusal);
+        }
+        if (!broker.messageStoreConfig().getBrokerRole().isMaster()) {
+            return response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
+                    .setRemark("the broker[" + broker.brokerConfig().getBrokerIP1() + "] is a slave, cannot write");
+        }
+        TopicConfig topicConfig = support.findOrCreateTopic(header, channel, response);
+        if (topicConfig == null) {
+            return response;
+        }
+        int queueId = header.queueId;
+        int maxQueue = Math.max(topicConfig.writeQueueNums, topicConfig.readQueueNums);
+        if (queueId >= maxQueue) {
+            return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark("request queueId[" + queueId
+                    + "] is illegal, " + topicConfig + " Producer: " + channel.remoteAddress());
+        }
+        if (queueId < 0) {
+            queueId = ThreadLocalRandom.current().nextInt(Math.max(1, topicConfig.writeQueueNums));
+        }
+        if (header.batch) {
+            return sendBatch(channel, request, header, topicConfig, queueId, response);
+        }
+        return sendOne(channel, request, header, topicConfig, queueId, response);
+    }
+
+    private RemotingCommand sendOne(RemoteChannel channel, RemotingCommand request, SendMessageRequestHeader h,
+                                    TopicConfig topicConfig, int queueId, RemotingCommand response) {
+        MessageExtBrokerInner msg = new MessageExtBrokerInner();
+        msg.setTopic(h.topic);
+        msg.setQueueId(queueId);
+        Map<String, String> props = MessageProperties.decode(h.properties);
+        msg.setProperties(props);
+        if (!support.handleRetryAndDlq(h, msg, channel, response)) {
+            return response;
+        }
+        msg.setBody(request.getBody() == null ? new byte[0] : request.getBody());
+        msg.setFlag(h.flag);
+        msg.setSysFlag(sysFlagFor(h.sysFlag, topicConfig));
+        msg.setBornTimestamp(h.bornTimestamp);
+        msg.setBornHost((InetSocketAddress) channel.remoteSocketAddress());
+        msg.setStoreHost(broker.storeHost());
+        msg.setReconsumeTimes(h.reconsumeTimes == null ? 0 : h.reconsumeTimes);
+        props.put(MessageConst.PROPERTY_CLUSTER, broker.brokerConfig().getBrokerClusterName());
+        // WAIT=true need not be stored (it is the default); keep it in the map, where the store reads it.
+        String wait = props.remove(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
+        msg.encodePropertiesString();
+        if (wait != null) {
+            props.put(MessageConst.PROPERTY_WAIT_STORE_MSG_OK, wait);
+        }
+        int requestedQueue = msg.getQueueId();
+        CompletableFuture<PutMessageResult> future;
+        if (Boolean.parseBoolean(props.get(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
+            if (broker.brokerConfig().isRejectTransactionMessage()) {
+                return response.setCode(ResponseCode.NO_PERMISSION).setRemark("the broker["
+                        + broker.brokerConfig().getBrokerIP1() + "] sending transaction message is forbidden");
+            }
+            future = broker.transactionalMessageService().prepare(msg);
+        } else {
+            future = broker.messagePutter().put(msg);
+        }
+        return support.answerWhenStored(channel, request, response, future, requestedQueue, h.topic);
+    }
+
+    private RemotingCommand sendBatch(RemoteChannel channel, RemotingCommand request, SendMessageRequestHeader h,
+                                      TopicConfig topicConfig, int queueId, RemotingCommand response) {
+        if (h.topic.length() > TopicValidator.TOPIC_MAX_LENGTH) {
+            return response.setCode(ResponseCode.MESSAGE_ILLEGAL).setRemark("message topic length too long "
+                    + h.topic.length());
+        }
+        if (TopicValidator.isRetryTopic(h.topic)) {
+            return response.setCode(ResponseCode.MESSAGE_ILLEGAL).setRemark("batch request does not support retry group "
+                    + h.topic);
+        }
+        Map<String, String> batchProps = MessageProperties.decode(h.properties);
+        if (batchProps.containsKey(MessageConst.PROPERTY_DELAY_TIME_LEVEL)
+                || Boolean.parseBoolean(batchProps.get(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
+            return response.setCode(ResponseCode.MESSAGE_ILLEGAL)
+                    .setRemark("batch messages support neither delay levels nor transactions");
+        }
+        MessageExtBatch batch = new MessageExtBatch();
+        batch.setTopic(h.topic);
+        batch.setQueueId(queueId);
+        batch.setBody(request.getBody() == null ? new byte[0] : request.getBody());
+        batch.setFlag(h.flag);
+        batch.setSysFlag(sysFlagFor(h.sysFlag, topicConfig));
+        batch.setBornTimestamp(h.bornTimestamp);
+        batch.setBornHost((InetSocketAddress) channel.remoteSocketAddress());
+        batch.setStoreHost(broker.storeHost());
+        batch.setReconsumeTimes(h.reconsumeTimes == null ? 0 : h.reconsumeTimes);
+        batchProps.put(MessageConst.PROPERTY_CLUSTER, broker.brokerConfig().getBrokerClusterName());
+        batch.setProperties(batchProps);
+        batch.encodePropertiesString();
+        CompletableFuture<PutMessageResult> future = broker.store().asyncPutMessages(batch);
+        return support.answerWhenStored(channel, request, response, future, queueId, h.topic);
+    }
+
+    private static int sysFlagFor(int requested, TopicConfig topicConfig) {
+        int sysFlag = requested;
+        if (topicConfig.topicFilterType == TopicFilterType.MULTI_TAG) {
+            sysFlag |= MessageSysFlag.MULTI_TAGS_FLAG;
+        }
+        return sysFlag;
+    }
+
+    /** Both header forms decode to the long-named one; V2 is what the client sends by default. */
+    static SendMessageRequestHeader decodeHeader(RemotingCommand request) throws Exception {
+        if (request.getCode() == RequestCode.SEND_MESSAGE || request.getCode() == RequestCode.SEND_REPLY_MESSAGE) {
+            return request.decodeHeader(SendMessageRequestHeader.class);
+        }
+        SendMessageRequestHeaderV2 v2 = request.decodeHeader(SendMessageRequestHeaderV2.class);
+        SendMessageRequestHeader h = new SendMessageRequestHeader();
+        h.producerGroup = v2.a;
+        h.topic = v2.b;
+        h.defaultTopic = v2.c;
+        h.defaultTopicQueueNums = v2.d;
+        h.queueId = v2.e;
+        h.sysFlag = v2.f;
+        h.bornTimestamp = v2.g;
+        h.flag = v2.h;
+        h.properties = v2.i;
+        h.reconsumeTimes = v2.j;
+        h.unitMode = v2.k != null && v2.k;
+        h.maxReconsumeTimes = v2.l;
+        h.batch = v2.m != null && v2.m;
+        return h;
+    }
+
+    /** Group config lookup for retry topics, shared with the send-back processor. */
+    static SubscriptionGroupConfig groupOf(BrokerController broker, String retryTopic) {
+        String group = retryTopic.substring(TopicValidator.RETRY_GROUP_TOPIC_PREFIX.length());
+        return broker.subscriptionGroupManager().findOrCreate(group);
+    }
+
+    static boolean topicWritable(TopicConfig tc) {
+        return PermName.isWriteable(tc.perm);
+    }
+}

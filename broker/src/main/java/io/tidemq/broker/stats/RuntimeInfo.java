@@ -1,0 +1,68 @@
+package io.tidemq.broker.stats;
+
+import io.tidemq.broker.BrokerController;
+import io.tidemq.store.MessageStore;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/** Builds the GET_BROKER_RUNTIME_INFO table (the keys mqadmin clusterList and brokerStatus read). */
+public final class RuntimeInfo {
+    private final BrokerController broker;
+    private final long bootTimestamp = System.currentTimeMillis();
+
+    public RuntimeInfo(BrokerController broker) {
+        this.broker = broker;
+    }
+
+    public Map<String, String> collect() {
+        Map<String, String> t = new HashMap<>();
+        MessageStore store = broker.store();
+        t.putAll(store.runtimeInfo());
+        BrokerStats stats = broker.stats();
+        t.put("brokerVersionDesc", "V4_9_3");
+        t.put("brokerVersion", "399");
+        t.put("bootTimestamp", String.valueOf(bootTimestamp));
+        t.put("runtime", runtime(System.currentTimeMillis() - bootTimestamp));
+        t.put("putTps", stats.putTps());
+        t.put("getFoundTps", stats.getTps());
+        t.put("getMissTps", "0.00 0.00 0.00");
+        t.put("getTotalTps", stats.getTps());
+        t.put("getTransferedTps", stats.getTps());
+        t.put("msgPutTotalYesterdayMorning", String.valueOf(stats.putYesterdayMorning()));
+        t.put("msgPutTotalTodayMorning", String.valueOf(stats.putTodayMorning()));
+        t.put("msgPutTotalTodayNow", String.valueOf(stats.putTotal()));
+        t.put("msgGetTotalYesterdayMorning", String.valueOf(stats.getYesterdayMorning()));
+        t.put("msgGetTotalTodayMorning", String.valueOf(stats.getTodayMorning()));
+        t.put("msgGetTotalTodayNow", String.valueOf(stats.getTotal()));
+        queue(t, "sendThreadPoolQueue", broker.sendExecutor());
+        queue(t, "pullThreadPoolQueue", broker.pullExecutor());
+        queue(t, "queryThreadPoolQueue", broker.queryExecutor());
+        t.put("EndTransactionQueueSize", "0");
+        t.put("EndTransactionThreadPoolQueueCapacity", String.valueOf(
+                broker.brokerConfig().getEndTransactionPoolQueueCapacity()));
+        t.put("sendThreadPoolQueueHeadWaitTimeMills", "0");
+        t.put("pullThreadPoolQueueHeadWaitTimeMills", "0");
+        t.put("queryThreadPoolQueueHeadWaitTimeMills", "0");
+        t.put("pageCacheLockTimeMills", "0");
+        t.putIfAbsent("earliestMessageTimeStamp", String.valueOf(store.getEarliestMessageTime()));
+        t.put("startAcceptSendRequestTimeStamp", "0");
+        broker.scheduleMessageService().offsets().offsetTable.forEach((level, offset) ->
+                t.put("scheduleMessageOffset_" + level, offset + "," + store.getMaxOffsetInQueue(
+                        "SCHEDULE_TOPIC_XXXX", level - 1)));
+        return t;
+    }
+
+    private static void queue(Map<String, String> t, String prefix, ThreadPoolExecutor executor) {
+        t.put(prefix + "Size", String.valueOf(executor.getQueue().size()));
+        t.put(prefix + "Capacity", String.valueOf(executor.getQueue().size() + executor.getQueue().remainingCapacity()));
+    }
+
+    private static String runtime(long millis) {
+        Duration d = Duration.ofMillis(millis);
+        return "[ " + d.toDays() + " days, " + d.toHoursPart() + " hours, " + d.toMinutesPart() + " minutes, "
+                + d.toSecondsPart() + " seconds ]";
+    }
+}

@@ -1,0 +1,41 @@
+package io.tidemq.it.support;
+
+import io.tidemq.namesrv.NamesrvConfig;
+import io.tidemq.namesrv.NamesrvController;
+import io.tidemq.remoting.netty.NettyServerConfig;
+
+import java.nio.file.Path;
+
+/** Our NameServer running inside the test JVM on a free loopback port. */
+public final class TideNamesrv implements AutoCloseable {
+    private final NamesrvController controller;
+
+    public TideNamesrv(Path dir) {
+        this("127.0.0.1", dir);
+    }
+
+    public TideNamesrv(String host, Path dir) {
+        NamesrvConfig config = new NamesrvConfig();
+        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
+        config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
+        NettyServerConfig server = new NettyServerConfig();
+        server.setBindAddress(host);
+        server.setListenPort(Ports.free(host));
+        controller = new NamesrvController(config, server);
+        controller.start();
+    }
+
+    /** {@code host:port} for clients and brokers. */
+    public String address() {
+        return controller.address();
+    }
+
+    public NamesrvController controller() {
+        return controller;
+    }
+
+    @Override
+    public void close() {
+        controller.shutdown();
+    }
+}
