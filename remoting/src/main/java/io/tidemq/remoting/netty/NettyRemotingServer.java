@@ -1,5 +1,18 @@
 package io.tidemq.remoting.netty;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tidemq.remoting.ChannelEventListener;
 import io.tidemq.remoting.InvokeCallback;
 import io.tidemq.remoting.RemoteChannel;
@@ -7,55 +20,192 @@ import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.RpcHook;
 import io.tidemq.remoting.exception.RemotingException;
 import io.tidemq.remoting.protocol.RemotingCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** The remoting server: accepts connections, decodes frames, dispatches requests to processors by code. */
+/**
+ * The remoting server: accepts connections, decodes frames, dispatches requests to processors by code, and can
+ * send requests of its own to connected clients (e.g. NOTIFY_CONSUMER_IDS_CHANGED, CHECK_TRANSACTION_STATE).
+ *
+ * <p>Threads: one acceptor, {@code serverSelectorThreads} I/O threads (decode, encode, dispatch only),
+ * {@code serverWorkerThreads} for processors registered without an executor, a callback pool for async
+ * invocations, one thread for {@link ChannelEventListener} callbacks and one that expires async calls every
+ * second. Register processors before {@link #start()}; the other methods are thread-safe.
+ */
 public final class NettyRemotingServer {
+    private static final Logger LOG = LoggerFactory.getLogger(NettyRemotingServer.class);
+    /** Used when serverCallbackExecutorThreads is 0 or less (the official default). */
+    private static final int DEFAULT_CALLBACK_THREADS = 4;
+
+    private final NettyServerConfig config;
+    private final ChannelEventDispatcher events;
+    private final RequestDispatcher dispatcher = new RequestDispatcher();
+    private final ExecutorService workerPool;
+    private final ExecutorService callbackPool;
+    private final ResponseTable responses;
+    private final CommandInvoker invoker;
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup selectorGroup;
+    private ScheduledExecutorService timeoutScanner;
+    private Channel serverChannel;
+    private volatile int localPort = -1;
+    private boolean started;
+    private boolean stopped;
+
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.config = config;
+        this.events = new ChannelEventDispatcher(listener, "TideMQ-ServerChannelEvents");
+        this.workerPool = Executors.newFixedThreadPool(Math.max(1, config.getServerWorkerThreads()),
+                new DefaultThreadFactory("TideMQ-ServerWorker", true));
+        int callbackThreads = config.getServerCallbackExecutorThreads() > 0
+                ? config.getServerCallbackExecutorThreads() : DEFAULT_CALLBACK_THREADS;
+        this.callbackPool = Executors.newFixedThreadPool(callbackThreads,
+                new DefaultThreadFactory("TideMQ-ServerCallback", true));
+        this.responses = new ResponseTable(callbackPool);
+        this.invoker = new CommandInvoker(responses, config.getServerOnewaySemaphoreValue(),
+                config.getServerAsyncSemaphoreValue());
+        dispatcher.setDefaultExecutor(workerPool);
     }
 
     /** Routes {@code code} to {@code processor}, run on {@code executor} (the default worker pool if null). */
     public void registerProcessor(int code, RequestProcessor processor, ExecutorService executor) {
-        throw new UnsupportedOperationException("not implemented yet");
+        dispatcher.register(code, processor, executor);
     }
 
     /** Handles every code without a processor of its own. Without one, unknown codes get REQUEST_CODE_NOT_SUPPORTED. */
     public void registerDefaultProcessor(RequestProcessor processor, ExecutorService executor) {
-        throw new UnsupportedOperationException("not implemented yet");
+        dispatcher.registerDefault(processor, executor);
     }
 
     public void registerRpcHook(RpcHook hook) {
-        throw new UnsupportedOperationException("not implemented yet");
+        dispatcher.addHook(hook);
     }
 
-    public void start() {
-        throw new UnsupportedOperationException("not implemented yet");
+    /**
+     * Binds {@code bindAddress:listenPort} and starts serving.
+     *
+     * @throws IllegalStateException if the address cannot be bound (the message names it), or on a second start
+     */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("server already started");
+        }
+        started = true;
+        bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("TideMQ-ServerBoss", false));
+        selectorGroup = new NioEventLoopGroup(Math.max(1, config.getServerSelectorThreads()),
+                new DefaultThreadFactory("TideMQ-ServerSelector", false));
+        FrameEncoder encoder = new FrameEncoder();
+        ConnectionEventHandler connections = new ConnectionEventHandler(events, responses::failChannel);
+        CommandHandler commands = new CommandHandler(responses, dispatcher);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, selectorGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, config.getServerSocketBacklog())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, false)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                        config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark()))
+                .childOption(ChannelOption.ALLOCATOR, config.isServerPooledByteBufAllocatorEnable()
+                        ? PooledByteBufAllocator.DEFAULT : UnpooledByteBufAllocator.DEFAULT)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("encoder", encoder)
+                                .addLast("decoder", new FrameDecoder(config.getFrameMaxLength()))
+                                .addLast("idle", new IdleStateHandler(0, 0,
+                                        config.getServerChannelMaxIdleTimeSeconds()))
+                                .addLast("commands", commands)
+                                .addLast("connections", connections);
+                    }
+                });
+        if (config.getServerSocketSndBufSize() > 0) {
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, config.getServerSocketSndBufSize());
+        }
+        if (config.getServerSocketRcvBufSize() > 0) {
+            bootstrap.childOption(ChannelOption.SO_RCVBUF, config.getServerSocketRcvBufSize());
+        }
+        String where = config.getBindAddress() + ":" + config.getListenPort();
+        try {
+            serverChannel = bootstrap.bind(config.getBindAddress(), config.getListenPort()).syncUninterruptibly()
+                    .channel();
+        } catch (Exception e) {
+            shutdown();
+            throw new IllegalStateException("cannot listen on " + where + ": " + e.getMessage(), e);
+        }
+        localPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        timeoutScanner = Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory("TideMQ-ServerTimeoutScanner", true));
+        timeoutScanner.scheduleAtFixedRate(this::scanTimeouts, 1, 1, TimeUnit.SECONDS);
+        LOG.info("remoting server listening on {}:{}", config.getBindAddress(), localPort);
     }
 
-    public void shutdown() {
-        throw new UnsupportedOperationException("not implemented yet");
+    private void scanTimeouts() {
+        try {
+            responses.scanTimeouts();
+        } catch (Throwable t) {
+            LOG.warn("timeout scan failed", t);
+        }
     }
 
-    /** The port actually bound (useful when configured with 0). */
+    /** Closes every connection and stops all threads. Idempotent. */
+    public synchronized void shutdown() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (timeoutScanner != null) {
+            timeoutScanner.shutdownNow();
+        }
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+        }
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (selectorGroup != null) {
+            selectorGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        responses.failAll("server shut down");
+        events.shutdown();
+        workerPool.shutdown();
+        callbackPool.shutdown();
+        LOG.info("remoting server on port {} stopped", localPort);
+    }
+
+    /** The port actually bound (useful when configured with 0); -1 before {@link #start()}. */
     public int localPort() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return localPort;
     }
 
     /** Sends a server-initiated request to a connected client and waits for its response. */
     public RemotingCommand invokeSync(RemoteChannel channel, RemotingCommand request, long timeoutMillis)
             throws InterruptedException, RemotingException {
-        throw new UnsupportedOperationException("not implemented yet");
+        return invoker.invokeSync(nettyChannel(channel), request, timeoutMillis);
     }
 
+    /** Sends a server-initiated request; {@code callback} gets the response or the failure (incl. timeout), once. */
     public void invokeAsync(RemoteChannel channel, RemotingCommand request, long timeoutMillis,
                             InvokeCallback callback) throws InterruptedException, RemotingException {
-        throw new UnsupportedOperationException("not implemented yet");
+        invoker.invokeAsync(nettyChannel(channel), request, timeoutMillis, callback);
     }
 
+    /** Sends a server-initiated oneway request (marks it oneway); the client does not answer. */
     public void invokeOneway(RemoteChannel channel, RemotingCommand request, long timeoutMillis)
             throws InterruptedException, RemotingException {
-        throw new UnsupportedOperationException("not implemented yet");
+        invoker.invokeOneway(nettyChannel(channel), request, timeoutMillis);
+    }
+
+    private static Channel nettyChannel(RemoteChannel channel) {
+        if (channel instanceof NettyRemoteChannel n) {
+            return n.channel();
+        }
+        throw new IllegalArgumentException("not a channel of this transport: " + channel);
     }
 }

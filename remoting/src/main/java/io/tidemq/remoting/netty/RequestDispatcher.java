@@ -1,0 +1,136 @@
+package io.tidemq.remoting.netty;
+
+import io.netty.channel.Channel;
+import io.tidemq.remoting.RequestProcessor;
+import io.tidemq.remoting.RpcHook;
+import io.tidemq.remoting.protocol.RemotingCommand;
+import io.tidemq.remoting.protocol.RemotingSysResponseCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Routes incoming requests to processors by code and turns every outcome into the response the official peers
+ * give: unknown code without a default processor → 3 with {@code " request type <code> not supported"}, processor
+ * or hook failure → 1 with a short description, {@code rejectRequest()} → 2 {@code [REJECTREQUEST]...}, executor
+ * full → 2 {@code [OVERLOADREJECT]...}. Oneway requests never get a response; a processor returning null sends
+ * nothing.
+ *
+ * <p>{@link #dispatch} runs on an I/O thread and only hands the request to the processor's executor.
+ * Thread-safe; processors may be registered while running.
+ */
+final class RequestDispatcher {
+    static final String REJECT_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
+    static final String OVERLOAD_REMARK = "[OVERLOADREJECT]system busy, start flow control for a while";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private record Registration(RequestProcessor processor, ExecutorService executor) {
+    }
+
+    private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
+    private final List<RpcHook> hooks = new CopyOnWriteArrayList<>();
+    private volatile Registration defaultRegistration;
+    private volatile ExecutorService defaultExecutor;
+
+    /** Sets the pool for processors registered without an executor; must be called before requests arrive. */
+    void setDefaultExecutor(ExecutorService executor) {
+        this.defaultExecutor = executor;
+    }
+
+    void register(int code, RequestProcessor processor, ExecutorService executor) {
+        processors.put(code, new Registration(processor, executor));
+    }
+
+    void registerDefault(RequestProcessor processor, ExecutorService executor) {
+        defaultRegistration = new Registration(processor, executor);
+    }
+
+    void addHook(RpcHook hook) {
+        hooks.add(hook);
+    }
+
+    /** Handles one request that arrived on {@code channel}. Never throws. */
+    void dispatch(Channel channel, RemotingCommand request) {
+        NettyRemoteChannel remote = NettyRemoteChannel.of(channel);
+        Registration reg = processors.get(request.getCode());
+        if (reg == null) {
+            reg = defaultRegistration;
+        }
+        if (reg == null) {
+            String remark = " request type " + request.getCode() + " not supported";
+            LOG.warn("{}{}", remote.remoteAddress(), remark);
+            answer(remote, request, RemotingCommand.createResponse(
+                    RemotingSysResponseCode.REQUEST_CODE_NOT_SUPPORTED, remark));
+            return;
+        }
+        if (reg.processor.rejectRequest()) {
+            answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
+                    REJECT_REMARK));
+            return;
+        }
+        RequestProcessor processor = reg.processor;
+        ExecutorService executor = reg.executor != null ? reg.executor : defaultExecutor;
+        try {
+            executor.execute(() -> process(remote, processor, request));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("executor full, rejecting request code {} from {}", request.getCode(), remote.remoteAddress());
+            answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
+                    OVERLOAD_REMARK));
+        }
+    }
+
+    private void process(NettyRemoteChannel remote, RequestProcessor processor, RemotingCommand request) {
+        String addr = remote.remoteAddress();
+        try {
+            for (RpcHook hook : hooks) {
+                hook.beforeRequest(addr, request);
+            }
+        } catch (Throwable e) {
+            LOG.warn("rpc hook rejected request code {} from {}: {}", request.getCode(), addr, e.toString());
+            answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_ERROR,
+                    e.getMessage() != null ? e.getMessage() : e.toString()));
+            return;
+        }
+        RemotingCommand response;
+        try {
+            response = processor.process(remote, request);
+        } catch (Throwable e) {
+            LOG.error("processing {} from {} failed", request, addr, e);
+            response = RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_ERROR, describe(e));
+        }
+        for (RpcHook hook : hooks) {
+            try {
+                hook.afterResponse(addr, request, request.isOneway() ? null : response);
+            } catch (Throwable e) {
+                LOG.warn("rpc hook afterResponse threw for code {}", request.getCode(), e);
+            }
+        }
+        if (response != null) {
+            answer(remote, request, response);
+        }
+    }
+
+    /** Sends {@code response} to a request, unless the request was oneway. */
+    private static void answer(NettyRemoteChannel remote, RemotingCommand request, RemotingCommand response) {
+        if (request.isOneway()) {
+            response.releaseBody();
+            return;
+        }
+        response.setOpaque(request.getOpaque());
+        response.markResponse();
+        remote.writeAndForget(response);
+    }
+
+    /** The exception and where it was thrown, short enough for a remark. */
+    static String describe(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length == 0 ? e.toString() : e + ", " + trace[0];
+    }
+}
