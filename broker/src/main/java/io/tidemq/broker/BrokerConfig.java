@@ -98,6 +98,8 @@ public class BrokerConfig {
     private int slaveTimeout = 3000;
     /** SYNC_MASTER: refuse sends that could not reach a slave instead of keeping them on the master alone. */
     private boolean syncMasterStrict = false;
+    /** Slave: how often topics, groups and offsets are copied from the master, ms (TideMQ key). */
+    private long slaveSynchronizeInterval = 10_000;
     private boolean offsetCheckInSlave = false;
     private boolean highSpeedMode = false;
     private boolean commercialEnable = true;
@@ -246,4 +248,5 @@ public class BrokerConfig {
     public long getTransactionCheckInterval() { return transactionCheckInterval; }
     public int getSlaveTimeout() { return slaveTimeout; }
     public boolean isSyncMasterStrict() { return syncMasterStrict; }
+    public long getSlaveSynchronizeInterval() { return slaveSynchronizeInterval; }
 }

@@ -24,6 +24,8 @@ import io.tidemq.broker.processor.SendSupport;
 import io.tidemq.broker.processor.TopicAdminProcessor;
 import io.tidemq.broker.schedule.DelayLevels;
 import io.tidemq.broker.schedule.ScheduleMessageService;
+import io.tidemq.broker.slave.ReplicationGate;
+import io.tidemq.broker.slave.SlaveSynchronize;
 import io.tidemq.broker.stats.BrokerStats;
 import io.tidemq.broker.stats.RuntimeInfo;
 import io.tidemq.broker.subscription.SubscriptionGroupManager;
@@ -40,6 +42,8 @@ import io.tidemq.remoting.netty.NettyServerConfig;
 import io.tidemq.store.DefaultMessageStore;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.MessageStoreConfig;
+import io.tidemq.store.ha.HAClient;
+import io.tidemq.store.ha.HAService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +103,10 @@ public final class BrokerController {
     private ThreadPoolExecutor heartbeatExecutor;
     private ThreadPoolExecutor consumerManageExecutor;
     private ThreadPoolExecutor endTransactionExecutor;
+    private HAService haService;
+    private HAClient haClient;
+    private ReplicationGate replicationGate;
+    private SlaveSynchronize slaveSynchronize;
     private volatile String masterAddr;
     private volatile LocalDate statsDay = LocalDate.now();
 
@@ -136,6 +144,14 @@ public final class BrokerController {
                 storeConfig.getFlushDelayOffsetInterval());
         scheduleMessageService.load();
         transactionalMessageService = new TransactionalMessageService(store, topicConfigManager, storeHost);
+        if (storeConfig.getBrokerRole().isMaster()) {
+            haService = new HAService(store, storeConfig);
+        } else {
+            haClient = new HAClient(store, storeConfig);
+            slaveSynchronize = new SlaveSynchronize(outerAPI.client(), () -> masterAddr, brokerAddr(),
+                    topicConfigManager, subscriptionGroupManager, consumerOffsetManager, scheduleMessageService);
+        }
+        replicationGate = new ReplicationGate(brokerConfig, storeConfig, haService);
         sendSupport = new SendSupport(this);
         runtimeInfo = new RuntimeInfo(this);
         topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerBrokerAll(true)));
@@ -279,8 +295,14 @@ public final class BrokerController {
         fastRemotingServer.start();
         outerAPI.start();
         pullRequestHoldService.start();
-        if (storeConfig.getBrokerRole().isMaster()) {
+        if (haService != null) {
+            haService.start(serverConfig.getBindAddress());
             scheduleMessageService.start();
+        }
+        if (haClient != null) {
+            haClient.start();
+            scheduler.scheduleAtFixedRate(() -> safely("slave sync", slaveSynchronize::syncAll), 3000,
+                    brokerConfig.getSlaveSynchronizeInterval(), TimeUnit.MILLISECONDS);
         }
         registerBrokerAll(false);
         int period = Math.max(10_000, Math.min(60_000, brokerConfig.getRegisterNameServerPeriod()));
@@ -305,6 +327,12 @@ public final class BrokerController {
         }
         if (pullRequestHoldService != null) {
             pullRequestHoldService.shutdown();
+        }
+        if (haService != null) {
+            haService.shutdown();
+        }
+        if (haClient != null) {
+            haClient.shutdown();
         }
         if (remotingServer != null) {
             remotingServer.shutdown();
@@ -341,6 +369,9 @@ public final class BrokerController {
         for (RegisterResult r : results) {
             if (r.masterAddr() != null) {
                 masterAddr = r.masterAddr();
+            }
+            if (haClient != null && r.haServerAddr() != null && storeConfig.getHaMasterAddress() == null) {
+                haClient.updateMasterAddress(r.haServerAddr());
             }
             topicConfigManager.updateOrderFlags(r.orderTopics());
             break;
@@ -454,6 +485,20 @@ public final class BrokerController {
 
     public TransactionalMessageService transactionalMessageService() {
         return transactionalMessageService;
+    }
+
+    public ReplicationGate replicationGate() {
+        return replicationGate;
+    }
+
+    /** Master side of replication; null on a slave. */
+    public HAService haService() {
+        return haService;
+    }
+
+    /** Slave side of replication; null on a master. */
+    public HAClient haClient() {
+        return haClient;
     }
 
     public SendSupport sendSupport() {

@@ -19,6 +19,12 @@ public final class ConsumerOffsetManager {
 
     private final JsonConfigFile<ConsumerOffsetSerializeWrapper> file;
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Long>> table = new ConcurrentHashMap<>();
+    /** Slave only: offsets consumers committed here that the master has not confirmed yet. */
+    private final ConcurrentHashMap<Commit, Boolean> localCommits = new ConcurrentHashMap<>();
+
+    /** One committed offset of a group on a queue. */
+    public record Commit(String group, String topic, int queueId, long offset) {
+    }
 
     public ConsumerOffsetManager(Path configDir) {
         this.file = new JsonConfigFile<>(configDir.resolve("consumerOffset.json"),
@@ -34,6 +40,25 @@ public final class ConsumerOffsetManager {
 
     public void commit(String group, String topic, int queueId, long offset) {
         table.computeIfAbsent(topic + SEPARATOR + group, k -> new ConcurrentHashMap<>()).put(queueId, offset);
+    }
+
+    /** A commit received by a slave: kept locally and remembered until the master has it too. */
+    public void commitOnSlave(String group, String topic, int queueId, long offset) {
+        commit(group, topic, queueId, offset);
+        localCommits.keySet().removeIf(c -> c.group.equals(group) && c.topic.equals(topic) && c.queueId == queueId);
+        localCommits.put(new Commit(group, topic, queueId, offset), Boolean.TRUE);
+    }
+
+    /** Takes the slave-local commits to push to the master. */
+    public java.util.List<Commit> drainLocalCommits() {
+        java.util.List<Commit> out = new java.util.ArrayList<>(localCommits.keySet());
+        out.forEach(localCommits::remove);
+        return out;
+    }
+
+    /** Puts back a local commit the master did not take. */
+    public void markLocalCommit(Commit c) {
+        localCommits.putIfAbsent(c, Boolean.TRUE);
     }
 
     /** The committed offset, or -1 when none. */
@@ -97,9 +122,21 @@ public final class ConsumerOffsetManager {
         return w;
     }
 
-    /** Merges a master's table (slave metadata sync): the master's values win. */
+    /** Merges a master's table (slave metadata sync): the master's values win, except unconfirmed local commits. */
     public void mergeFrom(ConsumerOffsetSerializeWrapper master) {
-        master.offsetTable.forEach((k, v) -> table.computeIfAbsent(k, x -> new ConcurrentHashMap<>()).putAll(v));
+        master.offsetTable.forEach((k, v) -> {
+            ConcurrentHashMap<Integer, Long> mine = table.computeIfAbsent(k, x -> new ConcurrentHashMap<>());
+            int at = k.lastIndexOf(SEPARATOR);
+            String topic = k.substring(0, at);
+            String group = k.substring(at + 1);
+            v.forEach((queueId, offset) -> {
+                boolean pending = localCommits.keySet().stream().anyMatch(c -> c.group.equals(group)
+                        && c.topic.equals(topic) && c.queueId == queueId);
+                if (!pending) {
+                    mine.put(queueId, offset);
+                }
+            });
+        });
     }
 
     public void persist() {

@@ -69,7 +69,12 @@ public final class ConsumerManageProcessor implements RequestProcessor {
 
     private RemotingCommand updateOffset(RemotingCommand request) throws Exception {
         UpdateConsumerOffsetRequestHeader h = request.decodeHeader(UpdateConsumerOffsetRequestHeader.class);
-        broker.consumerOffsetManager().commit(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
+        if (broker.messageStoreConfig().getBrokerRole().isMaster()) {
+            broker.consumerOffsetManager().commit(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
+        } else {
+            // consumers commit to a slave only while its master is out of their route
+            broker.consumerOffsetManager().commitOnSlave(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
+        }
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).setExtFields(new HashMap<>());
     }
 }

@@ -11,8 +11,6 @@ import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.SendMessageRequestHeader;
 import io.tidemq.common.protocol.header.SendMessageRequestHeaderV2;
-import io.tidemq.common.subscription.SubscriptionGroupConfig;
-import io.tidemq.common.topic.PermName;
 import io.tidemq.common.topic.TopicConfig;
 import io.tidemq.common.topic.TopicFilterType;
 import io.tidemq.remoting.RemoteChannel;
@@ -100,6 +98,10 @@ public final class SendMessageProcessor implements RequestProcessor {
             props.put(MessageConst.PROPERTY_WAIT_STORE_MSG_OK, wait);
         }
         int requestedQueue = msg.getQueueId();
+        boolean wait = msg.isWaitStoreMsgOK();
+        if (support.refusedForNoSlave(response, wait)) {
+            return response;
+        }
         CompletableFuture<PutMessageResult> future;
         if (Boolean.parseBoolean(props.get(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
             if (broker.brokerConfig().isRejectTransactionMessage()) {
@@ -110,7 +112,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         } else {
             future = broker.messagePutter().put(msg);
         }
-        return support.answerWhenStored(channel, request, response, future, requestedQueue, h.topic);
+        return support.answerWhenStored(channel, request, response, future, requestedQueue, h.topic, wait);
     }
 
     private RemotingCommand sendBatch(RemoteChannel channel, RemotingCommand request, SendMessageRequestHeader h,
@@ -142,8 +144,12 @@ public final class SendMessageProcessor implements RequestProcessor {
         batchProps.put(MessageConst.PROPERTY_CLUSTER, broker.brokerConfig().getBrokerClusterName());
         batch.setProperties(batchProps);
         batch.encodePropertiesString();
+        boolean wait = batch.isWaitStoreMsgOK();
+        if (support.refusedForNoSlave(response, wait)) {
+            return response;
+        }
         CompletableFuture<PutMessageResult> future = broker.store().asyncPutMessages(batch);
-        return support.answerWhenStored(channel, request, response, future, queueId, h.topic);
+        return support.answerWhenStored(channel, request, response, future, queueId, h.topic, wait);
     }
 
     private static int sysFlagFor(int requested, TopicConfig topicConfig) {
@@ -175,15 +181,5 @@ public final class SendMessageProcessor implements RequestProcessor {
         h.maxReconsumeTimes = v2.l;
         h.batch = v2.m != null && v2.m;
         return h;
-    }
-
-    /** Group config lookup for retry topics, shared with the send-back processor. */
-    static SubscriptionGroupConfig groupOf(BrokerController broker, String retryTopic) {
-        String group = retryTopic.substring(TopicValidator.RETRY_GROUP_TOPIC_PREFIX.length());
-        return broker.subscriptionGroupManager().findOrCreate(group);
-    }
-
-    static boolean topicWritable(TopicConfig tc) {
-        return PermName.isWriteable(tc.perm);
     }
 }

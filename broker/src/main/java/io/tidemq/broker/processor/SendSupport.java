@@ -110,13 +110,24 @@ public final class SendSupport {
         return true;
     }
 
+    /** Strict SYNC_MASTER: fills {@code response} and returns true when the send must not even be stored. */
+    public boolean refusedForNoSlave(RemotingCommand response, boolean waitStoreMsgOk) {
+        if (!broker.replicationGate().refuseBeforeStore(waitStoreMsgOk)) {
+            return false;
+        }
+        response.setCode(ResponseCode.SLAVE_NOT_AVAILABLE).setRemark(
+                "no slave can take this message now and syncMasterStrict=true: refused, nothing stored");
+        return true;
+    }
+
     /**
      * Answers the send once the store completes: directly when already done, else later through the channel.
      * {@code requestedQueue} is what the client asked for (delayed messages report it, not the schedule queue).
      */
     public RemotingCommand answerWhenStored(RemoteChannel channel, RemotingCommand request, RemotingCommand response,
-                                           CompletableFuture<PutMessageResult> future, int requestedQueue,
-                                           String topic) {
+                                           CompletableFuture<PutMessageResult> stored, int requestedQueue,
+                                           String topic, boolean waitStoreMsgOk) {
+        CompletableFuture<PutMessageResult> future = broker.replicationGate().afterStore(stored, waitStoreMsgOk);
         if (future.isDone()) {
             fill(response, future.getNow(null), requestedQueue, topic);
             return response;

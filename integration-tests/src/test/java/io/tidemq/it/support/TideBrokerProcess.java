@@ -1,0 +1,120 @@
+package io.tidemq.it.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Our broker as a child JVM ({@code BrokerStartup} with a properties file), for tests that kill it with SIGKILL and
+ * restart it on the same store. Uses the test class path; logs and home under the store's parent directory.
+ */
+public final class TideBrokerProcess implements AutoCloseable {
+    private final Path confFile;
+    private final Path home;
+    private final String host;
+    private final int port;
+    private Process process;
+    private final List<String> output = new ArrayList<>();
+
+    public TideBrokerProcess(String host, String namesrvAddr, Path dir, Map<String, String> settings)
+            throws IOException {
+        this.host = host;
+        this.port = Ports.freeBrokerPort(host);
+        this.home = dir.resolve("home");
+        Files.createDirectories(home);
+        StringBuilder conf = new StringBuilder();
+        conf.append("brokerIP1=").append(host).append('\n');
+        conf.append("brokerIP2=").append(host).append('\n');
+        conf.append("bindAddress=").append(host).append('\n');
+        conf.append("listenPort=").append(port).append('\n');
+        conf.append("namesrvAddr=").append(namesrvAddr).append('\n');
+        conf.append("storePathRootDir=").append(dir.resolve("store")).append('\n');
+        conf.append("mappedFileSizeCommitLog=").append(8 * 1024 * 1024).append('\n');
+        conf.append("mappedFileSizeConsumeQueue=").append(20 * 20_000).append('\n');
+        conf.append("maxHashSlotNum=10000\nmaxIndexNum=40000\n");
+        settings.forEach((k, v) -> conf.append(k).append('=').append(v).append('\n'));
+        confFile = dir.resolve("broker.properties");
+        Files.writeString(confFile, conf.toString());
+    }
+
+    /** Starts the JVM and waits for its boot line. */
+    public TideBrokerProcess start() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+                "io.tidemq.broker.BrokerStartup", "-c", confFile.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("ROCKETMQ_HOME");
+        process = pb.start();
+        CountDownLatch booted = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (output) {
+                        output.add(line);
+                    }
+                    if (line.contains("boot success")) {
+                        booted.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+        }, "broker-output-" + port);
+        reader.setDaemon(true);
+        reader.start();
+        if (!booted.await(30, TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("broker did not boot: " + output());
+        }
+        return this;
+    }
+
+    public String address() {
+        return host + ":" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed beyond what the flush mode already did. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGTERM and wait: the broker's clean shutdown. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    public String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}

@@ -1,0 +1,159 @@
+package io.tidemq.store.ha;
+
+import io.tidemq.store.MessageStore;
+import io.tidemq.store.MessageStoreConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * The slave side of replication: connects to the master's HA address, reports its CommitLog max offset, appends the
+ * bytes the master streams at exactly the same offsets, and reports again. Reconnects every few seconds after a
+ * failure; the master address can change at any time (learned from NameServer registration).
+ */
+public final class HAClient {
+    private static final Logger LOG = LoggerFactory.getLogger(HAClient.class);
+    private static final long RETRY_MILLIS = 1000;
+
+    private final MessageStore store;
+    private final MessageStoreConfig config;
+    private volatile String masterHaAddress;
+    private volatile boolean running;
+    private volatile Socket socket;
+    private Thread thread;
+
+    public HAClient(MessageStore store, MessageStoreConfig config) {
+        this.store = store;
+        this.config = config;
+        this.masterHaAddress = config.getHaMasterAddress();
+    }
+
+    /** Points replication at a (new) master {@code host:port}; a changed address drops the current connection. */
+    public void updateMasterAddress(String address) {
+        if (address == null || address.equals(masterHaAddress)) {
+            return;
+        }
+        LOG.info("master HA address changed from {} to {}", masterHaAddress, address);
+        masterHaAddress = address;
+        closeSocket();
+    }
+
+    public String masterAddress() {
+        return masterHaAddress;
+    }
+
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "HAClient");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public synchronized void shutdown() {
+        running = false;
+        closeSocket();
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            String addr = masterHaAddress;
+            if (addr == null || addr.isBlank()) {
+                sleep(RETRY_MILLIS);
+                continue;
+            }
+            try {
+                replicateFrom(addr);
+            } catch (IOException e) {
+                if (running) {
+                    LOG.info("replication from {} interrupted: {}", addr, e.toString());
+                }
+            } finally {
+                closeSocket();
+            }
+            sleep(RETRY_MILLIS);
+        }
+    }
+
+    private void replicateFrom(String addr) throws IOException {
+        int colon = addr.lastIndexOf(':');
+        Socket s = new Socket();
+        socket = s;
+        s.connect(new InetSocketAddress(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1))), 3000);
+        s.setTcpNoDelay(true);
+        s.setSoTimeout(config.getHaSendHeartbeatInterval());
+        DataOutputStream out = new DataOutputStream(s.getOutputStream());
+        DataInputStream in = new DataInputStream(s.getInputStream());
+        LOG.info("connected to master {} at offset {}", addr, store.getMaxPhyOffset());
+        report(out);
+        long lastRead = System.currentTimeMillis();
+        byte[] buf = new byte[Math.max(config.getHaTransferBatchSize(), 64 * 1024)];
+        while (running && addr.equals(masterHaAddress)) {
+            long start;
+            int size;
+            try {
+                start = in.readLong();
+                size = in.readInt();
+            } catch (SocketTimeoutException e) {
+                if (System.currentTimeMillis() - lastRead > config.getHaHousekeepingInterval()) {
+                    throw new IOException("master silent for " + config.getHaHousekeepingInterval() + " ms");
+                }
+                report(out);
+                continue;
+            }
+            lastRead = System.currentTimeMillis();
+            if (size < 0 || size > 64 * 1024 * 1024) {
+                throw new IOException("bad frame size " + size);
+            }
+            if (size > buf.length) {
+                buf = new byte[size];
+            }
+            in.readFully(buf, 0, size);
+            if (size == 0) {
+                report(out);
+                continue;
+            }
+            long mine = store.getMaxPhyOffset();
+            if (mine != 0 && start != mine) {
+                throw new IOException("master sent offset " + start + " but this slave is at " + mine);
+            }
+            if (!store.appendToCommitLog(start, buf, 0, size)) {
+                throw new IOException("cannot append replicated bytes at " + start);
+            }
+            report(out);
+        }
+    }
+
+    private void report(DataOutputStream out) throws IOException {
+        out.writeLong(store.getMaxPhyOffset());
+        out.flush();
+    }
+
+    private void closeSocket() {
+        Socket s = socket;
+        socket = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.tidemq.store.ha;
+
+import io.tidemq.store.MessageStore;
+import io.tidemq.store.SelectMappedBufferResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+
+/**
+ * One slave connected to this master. The slave reports its CommitLog max offset (8-byte longs); the master streams
+ * raw CommitLog bytes from there in frames {@code [long startOffset][int size][bytes]} (size 0 = heartbeat). This is
+ * the wire format of RocketMQ 4.9 HA, so official slaves replicate from us too.
+ */
+final class HAConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(HAConnection.class);
+    private static final int FRAME_HEADER = 12;
+
+    private final Socket socket;
+    private final MessageStore store;
+    private final HAService service;
+    private final int batchSize;
+    private final long heartbeatMillis;
+    private final long housekeepingMillis;
+    private volatile boolean running = true;
+    /** Highest offset the slave reported; -1 until the first report. */
+    private volatile long slaveAckOffset = -1;
+    private volatile long lastReadMillis = System.currentTimeMillis();
+
+    HAConnection(Socket socket, MessageStore store, HAService service, int batchSize, long heartbeatMillis,
+                 long housekeepingMillis) {
+        this.socket = socket;
+        this.store = store;
+        this.service = service;
+        this.batchSize = batchSize;
+        this.heartbeatMillis = heartbeatMillis;
+        this.housekeepingMillis = housekeepingMillis;
+    }
+
+    void start() {
+        String peer = String.valueOf(socket.getRemoteSocketAddress());
+        Thread reader = new Thread(this::readReports, "HAConnection-read-" + peer);
+        Thread writer = new Thread(this::transfer, "HAConnection-write-" + peer);
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
+    }
+
+    long slaveAckOffset() {
+        return slaveAckOffset;
+    }
+
+    private void readReports() {
+        try {
+            socket.setSoTimeout(1000);
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            while (running) {
+                long offset;
+                try {
+                    offset = in.readLong();
+                } catch (SocketTimeoutException e) {
+                    if (System.currentTimeMillis() - lastReadMillis > housekeepingMillis) {
+                        LOG.warn("slave {} silent for {} ms, closing", socket.getRemoteSocketAddress(),
+                                housekeepingMillis);
+                        break;
+                    }
+                    continue;
+                }
+                lastReadMillis = System.currentTimeMillis();
+                if (offset > store.getMaxPhyOffset()) {
+                    LOG.warn("slave {} reports offset {} beyond our max {}: its log diverged, closing",
+                            socket.getRemoteSocketAddress(), offset, store.getMaxPhyOffset());
+                    break;
+                }
+                slaveAckOffset = offset;
+                service.slaveAcknowledged(offset);
+            }
+        } catch (IOException e) {
+            LOG.info("slave {} disconnected: {}", socket.getRemoteSocketAddress(), e.toString());
+        } finally {
+            close();
+        }
+    }
+
+    private void transfer() {
+        try {
+            OutputStream out = socket.getOutputStream();
+            while (running && slaveAckOffset < 0) {
+                Thread.sleep(10);
+            }
+            long next = slaveAckOffset;
+            if (next == 0) {
+                // a fresh slave starts with our oldest data still present
+                next = store.getMinPhyOffset();
+            }
+            LOG.info("transferring to slave {} from offset {}", socket.getRemoteSocketAddress(), next);
+            long lastWrite = System.currentTimeMillis();
+            ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER);
+            while (running) {
+                SelectMappedBufferResult data = next < store.getMaxPhyOffset() ? store.getCommitLogData(next) : null;
+                if (data == null) {
+                    if (System.currentTimeMillis() - lastWrite > heartbeatMillis) {
+                        writeFrame(out, header, next, null, 0);
+                        lastWrite = System.currentTimeMillis();
+                    }
+                    service.awaitNewData(100);
+                    continue;
+                }
+                try {
+                    int size = Math.min(data.size(), batchSize);
+                    ByteBuffer slice = data.buffer().duplicate();
+                    slice.limit(slice.position() + size);
+                    writeFrame(out, header, next, slice, size);
+                    next += size;
+                    lastWrite = System.currentTimeMillis();
+                } finally {
+                    data.release();
+                }
+            }
+        } catch (IOException e) {
+            LOG.info("transfer to slave {} stopped: {}", socket.getRemoteSocketAddress(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+        }
+    }
+
+    private static void writeFrame(OutputStream out, ByteBuffer header, long offset, ByteBuffer body, int size)
+            throws IOException {
+        header.clear();
+        header.putLong(offset).putInt(size);
+        out.write(header.array(), 0, FRAME_HEADER);
+        if (body != null) {
+            byte[] bytes = new byte[size];
+            body.get(bytes);
+            out.write(bytes);
+        }
+        out.flush();
+    }
+
+    void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        service.removeConnection(this);
+    }
+}

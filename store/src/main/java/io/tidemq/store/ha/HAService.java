@@ -1,0 +1,146 @@
+package io.tidemq.store.ha;
+
+import io.tidemq.store.MessageStore;
+import io.tidemq.store.MessageStoreConfig;
+import io.tidemq.store.PutMessageStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The master side of replication: accepts slaves on the HA port, streams the CommitLog to each, and tracks what
+ * they acknowledged so SYNC_MASTER writers can wait for a copy on a slave.
+ */
+public final class HAService {
+    private static final Logger LOG = LoggerFactory.getLogger(HAService.class);
+
+    private final MessageStore store;
+    private final MessageStoreConfig config;
+    private final List<HAConnection> connections = new CopyOnWriteArrayList<>();
+    private final ReplicaAckWaiters waiters = new ReplicaAckWaiters();
+    private final Object newData = new Object();
+    private volatile ServerSocket server;
+    private volatile boolean running;
+
+    public HAService(MessageStore store, MessageStoreConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    /** Listens on {@code bindAddress:haListenPort}. */
+    public void start(String bindAddress) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), config.getHaListenPort()));
+        server = s;
+        running = true;
+        Thread acceptor = new Thread(this::acceptLoop, "HAService-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        Thread purger = new Thread(() -> {
+            while (running) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                waiters.purgeCompleted();
+            }
+        }, "HAService-purge");
+        purger.setDaemon(true);
+        purger.start();
+        LOG.info("HA service listening on {}:{}", bindAddress, config.getHaListenPort());
+    }
+
+    public void shutdown() {
+        running = false;
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (HAConnection c : connections) {
+            c.close();
+        }
+    }
+
+    private void acceptLoop() {
+        while (running) {
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                HAConnection c = new HAConnection(socket, store, this, config.getHaTransferBatchSize(),
+                        config.getHaSendHeartbeatInterval(), config.getHaHousekeepingInterval());
+                connections.add(c);
+                LOG.info("slave connected from {}", socket.getRemoteSocketAddress());
+                c.start();
+            } catch (IOException e) {
+                if (running) {
+                    LOG.warn("accepting a slave failed", e);
+                }
+            }
+        }
+    }
+
+    /** Wakes transfer threads after an append (call from the put path; cheap). */
+    public void notifyNewData() {
+        synchronized (newData) {
+            newData.notifyAll();
+        }
+    }
+
+    void awaitNewData(long millis) throws InterruptedException {
+        synchronized (newData) {
+            newData.wait(millis);
+        }
+    }
+
+    void slaveAcknowledged(long offset) {
+        waiters.acknowledged(offset);
+    }
+
+    void removeConnection(HAConnection c) {
+        connections.remove(c);
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** True when a slave is connected and not further behind than {@code haSlaveFallbehindMax}. */
+    public boolean slaveUsable() {
+        return !connections.isEmpty()
+                && store.getMaxPhyOffset() - push2SlaveMaxOffset() < config.getHaSlaveFallbehindMax();
+    }
+
+    /** Highest offset any slave has confirmed. */
+    public long push2SlaveMaxOffset() {
+        long max = 0;
+        for (HAConnection c : connections) {
+            max = Math.max(max, c.slaveAckOffset());
+        }
+        return Math.max(max, waiters.ackedOffset());
+    }
+
+    /**
+     * SYNC_MASTER: completes with PUT_OK once a slave holds everything below {@code endOffset}; SLAVE_NOT_AVAILABLE
+     * at once when no slave is connected or the best one is too far behind; FLUSH_SLAVE_TIMEOUT after the timeout.
+     */
+    public CompletableFuture<PutMessageStatus> waitForSlave(long endOffset, long timeoutMillis) {
+        if (!slaveUsable()) {
+            return CompletableFuture.completedFuture(PutMessageStatus.SLAVE_NOT_AVAILABLE);
+        }
+        notifyNewData();
+        return waiters.await(endOffset, timeoutMillis);
+    }
+}
