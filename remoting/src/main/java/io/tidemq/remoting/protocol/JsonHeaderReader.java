@@ -42,6 +42,8 @@ final class JsonHeaderReader {
     private final int start;
     private final int end;
     private int p;
+    /** Scratch for strings with escapes, created on first use. */
+    private char[] chars;
 
     JsonHeaderReader(byte[] data, int offset, int end) {
         this.b = data;
@@ -119,7 +121,8 @@ final class JsonHeaderReader {
 
     private Map<String, String> readStringMap() throws RemotingCommandException {
         expectAfterWhitespace('{');
-        Map<String, String> map = new HashMap<>();
+        // Sized so a SEND_MESSAGE_V2 header (13 fields) fits without a resize.
+        Map<String, String> map = new HashMap<>(32);
         if (peekAfterWhitespace() == '}') {
             p++;
             return map;
@@ -129,7 +132,7 @@ final class JsonHeaderReader {
             if (q != '"' && q != '\'') {
                 throw error("expected a quoted extFields key");
             }
-            String key = readString();
+            String key = readKey();
             expectAfterWhitespace(':');
             int c = peekAfterWhitespace();
             if (c == '{' || c == '[') {
@@ -142,6 +145,26 @@ final class JsonHeaderReader {
             }
         } while (commaOrEnd('}'));
         return map;
+    }
+
+    /**
+     * Reads an extFields key. The same few dozen header field names arrive in every request, so short plain ASCII
+     * keys come from {@link KeyCache} instead of being built again each time.
+     */
+    private String readKey() throws RemotingCommandException {
+        byte q = b[p];
+        int from = p + 1;
+        int i = from;
+        int high = 0;
+        while (i < end && b[i] != q && b[i] != '\\') {
+            high |= b[i];
+            i++;
+        }
+        if (i < end && b[i] == q && high >= 0) {
+            p = i + 1;
+            return KeyCache.get(b, from, i - from);
+        }
+        return readString();
     }
 
     /** A string, number or boolean, as text. */
@@ -277,7 +300,7 @@ final class JsonHeaderReader {
                         high < 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             }
             if (c == '\\') {
-                return readEscapedString(q, from, i);
+                return readEscapedString(q, from, i, high);
             }
             high |= c;
             i++;
@@ -285,11 +308,11 @@ final class JsonHeaderReader {
         throw error("unterminated string");
     }
 
-    /** Slow path of {@link #readString}: {@code esc} is the first backslash. */
-    private String readEscapedString(byte q, int from, int esc) throws RemotingCommandException {
-        StringBuilder sb = new StringBuilder((esc - from) + 16);
-        // UTF-8 continuation bytes are >= 0x80, so cutting runs at a quote or backslash never splits a character.
-        sb.append(new String(b, from, esc - from, StandardCharsets.UTF_8));
+    /** Slow path of {@link #readString}: {@code esc} is the first backslash, {@code high} < 0 if a byte before it was non-ASCII. */
+    private String readEscapedString(byte q, int from, int esc, int high) throws RemotingCommandException {
+        // Every char of the result comes from at least one byte, so the string's raw length bounds its length.
+        char[] out = scratch(rawLength(q, esc) + (esc - from));
+        int n = appendRun(out, 0, from, esc, high < 0);
         int i = esc;
         while (true) {
             if (i >= end) {
@@ -298,7 +321,7 @@ final class JsonHeaderReader {
             byte c = b[i];
             if (c == q) {
                 p = i + 1;
-                return sb.toString();
+                return new String(out, 0, n);
             }
             if (c == '\\') {
                 if (i + 1 >= end) {
@@ -307,21 +330,21 @@ final class JsonHeaderReader {
                 byte e = b[i + 1];
                 i += 2;
                 switch (e) {
-                    case '"' -> sb.append('"');
-                    case '\\' -> sb.append('\\');
-                    case '/' -> sb.append('/');
-                    case '\'' -> sb.append('\'');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
+                    case '"' -> out[n++] = '"';
+                    case '\\' -> out[n++] = '\\';
+                    case '/' -> out[n++] = '/';
+                    case '\'' -> out[n++] = '\'';
+                    case 'b' -> out[n++] = '\b';
+                    case 'f' -> out[n++] = '\f';
+                    case 'n' -> out[n++] = '\n';
+                    case 'r' -> out[n++] = '\r';
+                    case 't' -> out[n++] = '\t';
                     case 'u' -> {
-                        sb.append((char) hex(i, 4));
+                        out[n++] = (char) hex(i, 4);
                         i += 4;
                     }
                     case 'x' -> {
-                        sb.append((char) hex(i, 2));
+                        out[n++] = (char) hex(i, 2);
                         i += 2;
                     }
                     default -> throw errorAt(i - 1, "bad escape \\" + (char) e);
@@ -329,11 +352,46 @@ final class JsonHeaderReader {
                 continue;
             }
             int run = i;
+            int runHigh = 0;
             while (i < end && b[i] != q && b[i] != '\\') {
+                runHigh |= b[i];
                 i++;
             }
-            sb.append(new String(b, run, i - run, StandardCharsets.UTF_8));
+            n = appendRun(out, n, run, i, runHigh < 0);
         }
+    }
+
+    /** Bytes from {@code i} up to the closing quote, escapes included (or to the end if unterminated). */
+    private int rawLength(byte q, int i) {
+        int k = i;
+        while (k < end && b[k] != q) {
+            k += b[k] == '\\' ? 2 : 1;
+        }
+        return Math.min(k, end) - i;
+    }
+
+    private char[] scratch(int size) {
+        if (chars == null || chars.length < size) {
+            chars = new char[Math.max(size, 64)];
+        }
+        return chars;
+    }
+
+    /**
+     * Appends the raw bytes {@code [from, to)} as chars. UTF-8 continuation bytes are >= 0x80, so cutting runs at a
+     * quote or backslash never splits a character; runs with non-ASCII bytes go through the JDK decoder so malformed
+     * bytes are replaced exactly as on the fast path.
+     */
+    private int appendRun(char[] out, int n, int from, int to, boolean nonAscii) {
+        if (nonAscii) {
+            String s = new String(b, from, to - from, StandardCharsets.UTF_8);
+            s.getChars(0, s.length(), out, n);
+            return n + s.length();
+        }
+        for (int k = from; k < to; k++) {
+            out[n++] = (char) b[k];
+        }
+        return n;
     }
 
     private int hex(int at, int digits) throws RemotingCommandException {

@@ -1,0 +1,19 @@
+/**
+ * The Netty transport of the RocketMQ remoting protocol.
+ *
+ * <pre>
+ *  socket ─▶ FrameDecoder ─▶ IdleStateHandler ─▶ CommandHandler ─┬─ response ─▶ ResponseTable ─▶ waiting caller /
+ *   (bad frame: close)          (idle: close)                    │                 (by opaque)     callback pool
+ *                                                                └─ request ──▶ RequestDispatcher ─▶ processor's
+ *                                                                                 (code ▶ processor)   executor
+ *  socket ◀─ FrameEncoder ◀────────────── RemoteChannel.writeAndForget / CommandInvoker (sync, async, oneway)
+ *
+ *  ConnectionEventHandler (last in the pipeline): connect / close / exception / idle
+ *      ─▶ ChannelEventDispatcher (one thread) ─▶ ChannelEventListener
+ * </pre>
+ *
+ * I/O threads only decode, encode and hand requests to executors; processors, callbacks and listeners never run on
+ * them. {@link io.tidemq.remoting.netty.NettyRemotingServer} and {@link io.tidemq.remoting.netty.NettyRemotingClient}
+ * wire the same parts together.
+ */
+package io.tidemq.remoting.netty;
