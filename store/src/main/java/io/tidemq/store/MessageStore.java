@@ -56,7 +56,7 @@ public interface MessageStore {
     /** The first queue offset still present (0 for an unknown queue). */
     long getMinOffsetInQueue(String topic, int queueId);
 
-    /** Physical offset of the message at a queue offset, or -1 / 0 when absent. */
+    /** Physical offset of the message at a queue offset, or -1 when absent. */
     long getCommitLogOffsetInQueue(String topic, int queueId, long queueOffset);
 
     /** Queue offset by store time (protocol.md 4.9: exact, nearest, first, or last existing entry). */
@@ -105,4 +105,39 @@ public interface MessageStore {
     java.util.Map<String, String> runtimeInfo();
 
     MessageStoreConfig config();
+
+    /** The store's current time in ms (its injected clock; store timestamps and retention use it). */
+    default long now() {
+        return System.currentTimeMillis();
+    }
+
+    /**
+     * Replication (master side): the stored bytes from {@code offset} to the end of the written part of the CommitLog
+     * file holding it, or null when there is nothing there. Release it.
+     */
+    default SelectMappedBufferResult getCommitLogData(long offset) {
+        throw new UnsupportedOperationException("replication is not supported by " + getClass().getName());
+    }
+
+    /**
+     * Replication (slave side): appends raw CommitLog bytes verbatim at exactly the current max physical offset (into
+     * an empty CommitLog: at any file boundary), rolling files like the master, then dispatches them like local
+     * appends. Returns false, writing nothing, when {@code startOffset} is not where the log ends.
+     */
+    default boolean appendToCommitLog(long startOffset, byte[] data, int off, int len) {
+        throw new UnsupportedOperationException("replication is not supported by " + getClass().getName());
+    }
+
+    /** Drops consume-queue units (and re-opens index coverage) for records at or after {@code phyOffset}. */
+    default void truncateDirtyLogicFiles(long phyOffset) {
+        throw new UnsupportedOperationException("truncation is not supported by " + getClass().getName());
+    }
+
+    /**
+     * Diverged slave: cuts the CommitLog at {@code phyOffset} (a record boundary within [min, max]) together with
+     * consume queues, index and queue offset counters. Returns false when the offset is out of range.
+     */
+    default boolean truncateCommitLog(long phyOffset) {
+        throw new UnsupportedOperationException("truncation is not supported by " + getClass().getName());
+    }
 }

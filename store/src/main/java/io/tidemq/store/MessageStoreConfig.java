@@ -46,8 +46,12 @@ public class MessageStoreConfig {
     /** Hours of the day (e.g. {@code 04}, or {@code 04;16}) when expired files are deleted. */
     @ConfigKey(important = true)
     private String deleteWhen = "04";
-    /** Disk usage (percent) above which expired files are deleted at any hour, and the oldest ones even early. */
+    /** Disk usage (percent) above which expired CommitLog files are deleted at any hour, not only at deleteWhen. */
     private int diskMaxUsedSpaceRatio = 75;
+    /** Disk usage (percent) above which the oldest CommitLog files are deleted even before they expire. */
+    private int diskSpaceCleanForciblyRatio = 85;
+    /** Disk usage (percent) above which writes are refused (DISK_FULL) until space is freed; reads go on. */
+    private int diskSpaceWarningLevelRatio = 90;
     /** Interval between retention checks, ms. */
     private int cleanResourceInterval = 10_000;
     /** Files deleted per retention pass. */
@@ -89,7 +93,7 @@ public class MessageStoreConfig {
     private boolean duplicationEnable = false;
     /** Serve the queue min offset check on slaves too. */
     private boolean offsetCheckInSlave = false;
-    /** Time a single lock hold for pull/put metrics. */
+    /** Delay of each level (1..n) of delayed messages, units s, m, h, d; drives SCHEDULE_TOPIC_XXXX tags codes. */
     private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
     private int flushDelayOffsetInterval = 10_000;
     private boolean cleanFileForciblyEnable = true;
@@ -115,6 +119,20 @@ public class MessageStoreConfig {
         }
         if (diskMaxUsedSpaceRatio < 10 || diskMaxUsedSpaceRatio > 95) {
             throw new io.tidemq.common.config.ConfigException("diskMaxUsedSpaceRatio must be within 10..95");
+        }
+        if (diskSpaceCleanForciblyRatio < 10 || diskSpaceCleanForciblyRatio > 99) {
+            throw new io.tidemq.common.config.ConfigException("diskSpaceCleanForciblyRatio must be within 10..99");
+        }
+        if (diskSpaceWarningLevelRatio < 10 || diskSpaceWarningLevelRatio > 99) {
+            throw new io.tidemq.common.config.ConfigException("diskSpaceWarningLevelRatio must be within 10..99");
+        }
+        if (syncFlushTimeout <= 0) {
+            throw new io.tidemq.common.config.ConfigException("syncFlushTimeout must be positive (ms)");
+        }
+        try {
+            new DelayLevelTable(messageDelayLevel);
+        } catch (RuntimeException e) {
+            throw new io.tidemq.common.config.ConfigException(e.getMessage());
         }
         for (String h : deleteWhen.split(";")) {
             try {
@@ -279,6 +297,22 @@ public class MessageStoreConfig {
         this.diskMaxUsedSpaceRatio = diskMaxUsedSpaceRatio;
     }
 
+    public int getDiskSpaceCleanForciblyRatio() {
+        return diskSpaceCleanForciblyRatio;
+    }
+
+    public void setDiskSpaceCleanForciblyRatio(int diskSpaceCleanForciblyRatio) {
+        this.diskSpaceCleanForciblyRatio = diskSpaceCleanForciblyRatio;
+    }
+
+    public int getDiskSpaceWarningLevelRatio() {
+        return diskSpaceWarningLevelRatio;
+    }
+
+    public void setDiskSpaceWarningLevelRatio(int diskSpaceWarningLevelRatio) {
+        this.diskSpaceWarningLevelRatio = diskSpaceWarningLevelRatio;
+    }
+
     public int getCleanResourceInterval() {
         return cleanResourceInterval;
     }
@@ -379,6 +413,10 @@ public class MessageStoreConfig {
         return checkCRCOnRecover;
     }
 
+    public void setCheckCRCOnRecover(boolean checkCRCOnRecover) {
+        this.checkCRCOnRecover = checkCRCOnRecover;
+    }
+
     public boolean isWarmMapedFileEnable() {
         return warmMapedFileEnable;
     }
@@ -449,5 +487,33 @@ public class MessageStoreConfig {
 
     public boolean isCleanFileForciblyEnable() {
         return cleanFileForciblyEnable;
+    }
+
+    public void setCleanFileForciblyEnable(boolean cleanFileForciblyEnable) {
+        this.cleanFileForciblyEnable = cleanFileForciblyEnable;
+    }
+
+    public void setMaxMsgsNumBatch(int maxMsgsNumBatch) {
+        this.maxMsgsNumBatch = maxMsgsNumBatch;
+    }
+
+    public void setOffsetCheckInSlave(boolean offsetCheckInSlave) {
+        this.offsetCheckInSlave = offsetCheckInSlave;
+    }
+
+    public void setMaxTransferBytesOnMessageInMemory(int v) {
+        this.maxTransferBytesOnMessageInMemory = v;
+    }
+
+    public void setMaxTransferCountOnMessageInMemory(int v) {
+        this.maxTransferCountOnMessageInMemory = v;
+    }
+
+    public void setMaxTransferBytesOnMessageInDisk(int v) {
+        this.maxTransferBytesOnMessageInDisk = v;
+    }
+
+    public void setMaxTransferCountOnMessageInDisk(int v) {
+        this.maxTransferCountOnMessageInDisk = v;
     }
 }

@@ -1,0 +1,65 @@
+package io.tidemq.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * ASYNC_FLUSH: writers are acknowledged once their bytes are in the page cache; this thread flushes every
+ * {@code flushIntervalCommitLog} ms when at least {@code flushCommitLogLeastPages} pages are dirty, and everything at
+ * least every {@code flushCommitLogThoroughInterval} ms. A crash of the OS may lose the unflushed tail.
+ */
+final class AsyncFlushService extends ServiceThread implements CommitLogFlusher {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncFlushService.class);
+
+    private final CommitLog commitLog;
+    private final StoreHealth health;
+    private final MessageStoreConfig config;
+    private long lastThoroughFlush = System.currentTimeMillis();
+
+    AsyncFlushService(CommitLog commitLog, StoreHealth health, MessageStoreConfig config) {
+        super("CommitLogAsyncFlush");
+        this.commitLog = commitLog;
+        this.health = health;
+        this.config = config;
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> afterAppend(PutMessageResult appended, boolean waitForFlush) {
+        if (!config.isFlushCommitLogTimed()) {
+            wakeup();
+        }
+        return CompletableFuture.completedFuture(appended);
+    }
+
+    @Override
+    public void run() {
+        while (!isStopped()) {
+            waitForRunning(config.getFlushIntervalCommitLog());
+            long now = System.currentTimeMillis();
+            int leastPages = config.getFlushCommitLogLeastPages();
+            if (now - lastThoroughFlush >= config.getFlushCommitLogThoroughInterval()) {
+                lastThoroughFlush = now;
+                leastPages = 0;
+            }
+            flush(leastPages);
+        }
+        if (!isHalted()) {
+            flush(0);
+        }
+    }
+
+    private void flush(int leastPages) {
+        try {
+            commitLog.files().flush(leastPages);
+        } catch (RuntimeException e) {
+            health.markIoError("CommitLog flush failed", e);
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        shutdown(10_000);
+    }
+}

@@ -1,0 +1,629 @@
+package io.tidemq.store;
+
+import io.tidemq.common.message.MessageDecoder;
+import io.tidemq.common.message.MessageExt;
+import io.tidemq.common.message.MessageExtBatch;
+import io.tidemq.common.message.MessageExtBrokerInner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The message store: a thin facade wiring {@link CommitLog}, the flush service of the configured mode,
+ * {@link ReputDispatcher} (consume queues, index), {@link StoreRecovery}, {@link RetentionService} and
+ * {@link DiskSpaceMonitor}. See the package documentation for the write and read paths.
+ *
+ * <p>Life cycle: {@link #load()} (lock, recover) then {@link #start()}, finally {@link #shutdown()}. All other public
+ * methods are thread-safe.
+ */
+public class DefaultMessageStore implements MessageStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMessageStore.class);
+    private static final Set<String> NEVER_CLEANED = Set.of(DispatchRequest.SCHEDULE_TOPIC,
+            "RMQ_SYS_TRANS_OP_HALF_TOPIC");
+
+    private final MessageStoreConfig config;
+    private final Clock clock;
+    private final DiskUsage diskUsage;
+    private final File root;
+    private final StoreHealth health = new StoreHealth();
+    private final StoreStats stats = new StoreStats();
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final ReputDispatcher dispatcher;
+    private final CommitLogFlusher flusher;
+    private final QueueReader reader;
+    private final DiskSpaceMonitor diskMonitor;
+    private final RetentionService retention;
+    private StoreCheckpoint checkpoint;
+    private LogicFlushService logicFlush;
+    private StoreLock lock;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean loaded;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    public DefaultMessageStore(MessageStoreConfig config) {
+        this(config, Clock.systemDefaultZone(), DiskUsage.fileSystem());
+    }
+
+    public DefaultMessageStore(MessageStoreConfig config, Clock clock) {
+        this(config, clock, DiskUsage.fileSystem());
+    }
+
+    /** With an injected clock (store timestamps, retention) and disk usage probe (disk-full handling). */
+    public DefaultMessageStore(MessageStoreConfig config, Clock clock, DiskUsage diskUsage) {
+        config.validate();
+        this.config = config;
+        this.clock = clock;
+        this.diskUsage = diskUsage;
+        this.root = new File(config.getStorePathRootDir());
+        this.commitLog = new CommitLog(config, clock, health);
+        this.queues = new ConsumeQueueTable(new File(root, "consumequeue"), config.getMappedFileSizeConsumeQueue());
+        this.index = new IndexService(config, clock);
+        this.dispatcher = new ReputDispatcher(commitLog, queues, index,
+                new DelayLevelTable(config.getMessageDelayLevel()), health);
+        this.flusher = CommitLogFlusher.create(config, commitLog, health);
+        this.reader = new QueueReader(config, commitLog, queues, physicalMemory());
+        this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);
+        this.retention = new RetentionService(config, clock, commitLog, queues, index, dispatcher, diskUsage);
+    }
+
+    private static long physicalMemory() {
+        try {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+        } catch (RuntimeException | LinkageError e) {
+            return 8L << 30;
+        }
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    /**
+     * Locks the store directory, maps every file and recovers: after a crash (abort marker present) with full
+     * verification of everything past the checkpoint. Returns false, with the reason logged, when the store is
+     * locked by another process, damaged before its last durable checkpoint, or unreadable.
+     */
+    @Override
+    public synchronized boolean load() {
+        if (loaded) {
+            return true;
+        }
+        try {
+            Files.createDirectories(root.toPath());
+            lock = StoreLock.acquire(root);
+            File abort = new File(root, "abort");
+            boolean abnormal = abort.exists();
+            if (!abort.exists() && !abort.createNewFile()) {
+                throw new IOException("cannot create " + abort);
+            }
+            commitLog.files().load();
+            queues.load();
+            index.load();
+            checkpoint = new StoreCheckpoint(new File(root, "checkpoint"));
+            new StoreRecovery(commitLog, queues, index, dispatcher, checkpoint, config.isCheckCRCOnRecover())
+                    .recover(abnormal);
+            logicFlush = new LogicFlushService(commitLog, queues, index, dispatcher, checkpoint, health,
+                    config.getFlushIntervalConsumeQueue());
+            loaded = true;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("cannot open the message store at {}: {}", root, e.getMessage(), e);
+            releaseAfterFailedLoad();
+            return false;
+        }
+    }
+
+    private void releaseAfterFailedLoad() {
+        commitLog.close();
+        queues.close();
+        index.close();
+        if (checkpoint != null) {
+            checkpoint.close();
+            checkpoint = null;
+        }
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!loaded) {
+            throw new IllegalStateException("load() the store before starting it");
+        }
+        if (started) {
+            return;
+        }
+        diskMonitor.check();
+        flusher.start();
+        dispatcher.start();
+        logicFlush.start();
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "StoreScheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::safeCheckDisk, 1000, 1000, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::safeRetention, config.getCleanResourceInterval(),
+                config.getCleanResourceInterval(), TimeUnit.MILLISECONDS);
+        started = true;
+        health.setRunning(true);
+    }
+
+    private void safeCheckDisk() {
+        try {
+            diskMonitor.check();
+        } catch (RuntimeException e) {
+            LOG.warn("disk check failed", e);
+        }
+    }
+
+    private void safeRetention() {
+        try {
+            retention.runOnce();
+        } catch (RuntimeException e) {
+            LOG.warn("retention pass failed", e);
+        }
+    }
+
+    /** Refuses new writes, flushes and dispatches everything, saves the checkpoint, removes the abort marker. */
+    @Override
+    public synchronized void shutdown() {
+        if (closed || !loaded) {
+            return;
+        }
+        closed = true;
+        health.setRunning(false);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            awaitQuietly(scheduler);
+        }
+        commitLog.stopAppends();
+        if (started) {
+            flusher.shutdown();
+            dispatcher.shutdown();
+            logicFlush.shutdown();
+        } else {
+            commitLog.flushAll();
+            dispatcher.dispatchAvailable();
+        }
+        boolean clean = commitLog.flushedOffset() >= commitLog.maxOffset()
+                && dispatcher.dispatchedOffset() >= commitLog.maxOffset();
+        logicFlush.flushOnce();
+        commitLog.close();
+        queues.close();
+        index.close();
+        checkpoint.close();
+        if (clean && !health.isIoError()) {
+            try {
+                Files.deleteIfExists(new File(root, "abort").toPath());
+            } catch (IOException e) {
+                LOG.warn("cannot remove the abort marker: {}", e.toString());
+            }
+        } else {
+            LOG.warn("store shut down with unflushed or undispatched data; the next start recovers as after a crash");
+        }
+        lock.close();
+        LOG.info("message store at {} shut down", root);
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService s) {
+        try {
+            s.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Tests only: stops every thread without flushing or saving the checkpoint and leaves the abort marker, as a
+     * process kill would (the page cache is kept, as it is by the OS).
+     */
+    synchronized void crashForTest() {
+        closed = true;
+        health.setRunning(false);
+        commitLog.stopAppends();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            awaitQuietly(scheduler);
+        }
+        if (started) {
+            ((ServiceThread) flusher).shutdownWithoutFlush();
+            dispatcher.shutdownWithoutFlush();
+            logicFlush.shutdownWithoutFlush();
+        }
+        commitLog.close();
+        queues.close();
+        index.close();
+        checkpoint.close();
+        lock.close();
+    }
+
+    @Override
+    public synchronized void destroy() {
+        shutdown();
+        commitLog.destroy();
+        queues.destroy();
+        index.destroy();
+        deleteRecursively(new File(config.commitLogDir()));
+        deleteRecursively(new File(root, "consumequeue"));
+        deleteRecursively(new File(root, "index"));
+        for (String f : new String[]{"checkpoint", "abort", "lock"}) {
+            if (!new File(root, f).delete() && new File(root, f).exists()) {
+                LOG.warn("cannot delete {}", new File(root, f));
+            }
+        }
+    }
+
+    private static void deleteRecursively(File f) {
+        File[] children = f.listFiles();
+        if (children != null) {
+            for (File c : children) {
+                deleteRecursively(c);
+            }
+        }
+        if (f.exists() && !f.delete()) {
+            LOG.warn("cannot delete {}", f);
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
+        PutMessageStatus refused = health.refusal(config.getBrokerRole());
+        if (refused == null && isOSPageCacheBusy()) {
+            refused = PutMessageStatus.OS_PAGECACHE_BUSY;
+        }
+        if (refused != null) {
+            stats.putMessageFailedTimes.increment();
+            return CompletableFuture.completedFuture(PutMessageResult.of(refused));
+        }
+        PutMessageResult r = commitLog.append(msg);
+        stats.record(r);
+        if (!r.isOk()) {
+            return CompletableFuture.completedFuture(r);
+        }
+        dispatcher.wakeup();
+        return flusher.afterAppend(r, msg.isWaitStoreMsgOK());
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> asyncPutMessages(MessageExtBatch batch) {
+        return asyncPutMessage(batch);
+    }
+
+    @Override
+    public boolean appendToCommitLog(long startOffset, byte[] data, int off, int len) {
+        if (!started || closed || health.isWriteRefused()) {
+            return false;
+        }
+        boolean ok = commitLog.appendRaw(startOffset, data, off, len);
+        if (ok) {
+            dispatcher.wakeup();
+            flusher.wakeup();
+        }
+        return ok;
+    }
+
+    @Override
+    public SelectMappedBufferResult getCommitLogData(long offset) {
+        return commitLog.readToFileEnd(offset);
+    }
+
+    @Override
+    public void truncateDirtyLogicFiles(long phyOffset) {
+        dispatcher.lock().lock();
+        try {
+            queues.truncateFrom(phyOffset);
+            index.truncateFrom(phyOffset);
+            if (dispatcher.dispatchedOffset() > phyOffset) {
+                dispatcher.setReputFromOffset(phyOffset);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            dispatcher.lock().unlock();
+        }
+    }
+
+    @Override
+    public boolean truncateCommitLog(long phyOffset) {
+        if (phyOffset < commitLog.minOffset() || phyOffset > commitLog.maxOffset()) {
+            return false;
+        }
+        synchronized (logicFlush) {
+            dispatcher.lock().lock();
+            try {
+                commitLog.truncateTo(phyOffset);
+                queues.truncateFrom(phyOffset);
+                index.truncateFrom(phyOffset);
+                if (dispatcher.dispatchedOffset() > phyOffset) {
+                    dispatcher.setReputFromOffset(phyOffset);
+                }
+                commitLog.putLock().lock();
+                try {
+                    QueueOffsetTable counters = commitLog.queueOffsets();
+                    counters.clear();
+                    for (ConsumeQueue cq : queues.all()) {
+                        counters.set(cq.topic(), cq.queueId(), cq.maxOffset());
+                    }
+                } finally {
+                    commitLog.putLock().unlock();
+                }
+                logicFlush.flushOnce();
+            } catch (IOException e) {
+                health.markIoError("truncating the CommitLog failed", e);
+                return false;
+            } finally {
+                dispatcher.lock().unlock();
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
+                                       MessageFilter filter) {
+        return reader.getMessage(topic, queueId, offset, maxMsgNums, filter);
+    }
+
+    @Override
+    public long getMaxOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? 0 : cq.maxOffset();
+    }
+
+    @Override
+    public long getMinOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? 0 : cq.minOffset();
+    }
+
+    @Override
+    public long getCommitLogOffsetInQueue(String topic, int queueId, long queueOffset) {
+        return reader.commitLogOffset(topic, queueId, queueOffset);
+    }
+
+    @Override
+    public long getOffsetInQueueByTime(String topic, int queueId, long timestamp) {
+        return reader.offsetByTime(topic, queueId, timestamp);
+    }
+
+    @Override
+    public long getMessageStoreTimeStamp(String topic, int queueId, long queueOffset) {
+        return reader.storeTime(topic, queueId, queueOffset);
+    }
+
+    @Override
+    public long getEarliestMessageTime(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        if (cq == null || cq.minOffset() >= cq.maxOffset()) {
+            return -1;
+        }
+        return reader.storeTime(topic, queueId, cq.minOffset());
+    }
+
+    @Override
+    public long getEarliestMessageTime() {
+        return commitLog.storeTimestampAt(commitLog.minOffset());
+    }
+
+    @Override
+    public MessageExt lookMessageByOffset(long commitLogOffset) {
+        SelectMappedBufferResult r = selectOneMessageByOffset(commitLogOffset);
+        if (r == null) {
+            return null;
+        }
+        try {
+            return MessageDecoder.decode(r.buffer().duplicate(), true, false);
+        } finally {
+            r.release();
+        }
+    }
+
+    /** The verified record (length, magic, own offset, body CRC) at a physical offset, or null. */
+    @Override
+    public SelectMappedBufferResult selectOneMessageByOffset(long commitLogOffset) {
+        SelectMappedBufferResult r = commitLog.readRecord(commitLogOffset);
+        if (r == null) {
+            return null;
+        }
+        int size = r.size();
+        if (new RecordChecker().check(r.buffer(), 0, size, size, commitLogOffset, true) != size) {
+            r.release();
+            return null;
+        }
+        return r;
+    }
+
+    @Override
+    public QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end) {
+        QueryMessageResult result = new QueryMessageResult();
+        int limit = Math.max(1, Math.min(maxNum, config.getMaxMsgsNumBatch()));
+        for (long phy : index.query(topic, key, limit, begin, end)) {
+            SelectMappedBufferResult r = selectOneMessageByOffset(phy);
+            if (r == null) {
+                continue;
+            }
+            if (matchesKey(r.buffer().duplicate(), topic, key)) {
+                result.addMessage(r);
+            } else {
+                r.release();
+            }
+        }
+        long[] last = index.lastUpdate();
+        result.setIndexLastUpdateTimestamp(last[0]);
+        result.setIndexLastUpdatePhyoffset(last[1]);
+        return result;
+    }
+
+    /** The index stores hashes; a hit only counts when the record really carries the key. */
+    private static boolean matchesKey(ByteBuffer record, String topic, String key) {
+        MessageExt m = MessageDecoder.decode(record, false, false);
+        if (m == null || !topic.equals(m.getTopic())) {
+            return false;
+        }
+        if (key.equals(m.getProperty("UNIQ_KEY"))) {
+            return true;
+        }
+        String keys = m.getKeys();
+        if (keys != null) {
+            for (String k : keys.split(" ")) {
+                if (k.equals(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public long getMinPhyOffset() {
+        return commitLog.minOffset();
+    }
+
+    @Override
+    public long getMaxPhyOffset() {
+        return commitLog.maxOffset();
+    }
+
+    @Override
+    public long dispatchedPhyOffset() {
+        return dispatcher.dispatchedOffset();
+    }
+
+    // ---------------------------------------------------------------- topics, listeners, status
+
+    @Override
+    public void cleanUnusedTopics(Set<String> keep) {
+        Set<String> drop = new HashSet<>(queues.topics());
+        drop.removeAll(keep);
+        drop.removeAll(NEVER_CLEANED);
+        if (!drop.isEmpty()) {
+            deleteTopics(drop);
+        }
+    }
+
+    @Override
+    public void deleteTopics(Set<String> topics) {
+        dispatcher.lock().lock();
+        try {
+            commitLog.putLock().lock();
+            try {
+                topics.forEach(commitLog.queueOffsets()::removeTopic);
+            } finally {
+                commitLog.putLock().unlock();
+            }
+            queues.deleteTopics(topics);
+        } finally {
+            dispatcher.lock().unlock();
+        }
+    }
+
+    @Override
+    public void setMessageArrivingListener(MessageArrivingListener listener) {
+        dispatcher.setListener(listener);
+    }
+
+    @Override
+    public boolean isOSPageCacheBusy() {
+        return commitLog.putLock().heldMillis() > config.getOsPageCacheBusyTimeOutMills();
+    }
+
+    @Override
+    public boolean isWriteRefused() {
+        return health.isWriteRefused();
+    }
+
+    @Override
+    public Map<String, String> runtimeInfo() {
+        return StoreRuntimeInfo.of(this, stats, diskUsage, commitLog, dispatcher);
+    }
+
+    @Override
+    public MessageStoreConfig config() {
+        return config;
+    }
+
+    @Override
+    public long now() {
+        return clock.millis();
+    }
+
+    /** The injected clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    // ---------------------------------------------------------------- test hooks (package-private)
+
+    CommitLog commitLog() {
+        return commitLog;
+    }
+
+    ConsumeQueueTable queues() {
+        return queues;
+    }
+
+    IndexService index() {
+        return index;
+    }
+
+    /** Runs one retention pass now. */
+    int runRetentionOnce() {
+        return retention.runOnce();
+    }
+
+    /** Runs one disk check now. */
+    void checkDiskNow() {
+        diskMonitor.check();
+    }
+
+    /** Flushes queues and index and saves the checkpoint now. */
+    void flushLogicsNow() {
+        logicFlush.flushOnce();
+    }
+
+    /** Waits until everything written is dispatched (tests). */
+    boolean awaitDispatched(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (dispatcher.dispatchedOffset() < commitLog.maxOffset()) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            dispatcher.wakeup();
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    List<ConsumeQueue> consumeQueues() {
+        return queues.all();
+    }
+}

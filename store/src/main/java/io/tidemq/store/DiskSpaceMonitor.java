@@ -1,0 +1,80 @@
+package io.tidemq.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Turns writes off when the CommitLog disk is fuller than {@code diskSpaceWarningLevelRatio} percent (DISK_FULL) and
+ * on again once it is below and a new CommitLog file fits; after an IO error, probes the directory and re-enables
+ * writes when a small write and sync work again. Reads are never affected. Called periodically by one thread.
+ */
+final class DiskSpaceMonitor {
+    private static final Logger LOG = LoggerFactory.getLogger(DiskSpaceMonitor.class);
+
+    private final MessageStoreConfig config;
+    private final DiskUsage usage;
+    private final StoreHealth health;
+    private volatile double lastRatio;
+
+    DiskSpaceMonitor(MessageStoreConfig config, DiskUsage usage, StoreHealth health) {
+        this.config = config;
+        this.usage = usage;
+        this.health = health;
+    }
+
+    /** Latest measured usage of the CommitLog disk (0..1). */
+    double lastRatio() {
+        return lastRatio;
+    }
+
+    void check() {
+        File dir = new File(config.commitLogDir());
+        double ratio = usage.usedRatio(dir);
+        lastRatio = ratio;
+        double limit = config.getDiskSpaceWarningLevelRatio() / 100.0;
+        if (ratio > limit) {
+            health.markDiskFull(String.format("CommitLog disk %.1f%% used, above diskSpaceWarningLevelRatio %d%%",
+                    ratio * 100, config.getDiskSpaceWarningLevelRatio()));
+        } else if (health.isDiskFull() && usableSpace(dir) >= config.getMappedFileSizeCommitLog()) {
+            health.clearDiskFull();
+        }
+        if (health.isIoError() && probe(dir)) {
+            health.clearIoError();
+        }
+    }
+
+    private static long usableSpace(File dir) {
+        File d = dir;
+        while (d != null && !d.exists()) {
+            d = d.getParentFile();
+        }
+        return d == null ? 0 : d.getUsableSpace();
+    }
+
+    /** Writes, syncs and deletes a small file in the CommitLog directory; true when all of it works. */
+    private static boolean probe(File dir) {
+        File f = new File(dir, ".probe");
+        try (FileChannel ch = FileChannel.open(f.toPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(ByteBuffer.wrap(new byte[512]));
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("IO probe in {} failed: {}", dir, e.toString());
+            return false;
+        } finally {
+            try {
+                Files.deleteIfExists(f.toPath());
+            } catch (IOException ignored) {
+                // the probe file is tiny; it goes with the next probe
+            }
+        }
+        return true;
+    }
+}

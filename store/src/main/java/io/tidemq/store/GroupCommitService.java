@@ -1,0 +1,83 @@
+package io.tidemq.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SYNC_FLUSH with group commit: a waiting writer enqueues the end offset of its append and is acknowledged only once
+ * a flush covers it. While one fsync runs, later writers queue up and the next fsync covers all of them, so
+ * concurrent writers share syncs. A writer whose flush takes longer than {@code syncFlushTimeout} gets
+ * FLUSH_DISK_TIMEOUT (its bytes stay written; they were just not confirmed durable in time).
+ */
+final class GroupCommitService extends ServiceThread implements CommitLogFlusher {
+    private final CommitLog commitLog;
+    private final StoreHealth health;
+    private final int timeoutMillis;
+    private final ConcurrentLinkedQueue<Request> pending = new ConcurrentLinkedQueue<>();
+    private final List<Request> batch = new ArrayList<>();
+
+    private record Request(long endOffset, PutMessageResult result, CompletableFuture<PutMessageResult> future) {
+    }
+
+    GroupCommitService(CommitLog commitLog, StoreHealth health, int timeoutMillis) {
+        super("CommitLogGroupCommit");
+        this.commitLog = commitLog;
+        this.health = health;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> afterAppend(PutMessageResult appended, boolean waitForFlush) {
+        long end = appended.appendResult().endOffset();
+        if (!waitForFlush || commitLog.flushedOffset() >= end) {
+            wakeup();
+            return CompletableFuture.completedFuture(appended);
+        }
+        CompletableFuture<PutMessageResult> f = new CompletableFuture<>();
+        pending.add(new Request(end, appended, f));
+        wakeup();
+        f.completeOnTimeout(appended.withStatus(PutMessageStatus.FLUSH_DISK_TIMEOUT), timeoutMillis,
+                TimeUnit.MILLISECONDS);
+        return f;
+    }
+
+    @Override
+    public void run() {
+        while (!isStopped()) {
+            waitForRunning(10);
+            commitOnce();
+        }
+        if (!isHalted()) {
+            commitOnce();
+            commitOnce();
+        }
+    }
+
+    /** One group: takes every queued request, syncs once, answers them. */
+    private void commitOnce() {
+        Request r;
+        while ((r = pending.poll()) != null) {
+            batch.add(r);
+        }
+        long flushed;
+        try {
+            flushed = commitLog.files().flush(0);
+        } catch (RuntimeException e) {
+            health.markIoError("CommitLog sync failed", e);
+            flushed = -1;
+        }
+        for (Request req : batch) {
+            req.future().complete(flushed >= req.endOffset() ? req.result()
+                    : req.result().withStatus(PutMessageStatus.FLUSH_DISK_TIMEOUT));
+        }
+        batch.clear();
+    }
+
+    @Override
+    public void shutdown() {
+        shutdown(10_000);
+    }
+}

@@ -1,0 +1,180 @@
+package io.tidemq.store;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * One index file (protocol.md 6.7): a 40-byte header, {@code slots} hash slots holding the newest entry number of
+ * their chain, and {@code maxIndex} 20-byte entries {@code (int keyHash, long phyOffset, int timeDiffSeconds,
+ * int prevEntry)}. Entry numbers start at 1 (0 ends a chain). Not thread-safe: {@link IndexService} guards it.
+ */
+final class IndexFile {
+    static final int HEADER_SIZE = 40;
+    static final int ENTRY_SIZE = 20;
+
+    private final MappedFile file;
+    private final int slots;
+    private final int maxIndex;
+    private long beginTimestamp;
+    private long endTimestamp;
+    private long beginPhyOffset;
+    private long endPhyOffset;
+    private int hashSlotCount;
+    private int indexCount = 1;
+    private boolean dirty;
+
+    private IndexFile(MappedFile file, int slots, int maxIndex) {
+        this.file = file;
+        this.slots = slots;
+        this.maxIndex = maxIndex;
+    }
+
+    static long fileSize(int slots, int maxIndex) {
+        return HEADER_SIZE + 4L * slots + (long) ENTRY_SIZE * maxIndex;
+    }
+
+    /** Opens an existing file (reading its header) or creates an empty one. */
+    static IndexFile open(File f, int slots, int maxIndex) throws IOException {
+        MappedFile m = MappedFile.open(f, (int) fileSize(slots, maxIndex));
+        IndexFile idx = new IndexFile(m, slots, maxIndex);
+        ByteBuffer b = m.mapped();
+        idx.beginTimestamp = b.getLong(0);
+        idx.endTimestamp = b.getLong(8);
+        idx.beginPhyOffset = b.getLong(16);
+        idx.endPhyOffset = b.getLong(24);
+        idx.hashSlotCount = b.getInt(32);
+        idx.indexCount = Math.max(1, Math.min(b.getInt(36), maxIndex));
+        return idx;
+    }
+
+    File file() {
+        return file.file();
+    }
+
+    boolean isFull() {
+        return indexCount >= maxIndex;
+    }
+
+    boolean isEmpty() {
+        return indexCount <= 1;
+    }
+
+    long beginTimestamp() {
+        return beginTimestamp;
+    }
+
+    long endTimestamp() {
+        return endTimestamp;
+    }
+
+    long beginPhyOffset() {
+        return beginPhyOffset;
+    }
+
+    long endPhyOffset() {
+        return endPhyOffset;
+    }
+
+    int indexCount() {
+        return indexCount;
+    }
+
+    static int keyHash(String key) {
+        int h = Math.abs(key.hashCode());
+        return h < 0 ? 0 : h;
+    }
+
+    /** Adds an entry; false when the file is full. */
+    boolean put(String key, long phyOffset, long storeTimestamp) {
+        if (isFull()) {
+            return false;
+        }
+        ByteBuffer b = file.mapped();
+        int hash = keyHash(key);
+        int slotPos = HEADER_SIZE + (hash % slots) * 4;
+        int head = b.getInt(slotPos);
+        if (head <= 0 || head >= indexCount) {
+            head = 0;
+        }
+        if (isEmpty()) {
+            beginTimestamp = storeTimestamp;
+            beginPhyOffset = phyOffset;
+        }
+        long diff = (storeTimestamp - beginTimestamp) / 1000;
+        int timeDiff = (int) Math.max(0, Math.min(Integer.MAX_VALUE, diff));
+        int entryPos = entryPos(indexCount);
+        b.putInt(entryPos, hash);
+        b.putLong(entryPos + 4, phyOffset);
+        b.putInt(entryPos + 12, timeDiff);
+        b.putInt(entryPos + 16, head);
+        b.putInt(slotPos, indexCount);
+        if (head == 0) {
+            hashSlotCount++;
+        }
+        indexCount++;
+        endTimestamp = storeTimestamp;
+        endPhyOffset = phyOffset;
+        writeHeader(b);
+        dirty = true;
+        return true;
+    }
+
+    private int entryPos(int n) {
+        return HEADER_SIZE + slots * 4 + n * ENTRY_SIZE;
+    }
+
+    private void writeHeader(ByteBuffer b) {
+        b.putLong(0, beginTimestamp);
+        b.putLong(8, endTimestamp);
+        b.putLong(16, beginPhyOffset);
+        b.putLong(24, endPhyOffset);
+        b.putInt(32, hashSlotCount);
+        b.putInt(36, indexCount);
+    }
+
+    /** Lowers the "indexed up to" mark after the CommitLog was cut, so re-written offsets are indexed again. */
+    void resetEndPhyOffset(long phyOffset) {
+        if (endPhyOffset >= phyOffset) {
+            endPhyOffset = Math.max(beginPhyOffset, phyOffset - 1);
+            writeHeader(file.mapped());
+            dirty = true;
+        }
+    }
+
+    /** Adds to {@code out} the physical offsets of entries for {@code key} stored within [begin, end] ms. */
+    void collect(String key, int maxNum, long begin, long end, List<Long> out) {
+        ByteBuffer b = file.mapped();
+        int hash = keyHash(key);
+        int n = b.getInt(HEADER_SIZE + (hash % slots) * 4);
+        int steps = 0;
+        while (n > 0 && n < indexCount && out.size() < maxNum && steps++ < indexCount) {
+            int p = entryPos(n);
+            long time = beginTimestamp + b.getInt(p + 12) * 1000L;
+            if (b.getInt(p) == hash && time >= begin - 999 && time <= end) {
+                out.add(b.getLong(p + 4));
+            }
+            int prev = b.getInt(p + 16);
+            if (prev >= n) {
+                break;
+            }
+            n = prev;
+        }
+    }
+
+    void flush() {
+        if (dirty) {
+            dirty = false;
+            file.forceAll();
+        }
+    }
+
+    void close() {
+        file.close();
+    }
+
+    void destroy() {
+        file.destroy();
+    }
+}

@@ -1,0 +1,269 @@
+package io.tidemq.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One fixed-size file of a CommitLog, consume queue or index, memory-mapped in full. Bytes below the
+ * {@linkplain #wrotePosition() wrote position} are immutable and readable by any thread; the single writer (who holds
+ * the owning structure's write lock) appends above it and then publishes the new position (a volatile write, so
+ * readers that see the position also see the bytes).
+ *
+ * <p>The mapping is reference counted: {@link #hold()} before touching it from another thread, {@link #release()}
+ * after. {@link #destroy()} only unmaps once the last holder has released, so a reader never faults on a file that
+ * retention deleted under it.
+ */
+final class MappedFile {
+    private static final Logger LOG = LoggerFactory.getLogger(MappedFile.class);
+    static final int PAGE_SIZE = 4096;
+
+    private final File file;
+    private final long fileFromOffset;
+    private final int fileSize;
+    private final FileChannel channel;
+    private final MappedByteBuffer mapped;
+    private final AtomicLong refCount = new AtomicLong(1);
+    private volatile boolean available = true;
+    private volatile int wrotePosition;
+    private volatile int flushedPosition;
+
+    private MappedFile(File file, long fileFromOffset, int fileSize, FileChannel channel, MappedByteBuffer mapped) {
+        this.file = file;
+        this.fileFromOffset = fileFromOffset;
+        this.fileSize = fileSize;
+        this.channel = channel;
+        this.mapped = mapped;
+    }
+
+    /** The file name of the file starting at {@code offset}: 20 zero-padded digits. */
+    static String fileName(long offset) {
+        String s = Long.toString(offset);
+        return "0".repeat(Math.max(0, 20 - s.length())) + s;
+    }
+
+    /**
+     * Opens (creating if needed) and maps a file named by its start offset; a shorter file is extended with zeros to
+     * {@code fileSize} (a torn creation or a truncated tail). Wrote and flushed positions start at 0.
+     */
+    static MappedFile open(File file, int fileSize) throws IOException {
+        long from = Long.parseLong(file.getName());
+        FileChannel ch = FileChannel.open(file.toPath(), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            if (ch.size() < fileSize) {
+                ch.write(ByteBuffer.wrap(new byte[1]), fileSize - 1);
+            }
+            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
+            return new MappedFile(file, from, fileSize, ch, m);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    File file() {
+        return file;
+    }
+
+    long fileFromOffset() {
+        return fileFromOffset;
+    }
+
+    int fileSize() {
+        return fileSize;
+    }
+
+    int wrotePosition() {
+        return wrotePosition;
+    }
+
+    int flushedPosition() {
+        return flushedPosition;
+    }
+
+    int remaining() {
+        return fileSize - wrotePosition;
+    }
+
+    boolean isFull() {
+        return wrotePosition >= fileSize;
+    }
+
+    /** Recovery and truncation only: sets both positions. */
+    void setPositions(int wrote, int flushed) {
+        this.wrotePosition = wrote;
+        this.flushedPosition = Math.min(flushed, wrote);
+    }
+
+    /**
+     * The mapping itself for absolute reads and writes by the owner (writer thread, recovery). Callers never change
+     * its position or limit, and from other threads only use it while holding the file.
+     */
+    ByteBuffer mapped() {
+        return mapped;
+    }
+
+    /** Writer only: copies {@code len} bytes of {@code src} to the end and publishes them. Returns the position used. */
+    int append(ByteBuffer src, int off, int len) {
+        int pos = wrotePosition;
+        mapped.put(pos, src, off, len);
+        wrotePosition = pos + len;
+        return pos;
+    }
+
+    /** Writer only: byte-array variant of {@link #append(ByteBuffer, int, int)}. */
+    int append(byte[] src, int off, int len) {
+        int pos = wrotePosition;
+        mapped.put(pos, src, off, len);
+        wrotePosition = pos + len;
+        return pos;
+    }
+
+    /** Writer only: fills the rest of the file with the blank marker {@code [remaining][magic]} and marks it full. */
+    void appendBlankMarker(int magic) {
+        int pos = wrotePosition;
+        mapped.putInt(pos, fileSize - pos);
+        mapped.putInt(pos + 4, magic);
+        wrotePosition = fileSize;
+    }
+
+    /** Writes the written-but-unflushed range to disk (msync); returns the new flushed position. */
+    int flush() {
+        int w = wrotePosition;
+        int f = flushedPosition;
+        if (w > f && hold()) {
+            try {
+                mapped.force(f, w - f);
+                flushedPosition = w;
+            } finally {
+                release();
+            }
+        }
+        return flushedPosition;
+    }
+
+    /** Syncs the whole mapping (files written at random positions, like the index). */
+    void forceAll() {
+        if (hold()) {
+            try {
+                mapped.force();
+            } finally {
+                release();
+            }
+        }
+    }
+
+    /** Dirty 4 KiB pages between the flushed and the wrote position. */
+    int dirtyPages() {
+        return wrotePosition / PAGE_SIZE - flushedPosition / PAGE_SIZE;
+    }
+
+    /** A held read-only slice of {@code [pos, pos+size)} within the written part, or null. Release it. */
+    MappedBufferSlice select(int pos, int size) {
+        if (pos < 0 || size < 0 || pos + size > wrotePosition || !hold()) {
+            return null;
+        }
+        ByteBuffer slice = mapped.slice(pos, size).asReadOnlyBuffer();
+        return new MappedBufferSlice(fileFromOffset + pos, slice, size, this);
+    }
+
+    /** A held slice from {@code pos} to the wrote position, or null when there is nothing there. */
+    MappedBufferSlice selectToEnd(int pos) {
+        int w = wrotePosition;
+        return pos < w ? select(pos, w - pos) : null;
+    }
+
+    /** Takes a reference; false once the file is being destroyed. Thread-safe. */
+    boolean hold() {
+        if (!available) {
+            return false;
+        }
+        while (true) {
+            long c = refCount.get();
+            if (c <= 0) {
+                return false;
+            }
+            if (refCount.compareAndSet(c, c + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Drops a reference; the last one unmaps the file. Thread-safe. */
+    void release() {
+        if (refCount.decrementAndGet() == 0) {
+            Unmapper.unmap(mapped);
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.warn("closing {} failed: {}", file, e.toString());
+            }
+        }
+    }
+
+    boolean isAvailable() {
+        return available;
+    }
+
+    /** Closes the file: no new holders, unmapped once current readers are done. */
+    void close() {
+        if (available) {
+            available = false;
+            release();
+        }
+    }
+
+    /** Closes the file and deletes it from disk (the space is freed once the mapping is gone). */
+    boolean destroy() {
+        close();
+        if (refCount.get() > 0) {
+            LOG.info("{} deleted while still read by {} holder(s); unmapped when they release", file,
+                    refCount.get());
+        }
+        try {
+            return Files.deleteIfExists(file.toPath());
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", file, e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Recovery only (no other thread may touch the file): makes every byte from {@code pos} on zero by cutting the
+     * file there and extending it again, which leaves a hole instead of writing zeros, then syncs.
+     */
+    void zeroFrom(int pos) throws IOException {
+        if (pos >= fileSize) {
+            return;
+        }
+        channel.truncate(pos);
+        channel.write(ByteBuffer.wrap(new byte[1]), fileSize - 1);
+        channel.force(true);
+    }
+
+    /** Writer only, while readers may be active: zeroes {@code [from, to)} through the mapping and syncs it. */
+    void zeroRange(int from, int to) {
+        int end = Math.min(to, fileSize);
+        byte[] zeros = new byte[Math.min(64 * 1024, Math.max(0, end - from))];
+        for (int p = from; p < end; p += zeros.length) {
+            mapped.put(p, zeros, 0, Math.min(zeros.length, end - p));
+        }
+        if (end > from) {
+            mapped.force(from, end - from);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return file.getName() + "[wrote=" + wrotePosition + ", flushed=" + flushedPosition + "]";
+    }
+}

@@ -1,0 +1,316 @@
+package io.tidemq.store;
+
+import io.tidemq.common.message.MessageConst;
+import io.tidemq.common.message.MessageExtBatch;
+import io.tidemq.common.message.MessageExtBrokerInner;
+import io.tidemq.common.message.MessageId;
+import io.tidemq.common.message.MessageSysFlag;
+import io.tidemq.common.message.StoredRecord;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * Encodes one message, or every message of a batch, into stored records (protocol.md 6.1) in a reusable heap buffer,
+ * before the CommitLog lock is taken; under the lock only the physical offset, queue offset and store timestamp are
+ * patched in. One instance per writer thread; not thread-safe.
+ */
+final class RecordEncoder {
+    private static final int INITIAL_CAPACITY = 16 * 1024;
+    /** A buffer grown beyond this by a big message is dropped after use, so idle writers keep little heap. */
+    private static final int RETAINED_CAPACITY = 512 * 1024;
+    private static final byte[] ANY_IPV4 = new byte[4];
+    private static final int BATCH_ENTRY_HEADER = 20;
+
+    private final int maxMessageSize;
+    private final CRC32 crc = new CRC32();
+    private ByteBuffer buf = ByteBuffer.allocate(INITIAL_CAPACITY);
+    private int[] starts = new int[16];
+    private int count;
+    private int total;
+    private int storeTimestampPos;
+    private boolean consumable;
+
+    private InetSocketAddress cachedBornHost;
+    private byte[] bornIp = ANY_IPV4;
+    private InetSocketAddress cachedStoreHost;
+    private byte[] storeIp = ANY_IPV4;
+    private String storeHostHex;
+
+    RecordEncoder(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    /** Encodes a single message; returns null on success or the status that rejects it. */
+    PutMessageStatus encode(MessageExtBrokerInner msg) {
+        count = 0;
+        total = 0;
+        PutMessageStatus bad = prepareCommon(msg);
+        if (bad != null) {
+            return bad;
+        }
+        String props = msg.getPropertiesString() == null ? "" : msg.getPropertiesString();
+        int propsLen = Utf8.length(props);
+        if (propsLen > StoredRecord.MAX_PROPERTIES_LENGTH) {
+            return PutMessageStatus.PROPERTIES_SIZE_EXCEEDED;
+        }
+        byte[] body = msg.getBody() == null ? new byte[0] : msg.getBody();
+        int sysFlag = effectiveSysFlag(msg);
+        String topic = msg.getTopic();
+        int len = StoredRecord.recordLength(sysFlag, body.length, topic.length(), propsLen);
+        if (len > maxMessageSize) {
+            return PutMessageStatus.MESSAGE_ILLEGAL;
+        }
+        ensureCapacity(len);
+        int p = writeHeader(0, len, sysFlag, msg, msg.getFlag(), body, 0, body.length);
+        p = writeTopic(p, topic);
+        buf.putShort(p, (short) propsLen);
+        Utf8.encode(props, buf, p + 2);
+        addRecord(0, len);
+        return null;
+    }
+
+    /**
+     * Encodes every entry of a batch body (protocol.md 4.2) as its own record, appending the batch-level properties
+     * to each entry's own. Returns null on success, MESSAGE_ILLEGAL for a malformed or empty batch or an oversized
+     * record, PROPERTIES_SIZE_EXCEEDED when joined properties are too long.
+     */
+    PutMessageStatus encodeBatch(MessageExtBatch batch) {
+        count = 0;
+        total = 0;
+        PutMessageStatus bad = prepareCommon(batch);
+        if (bad != null) {
+            return bad;
+        }
+        byte[] body = batch.getBody();
+        if (body == null || body.length == 0) {
+            return PutMessageStatus.MESSAGE_ILLEGAL;
+        }
+        String batchProps = batch.getPropertiesString();
+        byte[] extra = batchProps == null || batchProps.isEmpty() ? new byte[0]
+                : batchProps.getBytes(StandardCharsets.UTF_8);
+        int sysFlag = effectiveSysFlag(batch);
+        String topic = batch.getTopic();
+        ByteBuffer in = ByteBuffer.wrap(body);
+        int pos = 0;
+        int out = 0;
+        while (pos < body.length) {
+            if (body.length - pos < BATCH_ENTRY_HEADER + 2) {
+                return illegal();
+            }
+            int entrySize = in.getInt(pos);
+            int flag = in.getInt(pos + 12);
+            int bodyLen = in.getInt(pos + 16);
+            if (bodyLen < 0 || bodyLen > body.length - pos - BATCH_ENTRY_HEADER - 2) {
+                return illegal();
+            }
+            int ownPropsPos = pos + BATCH_ENTRY_HEADER + bodyLen + 2;
+            int ownPropsLen = in.getShort(ownPropsPos - 2);
+            if (ownPropsLen < 0 || entrySize != BATCH_ENTRY_HEADER + bodyLen + 2 + ownPropsLen
+                    || entrySize > body.length - pos) {
+                return illegal();
+            }
+            int propsLen = ownPropsLen + extra.length + (ownPropsLen > 0 && extra.length > 0 ? 1 : 0);
+            if (propsLen > StoredRecord.MAX_PROPERTIES_LENGTH) {
+                count = 0;
+                total = 0;
+                return PutMessageStatus.PROPERTIES_SIZE_EXCEEDED;
+            }
+            int len = StoredRecord.recordLength(sysFlag, bodyLen, topic.length(), propsLen);
+            if (len > maxMessageSize) {
+                return illegal();
+            }
+            ensureCapacity(out + len);
+            int p = writeHeader(out, len, sysFlag, batch, flag, body, pos + BATCH_ENTRY_HEADER, bodyLen);
+            p = writeTopic(p, topic);
+            buf.putShort(p, (short) propsLen);
+            p += 2;
+            buf.put(p, body, ownPropsPos, ownPropsLen);
+            p += ownPropsLen;
+            if (ownPropsLen > 0 && extra.length > 0) {
+                buf.put(p++, (byte) MessageConst.PROPERTY_SEPARATOR);
+            }
+            buf.put(p, extra, 0, extra.length);
+            addRecord(out, len);
+            out += len;
+            pos += entrySize;
+        }
+        return null;
+    }
+
+    private PutMessageStatus illegal() {
+        count = 0;
+        total = 0;
+        return PutMessageStatus.MESSAGE_ILLEGAL;
+    }
+
+    private PutMessageStatus prepareCommon(MessageExtBrokerInner msg) {
+        String topic = msg.getTopic();
+        if (topic == null || topic.isEmpty() || topic.length() > StoredRecord.MAX_TOPIC_LENGTH
+                || !isPrintableAscii(topic) || msg.getQueueId() < 0) {
+            return PutMessageStatus.MESSAGE_ILLEGAL;
+        }
+        int tx = MessageSysFlag.transactionType(msg.getSysFlag());
+        consumable = tx == MessageSysFlag.TRANSACTION_NOT_TYPE || tx == MessageSysFlag.TRANSACTION_COMMIT_TYPE;
+        InetSocketAddress born = msg.getBornHost();
+        if (born != cachedBornHost) {
+            cachedBornHost = born;
+            bornIp = ipOf(born);
+        }
+        InetSocketAddress store = msg.getStoreHost();
+        if (store != cachedStoreHost || storeHostHex == null) {
+            cachedStoreHost = store;
+            storeIp = ipOf(store);
+            StringBuilder sb = new StringBuilder(48);
+            MessageId.appendHostHex(sb, storeIp, store == null ? 0 : store.getPort());
+            storeHostHex = sb.toString();
+        }
+        return null;
+    }
+
+    /** Topics must be printable ASCII without spaces: recovery relies on it to reject torn records. */
+    static boolean isPrintableAscii(String topic) {
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (c <= 0x20 || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int effectiveSysFlag(MessageExtBrokerInner msg) {
+        int f = msg.getSysFlag() & ~(MessageSysFlag.BORNHOST_V6_FLAG | MessageSysFlag.STOREHOSTADDRESS_V6_FLAG);
+        if (bornIp.length == 16) {
+            f |= MessageSysFlag.BORNHOST_V6_FLAG;
+        }
+        if (storeIp.length == 16) {
+            f |= MessageSysFlag.STOREHOSTADDRESS_V6_FLAG;
+        }
+        storeTimestampPos = StoredRecord.storeTimestampPos(f);
+        return f;
+    }
+
+    private static byte[] ipOf(InetSocketAddress a) {
+        InetAddress ip = a == null ? null : a.getAddress();
+        if (ip == null) {
+            return ANY_IPV4;
+        }
+        return ip.getAddress();
+    }
+
+    private int writeHeader(int at, int len, int sysFlag, MessageExtBrokerInner msg, int flag, byte[] body,
+                            int bodyOff, int bodyLen) {
+        crc.reset();
+        crc.update(body, bodyOff, bodyLen);
+        buf.putInt(at, len);
+        buf.putInt(at + StoredRecord.MAGIC_POS, StoredRecord.MESSAGE_MAGIC);
+        buf.putInt(at + StoredRecord.BODY_CRC_POS, (int) (crc.getValue() & 0x7FFFFFFF));
+        buf.putInt(at + StoredRecord.QUEUE_ID_POS, msg.getQueueId());
+        buf.putInt(at + StoredRecord.FLAG_POS, flag);
+        buf.putLong(at + StoredRecord.QUEUE_OFFSET_POS, 0);
+        buf.putLong(at + StoredRecord.PHYSICAL_OFFSET_POS, 0);
+        buf.putInt(at + StoredRecord.SYS_FLAG_POS, sysFlag);
+        buf.putLong(at + StoredRecord.BORN_TIMESTAMP_POS, msg.getBornTimestamp());
+        int p = at + StoredRecord.BORN_HOST_POS;
+        buf.put(p, bornIp);
+        p += bornIp.length;
+        buf.putInt(p, cachedBornHost == null ? 0 : cachedBornHost.getPort());
+        p += 4;
+        buf.putLong(p, 0);
+        p += 8;
+        buf.put(p, storeIp);
+        p += storeIp.length;
+        buf.putInt(p, cachedStoreHost == null ? 0 : cachedStoreHost.getPort());
+        p += 4;
+        buf.putInt(p, msg.getReconsumeTimes());
+        p += 4;
+        buf.putLong(p, msg.getPreparedTransactionOffset());
+        p += 8;
+        buf.putInt(p, bodyLen);
+        p += 4;
+        buf.put(p, body, bodyOff, bodyLen);
+        return p + bodyLen;
+    }
+
+    private int writeTopic(int p, String topic) {
+        buf.put(p++, (byte) topic.length());
+        for (int i = 0; i < topic.length(); i++) {
+            buf.put(p++, (byte) topic.charAt(i));
+        }
+        return p;
+    }
+
+    private void addRecord(int start, int len) {
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = start;
+        total = start + len;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > buf.capacity()) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(needed, Math.min(buf.capacity() * 2, maxMessageSize * 2)));
+            bigger.put(0, buf, 0, total);
+            buf = bigger;
+        }
+    }
+
+    /** Encoded bytes of every record, back to back, from index 0. */
+    ByteBuffer buffer() {
+        return buf;
+    }
+
+    int totalBytes() {
+        return total;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** False for prepared and rollback records: queue offset 0, no consume-queue unit. */
+    boolean consumable() {
+        return consumable;
+    }
+
+    /**
+     * Under the CommitLog lock: stamps each record with its physical offset ({@code wroteOffset} + its start), its
+     * queue offset ({@code firstQueueOffset} + index, or 0 when not consumable) and the store time.
+     */
+    void patch(long wroteOffset, long firstQueueOffset, long storeTimestamp) {
+        for (int i = 0; i < count; i++) {
+            int s = starts[i];
+            buf.putLong(s + StoredRecord.QUEUE_OFFSET_POS, consumable ? firstQueueOffset + i : 0);
+            buf.putLong(s + StoredRecord.PHYSICAL_OFFSET_POS, wroteOffset + s);
+            buf.putLong(s + storeTimestampPos, storeTimestamp);
+        }
+    }
+
+    /** Offset message ids of the encoded records once written at {@code wroteOffset}, comma-separated. */
+    String msgIds(long wroteOffset) {
+        StringBuilder sb = new StringBuilder(count * (storeHostHex.length() + 17));
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(storeHostHex);
+            MessageId.appendHex(sb, wroteOffset + starts[i]);
+        }
+        return sb.toString();
+    }
+
+    /** Drops a buffer that a big message grew, keeping the per-thread footprint small. */
+    void trim() {
+        if (buf.capacity() > RETAINED_CAPACITY) {
+            buf = ByteBuffer.allocate(INITIAL_CAPACITY);
+        }
+        count = 0;
+        total = 0;
+    }
+}

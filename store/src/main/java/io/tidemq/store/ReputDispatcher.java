@@ -1,0 +1,175 @@
+package io.tidemq.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Builds consume queues and the index from the CommitLog: follows the written end, turns each record into a
+ * consume-queue unit (unless prepared or rolled back) and index entries (unless rolled back), then tells the
+ * {@link MessageArrivingListener}. A message is readable through its queue only from then on.
+ *
+ * <p>Runs on its own thread; {@link #dispatchAvailable()} may also be called synchronously (recovery) and is
+ * serialized with truncation through {@link #lock()}.
+ */
+final class ReputDispatcher extends ServiceThread {
+    private static final Logger LOG = LoggerFactory.getLogger(ReputDispatcher.class);
+
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final DelayLevelTable delays;
+    private final StoreHealth health;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final DispatchRequest req = new DispatchRequest();
+    private final RecordChecker checker = new RecordChecker();
+    private volatile MessageArrivingListener listener;
+    private volatile long reputFromOffset;
+    private volatile long lastDispatchedTimestamp;
+    private long reportedCorruptAt = -1;
+
+    ReputDispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, DelayLevelTable delays,
+                    StoreHealth health) {
+        super("ReputDispatcher");
+        this.commitLog = commitLog;
+        this.queues = queues;
+        this.index = index;
+        this.delays = delays;
+        this.health = health;
+    }
+
+    void setListener(MessageArrivingListener listener) {
+        this.listener = listener;
+    }
+
+    /** Held while dispatching; truncation takes it to stop dispatch. */
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    long dispatchedOffset() {
+        return reputFromOffset;
+    }
+
+    long lastDispatchedTimestamp() {
+        return lastDispatchedTimestamp;
+    }
+
+    /** Where to continue; only with {@link #lock()} held or before the thread starts. */
+    void setReputFromOffset(long offset) {
+        this.reputFromOffset = offset;
+    }
+
+    /** Bytes written to the CommitLog but not yet dispatched. */
+    long behindBytes() {
+        return Math.max(0, commitLog.maxOffset() - reputFromOffset);
+    }
+
+    @Override
+    public void run() {
+        while (!isStopped()) {
+            try {
+                if (!dispatchAvailable()) {
+                    waitForRunning(1);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("dispatch failed at CommitLog offset {}", reputFromOffset, e);
+                waitForRunning(100);
+            }
+        }
+        if (!isHalted()) {
+            dispatchAvailable();
+        }
+    }
+
+    /** Dispatches every whole record written so far. Returns true when it made progress. */
+    boolean dispatchAvailable() {
+        lock.lock();
+        try {
+            boolean progressed = false;
+            while (true) {
+                long from = reputFromOffset;
+                if (from >= commitLog.maxOffset()) {
+                    return progressed;
+                }
+                if (from < commitLog.minOffset()) {
+                    reputFromOffset = commitLog.minOffset();
+                    continue;
+                }
+                MappedFile f = commitLog.files().findByOffset(from);
+                if (f == null || !f.hold()) {
+                    return progressed;
+                }
+                try {
+                    dispatchFile(f, (int) (from - f.fileFromOffset()));
+                } catch (IOException e) {
+                    health.markIoError("cannot write a consume queue or index file", e);
+                    return progressed;
+                } finally {
+                    f.release();
+                }
+                if (reputFromOffset == from) {
+                    return progressed;
+                }
+                progressed = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void dispatchFile(MappedFile f, int pos) throws IOException {
+        ByteBuffer m = f.mapped();
+        int limit = f.wrotePosition();
+        int fileSize = f.fileSize();
+        long base = f.fileFromOffset();
+        while (pos < limit) {
+            int r = checker.check(m, pos, limit, fileSize, base + pos, false);
+            if (r > 0) {
+                req.readFrom(m, pos, base + pos, r, delays);
+                dispatch(req);
+                pos += r;
+                reputFromOffset = base + pos;
+            } else if (r == RecordChecker.BLANK) {
+                reputFromOffset = base + fileSize;
+                return;
+            } else {
+                if (r == RecordChecker.CORRUPT && reportedCorruptAt != base + pos) {
+                    reportedCorruptAt = base + pos;
+                    LOG.error("CommitLog record at {} is not valid; dispatch stops there", base + pos);
+                }
+                return;
+            }
+        }
+        if (pos >= fileSize) {
+            reputFromOffset = base + fileSize;
+        }
+    }
+
+    private void dispatch(DispatchRequest r) throws IOException {
+        if (r.isConsumable()) {
+            ConsumeQueue cq = queues.findOrCreate(r.topic, r.queueId);
+            boolean added = cq.putUnit(r.queueOffset, r.commitLogOffset, r.size, r.tagsCode);
+            MessageArrivingListener l = listener;
+            if (added && l != null) {
+                try {
+                    l.arriving(r.topic, r.queueId, r.queueOffset, r.tagsCode, r.storeTimestamp);
+                } catch (RuntimeException e) {
+                    LOG.warn("message arriving listener failed", e);
+                }
+            }
+        }
+        if (r.isIndexed()) {
+            index.build(r);
+        }
+        lastDispatchedTimestamp = r.storeTimestamp;
+    }
+
+    /** Stops the thread after dispatching what is written. */
+    void shutdown() {
+        shutdown(10_000);
+    }
+}

@@ -1,0 +1,101 @@
+package io.tidemq.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Deletes old CommitLog files and then trims consume queues and index to match (their min offsets move forward).
+ * <ul>
+ *   <li>A file has expired {@code fileReservedTime} hours after its newest record (bounded by the first record of
+ *       the next file); expired files go during a {@code deleteWhen} hour,</li>
+ *   <li>or at any hour once the disk is fuller than {@code diskMaxUsedSpaceRatio} percent,</li>
+ *   <li>and above {@code diskSpaceCleanForciblyRatio} percent (with {@code cleanFileForciblyEnable}) the oldest
+ *       files go even unexpired.</li>
+ * </ul>
+ * The newest file and files not yet dispatched are never deleted. Time comes from the injected clock.
+ */
+final class RetentionService {
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
+    /** Files removed per pass at most, so one pass never stalls the scheduler for long. */
+    static final int DELETE_FILES_BATCH_MAX = 10;
+
+    private final MessageStoreConfig config;
+    private final Clock clock;
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final ReputDispatcher dispatcher;
+    private final DiskUsage usage;
+
+    RetentionService(MessageStoreConfig config, Clock clock, CommitLog commitLog, ConsumeQueueTable queues,
+                     IndexService index, ReputDispatcher dispatcher, DiskUsage usage) {
+        this.config = config;
+        this.clock = clock;
+        this.commitLog = commitLog;
+        this.queues = queues;
+        this.index = index;
+        this.dispatcher = dispatcher;
+        this.usage = usage;
+    }
+
+    /** One retention pass; returns how many CommitLog files were deleted. Serialized. */
+    synchronized int runOnce() {
+        long now = clock.millis();
+        double ratio = usage.usedRatio(new File(config.commitLogDir()));
+        boolean timeUp = isDeleteHour(now);
+        boolean spaceLow = ratio > config.getDiskMaxUsedSpaceRatio() / 100.0;
+        boolean forcibly = config.isCleanFileForciblyEnable()
+                && ratio > config.getDiskSpaceCleanForciblyRatio() / 100.0;
+        int deleted = 0;
+        if (timeUp || spaceLow || forcibly) {
+            deleted = deleteCommitLogFiles(now, forcibly);
+            if (deleted > 0) {
+                LOG.info("retention deleted {} CommitLog file(s) (deleteWhen hour: {}, disk {}% used, forcibly: {});"
+                        + " min offset now {}", deleted, timeUp, Math.round(ratio * 100), forcibly,
+                        commitLog.minOffset());
+            }
+        }
+        long minPhy = commitLog.minOffset();
+        queues.deleteExpired(minPhy);
+        index.deleteExpired(minPhy);
+        return deleted;
+    }
+
+    private int deleteCommitLogFiles(long now, boolean forcibly) {
+        MappedFile[] fs = commitLog.files().snapshot();
+        long reserveMillis = config.getFileReservedTime() * 3_600_000L;
+        long dispatched = dispatcher.dispatchedOffset();
+        int n = 0;
+        for (int i = 0; i < fs.length - 1 && n < DELETE_FILES_BATCH_MAX; i++) {
+            MappedFile f = fs[i];
+            if (f.fileFromOffset() + f.fileSize() > dispatched) {
+                break;
+            }
+            long newest = commitLog.storeTimestampAt(fs[i + 1].fileFromOffset());
+            boolean expired = newest > 0 && now - newest >= reserveMillis;
+            if (!expired && !forcibly) {
+                break;
+            }
+            n++;
+        }
+        return commitLog.files().deleteFirst(n);
+    }
+
+    boolean isDeleteHour(long now) {
+        int hour = Instant.ofEpochMilli(now).atZone(clock.getZone()).getHour();
+        for (String h : config.getDeleteWhen().split(";")) {
+            try {
+                if (Integer.parseInt(h.trim()) == hour) {
+                    return true;
+                }
+            } catch (NumberFormatException ignored) {
+                // validate() rejects such values at start-up
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,52 @@
+package io.tidemq.store;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the figures of GET_BROKER_RUNTIME_INFO that belong to the store (all values are strings). */
+final class StoreRuntimeInfo {
+    private StoreRuntimeInfo() {
+    }
+
+    static Map<String, String> of(DefaultMessageStore store, StoreStats stats, DiskUsage usage, CommitLog commitLog,
+                                  ReputDispatcher dispatcher) {
+        MessageStoreConfig config = store.config();
+        File clDir = existing(new File(config.commitLogDir()));
+        File cqDir = existing(new File(config.getStorePathRootDir(), "consumequeue"));
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("commitLogMinOffset", Long.toString(store.getMinPhyOffset()));
+        m.put("commitLogMaxOffset", Long.toString(store.getMaxPhyOffset()));
+        m.put("commitLogDiskRatio", Double.toString(usage.usedRatio(clDir)));
+        m.put("consumeQueueDiskRatio", Double.toString(usage.usedRatio(cqDir)));
+        m.put("commitLogDirCapacity", String.format(Locale.ROOT, "Total : %s, Free : %s.",
+                humanReadable(clDir.getTotalSpace()), humanReadable(clDir.getUsableSpace())));
+        m.put("remainHowManyDataToFlush", humanReadable(commitLog.files().unflushedBytes()));
+        m.put("earliestMessageTimeStamp", Long.toString(store.getEarliestMessageTime()));
+        m.put("putMessageTimesTotal", Long.toString(stats.putMessageTimesTotal.sum()));
+        m.put("putMessageSizeTotal", Long.toString(stats.putMessageSizeTotal.sum()));
+        m.put("putMessageFailedTimes", Long.toString(stats.putMessageFailedTimes.sum()));
+        m.put("dispatchBehindBytes", Long.toString(dispatcher.behindBytes()));
+        m.put("pageCacheLockTimeMills", Long.toString(commitLog.putLock().heldMillis()));
+        m.put("storeWriteRefused", Boolean.toString(store.isWriteRefused()));
+        return m;
+    }
+
+    private static File existing(File f) {
+        File d = f;
+        while (d != null && !d.exists()) {
+            d = d.getParentFile();
+        }
+        return d == null ? f : d;
+    }
+
+    /** Binary units like RocketMQ's runtime info: "512 B", "1.5 KiB", "251.9 GiB". */
+    static String humanReadable(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        int exp = (int) (Math.log(bytes) / Math.log(1024));
+        return String.format(Locale.ROOT, "%.1f %siB", bytes / Math.pow(1024, exp), "KMGTPE".charAt(exp - 1));
+    }
+}
