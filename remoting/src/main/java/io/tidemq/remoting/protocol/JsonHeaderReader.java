@@ -31,8 +31,15 @@ final class JsonHeaderReader {
         null, "code", "extFields", "flag", "language", "opaque", "remark", "serializeTypeCurrentRPC", "version"
     };
     private static final byte[][] MEMBER_BYTES = new byte[MEMBER_NAMES.length][];
+    /** Value of an ASCII hex digit, -1 for other chars. */
+    private static final int[] HEX_VALUE = new int[128];
 
     static {
+        java.util.Arrays.fill(HEX_VALUE, -1);
+        for (int i = 0; i < 16; i++) {
+            HEX_VALUE["0123456789abcdef".charAt(i)] = i;
+            HEX_VALUE["0123456789ABCDEF".charAt(i)] = i;
+        }
         for (int i = 1; i < MEMBER_NAMES.length; i++) {
             MEMBER_BYTES[i] = MEMBER_NAMES[i].getBytes(StandardCharsets.US_ASCII);
         }
@@ -400,13 +407,29 @@ final class JsonHeaderReader {
         }
         int v = 0;
         for (int k = 0; k < digits; k++) {
-            int d = Character.digit(b[at + k], 16);
+            byte c = b[at + k];
+            int d = c >= 0 ? HEX_VALUE[c] : -1;
             if (d < 0) {
                 throw errorAt(at + k, "bad hex digit in escape");
             }
             v = (v << 4) | d;
         }
         return v;
+    }
+
+    /** Skips a quoted string without building it. */
+    private void skipString() throws RemotingCommandException {
+        byte q = b[p];
+        int i = p + 1;
+        while (i < end) {
+            byte c = b[i];
+            if (c == q) {
+                p = i + 1;
+                return;
+            }
+            i += c == '\\' ? 2 : 1;
+        }
+        throw error("unterminated string");
     }
 
     /** Skips any JSON value. */
@@ -416,7 +439,7 @@ final class JsonHeaderReader {
         }
         int c = peekAfterWhitespace();
         switch (c) {
-            case '"', '\'' -> readString();
+            case '"', '\'' -> skipString();
             case '{' -> {
                 p++;
                 if (peekAfterWhitespace() == '}') {
@@ -428,7 +451,7 @@ final class JsonHeaderReader {
                     if (q != '"' && q != '\'') {
                         throw error("expected a quoted member name");
                     }
-                    readString();
+                    skipString();
                     expectAfterWhitespace(':');
                     skipValue(depth + 1);
                 } while (commaOrEnd('}'));

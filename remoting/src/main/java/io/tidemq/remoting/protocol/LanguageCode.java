@@ -29,7 +29,7 @@ public enum LanguageCode {
 
     /** Returns the language for a JSON name, or null for names we do not know (the official side does the same). */
     public static LanguageCode fromName(String name) {
-        for (LanguageCode c : values()) {
+        for (LanguageCode c : BY_CODE) {
             if (c.name().equals(name)) {
                 return c;
             }
