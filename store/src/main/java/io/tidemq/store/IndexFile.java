@@ -143,7 +143,10 @@ final class IndexFile {
         }
     }
 
-    /** Adds to {@code out} the physical offsets of entries for {@code key} stored within [begin, end] ms. */
+    /**
+     * Adds to {@code out} the physical offsets of entries for {@code key} stored within [begin, end] ms, until
+     * {@code out} holds {@code maxNum}.
+     */
     void collect(String key, int maxNum, long begin, long end, List<Long> out) {
         ByteBuffer b = file.mapped();
         int hash = keyHash(key);

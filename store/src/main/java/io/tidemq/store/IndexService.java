@@ -141,7 +141,7 @@ final class IndexService {
                 if (f.isEmpty() || f.beginTimestamp() > end || f.endTimestamp() < begin - 999) {
                     continue;
                 }
-                f.collect(k, maxNum - found.size(), begin, end, found);
+                f.collect(k, maxNum, begin, end, found);
             }
         } finally {
             lock.readLock().unlock();

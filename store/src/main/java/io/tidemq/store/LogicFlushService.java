@@ -35,7 +35,9 @@ final class LogicFlushService extends ServiceThread {
     public void run() {
         while (!isStopped()) {
             waitForRunning(intervalMillis);
-            flushOnce();
+            if (!isStopped()) {
+                flushOnce();
+            }
         }
     }
 

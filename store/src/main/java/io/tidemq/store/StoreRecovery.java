@@ -45,6 +45,10 @@ final class StoreRecovery {
         long end = recoverCommitLog(Math.min(flushed, dispatchedFlushed), flushed);
         long cut = Math.min(dispatchedFlushed, end);
         long redispatchFrom = Math.min(cut, index.dropUntrusted(cut, abnormal));
+        if (end > commitLog.minOffset() && queues.all().isEmpty()) {
+            // The consume queues were deleted (an operator forcing a rebuild): build them from the whole log.
+            redispatchFrom = commitLog.minOffset();
+        }
         queues.recover(cut, abnormal);
         long from = Math.max(redispatchFrom, commitLog.minOffset());
         dispatcher.setReputFromOffset(from);
