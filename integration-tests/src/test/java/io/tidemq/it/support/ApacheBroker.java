@@ -24,7 +24,12 @@ import java.util.Map;
  */
 public final class ApacheBroker implements AutoCloseable {
     private static final String MAIN = "org.apache.rocketmq.broker.BrokerStartup";
-    private static final String HEAP = "-Xms128m -Xmx256m -XX:MaxDirectMemorySize=256m";
+    /**
+     * JVM options for functional tests: small heap, one GC thread, C1 only (boots fast, costs little CPU).
+     * Benchmarks should pass their own (e.g. without {@code -XX:TieredStopAtLevel=1}).
+     */
+    public static final String TEST_JVM_OPTIONS =
+            "-Xms128m -Xmx256m -XX:MaxDirectMemorySize=256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final ChildProcess process;
     private final Map<String, String> props;
@@ -39,6 +44,12 @@ public final class ApacheBroker implements AutoCloseable {
      * to boot. {@code overrides} replace or add broker properties.
      */
     public static ApacheBroker start(Path dir, String namesrvAddr, Map<String, String> overrides) {
+        return start(dir, namesrvAddr, overrides, TEST_JVM_OPTIONS);
+    }
+
+    /** As {@link #start(Path, String, Map)} with the given JVM options (space-separated). */
+    public static ApacheBroker start(Path dir, String namesrvAddr, Map<String, String> overrides,
+                                     String jvmOptions) {
         int port = Ports.freeBrokerPort("127.0.0.1");
         Map<String, String> props = new LinkedHashMap<>();
         props.put("brokerClusterName", "DefaultCluster");
@@ -59,7 +70,7 @@ public final class ApacheBroker implements AutoCloseable {
         props.putAll(overrides);
         Path conf = ApachePeer.writeProperties(dir.resolve("broker.properties"), props);
 
-        List<String> cmd = new ArrayList<>(ApachePeer.javaCommand(dir, HEAP, MAIN));
+        List<String> cmd = new ArrayList<>(ApachePeer.javaCommand(dir, jvmOptions, MAIN));
         cmd.addAll(List.of("-c", conf.toString()));
         ChildProcess process = ChildProcess.start("apache-broker " + props.get("brokerName"), cmd, dir,
                 Map.of("ROCKETMQ_HOME", dir.resolve("home").toAbsolutePath().toString()), dir.resolve("stdout.log"));

@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class ApacheNamesrv implements AutoCloseable {
     private static final String MAIN = "org.apache.rocketmq.namesrv.NamesrvStartup";
-    private static final String HEAP = "-Xms64m -Xmx128m";
+    /** Small heap, serial GC, C1 only: enough for a NameServer in tests. */
+    public static final String TEST_JVM_OPTIONS = "-Xms64m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final ChildProcess process;
     private final int port;
@@ -36,7 +37,7 @@ public final class ApacheNamesrv implements AutoCloseable {
         props.put("kvConfigPath", dir.resolve("namesrv/kvConfig.json").toAbsolutePath().toString());
         props.putAll(overrides);
         Path conf = ApachePeer.writeProperties(dir.resolve("namesrv.properties"), props);
-        List<String> cmd = new ArrayList<>(ApachePeer.javaCommand(dir, HEAP, MAIN));
+        List<String> cmd = new ArrayList<>(ApachePeer.javaCommand(dir, TEST_JVM_OPTIONS, MAIN));
         cmd.addAll(List.of("-c", conf.toString()));
         ChildProcess process = ChildProcess.start("apache-namesrv", cmd, dir,
                 Map.of("ROCKETMQ_HOME", dir.resolve("home").toAbsolutePath().toString()), dir.resolve("stdout.log"));

@@ -41,15 +41,19 @@ public final class ApachePeer {
     }
 
     /**
-     * The command line of an Apache JVM: java, heap, {@link #ADD_OPENS}, user.home and rocketmq.home.dir pointing
-     * into {@code dir}, the Apache class path, then the main class. Creates {@code dir/home/conf/logback_*.xml}.
+     * The command line of an Apache JVM: java, {@code jvmOptions} (space-separated: heap, GC, ...),
+     * {@link #ADD_OPENS}, user.home and rocketmq.home.dir pointing into {@code dir}, the Apache class path, then
+     * the main class. Creates {@code dir/home/conf/logback_*.xml}.
      */
-    public static List<String> javaCommand(Path dir, String heap, String mainClass) {
+    public static List<String> javaCommand(Path dir, String jvmOptions, String mainClass) {
         Path home = installationFolder(dir);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(heap.split(" ")));
-        cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        for (String opt : jvmOptions.trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                cmd.add(opt);
+            }
+        }
         cmd.addAll(ADD_OPENS);
         cmd.add("-Duser.home=" + dir.toAbsolutePath());
         cmd.add("-Drocketmq.home.dir=" + home);
