@@ -92,10 +92,10 @@ public final class SendMessageProcessor implements RequestProcessor {
         msg.setReconsumeTimes(h.reconsumeTimes == null ? 0 : h.reconsumeTimes);
         props.put(MessageConst.PROPERTY_CLUSTER, broker.brokerConfig().getBrokerClusterName());
         // WAIT=true need not be stored (it is the default); keep it in the map, where the store reads it.
-        String wait = props.remove(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
+        String waitValue = props.remove(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
         msg.encodePropertiesString();
-        if (wait != null) {
-            props.put(MessageConst.PROPERTY_WAIT_STORE_MSG_OK, wait);
+        if (waitValue != null) {
+            props.put(MessageConst.PROPERTY_WAIT_STORE_MSG_OK, waitValue);
         }
         int requestedQueue = msg.getQueueId();
         boolean wait = msg.isWaitStoreMsgOK();
