@@ -1,0 +1,124 @@
+package io.tidemq.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tidemq.store.Stores.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The store side of master/slave replication: raw CommitLog bytes out, verbatim in, truncation. */
+class ReplicationApiTest {
+    @TempDir
+    Path masterDir;
+    @TempDir
+    Path slaveDir;
+    DefaultMessageStore master;
+    DefaultMessageStore slave;
+
+    @AfterEach
+    void close() {
+        master.shutdown();
+        slave.shutdown();
+    }
+
+    private List<AppendMessageResult> fillMaster(int from, int n) {
+        List<AppendMessageResult> out = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            out.add(master.putMessage(message("T", i % 2, "m" + i + "-" + "p".repeat(i * 13 % 700),
+                    "KEYS", "k" + i)).appendResult());
+        }
+        return out;
+    }
+
+    /** Copies from the slave's end in odd-sized chunks, so records arrive split. */
+    private void replicate() {
+        while (slave.getMaxPhyOffset() < master.getMaxPhyOffset()) {
+            long at = slave.getMaxPhyOffset() == 0 ? master.getMinPhyOffset() : slave.getMaxPhyOffset();
+            SelectMappedBufferResult data = master.getCommitLogData(at);
+            assertThat(data).isNotNull();
+            try {
+                int n = Math.min(data.size(), 777);
+                byte[] chunk = new byte[n];
+                data.buffer().duplicate().get(chunk);
+                assertThat(slave.appendToCommitLog(at, chunk, 0, n)).isTrue();
+            } finally {
+                data.release();
+            }
+        }
+    }
+
+    private void openBoth() {
+        MessageStoreConfig mc = Stores.tinyConfig(masterDir);
+        master = Stores.open(mc);
+        MessageStoreConfig sc = Stores.tinyConfig(slaveDir);
+        sc.setBrokerRole(BrokerRole.SLAVE);
+        slave = Stores.open(sc);
+    }
+
+    @Test
+    void slaveAppliesMasterBytesVerbatimAndDispatchesThem() {
+        openBoth();
+        List<AppendMessageResult> written = fillMaster(0, 40);
+        assertThat(slave.putMessage(message("T", 0, "x")).status()).isEqualTo(PutMessageStatus.SERVICE_NOT_AVAILABLE);
+        assertThat(slave.appendToCommitLog(5, new byte[10], 0, 10)).as("not a file boundary").isFalse();
+
+        replicate();
+        assertThat(slave.appendToCommitLog(3, new byte[10], 0, 10)).as("not the slave's end").isFalse();
+        assertThat(slave.getMaxPhyOffset()).isEqualTo(master.getMaxPhyOffset());
+        assertThat(slave.commitLog().files().snapshot().length)
+                .isEqualTo(master.commitLog().files().snapshot().length);
+        for (long at = 0; at < master.getMaxPhyOffset(); ) {
+            SelectMappedBufferResult m = master.getCommitLogData(at);
+            SelectMappedBufferResult s = slave.getCommitLogData(at);
+            assertThat(s.buffer()).isEqualTo(m.buffer());
+            at += m.size();
+            m.release();
+            s.release();
+        }
+        assertThat(slave.awaitDispatched(5000)).isTrue();
+        assertThat(slave.getMaxOffsetInQueue("T", 0)).isEqualTo(20);
+        assertThat(slave.getMaxOffsetInQueue("T", 1)).isEqualTo(20);
+        GetMessageResult r = slave.getMessage("g", "T", 1, 3, 1, MessageFilter.ALL);
+        assertThat(Stores.bodyOf(r.messages().get(0))).startsWith("m7-");
+        r.release();
+        assertThat(DispatchTest.bodies(slave.queryMessage("T", "k39", 3, 0, Long.MAX_VALUE))).hasSize(1);
+        assertThat(slave.lookMessageByOffset(written.get(39).wroteOffset()).getMsgId())
+                .isEqualTo(written.get(39).msgIds());
+    }
+
+    @Test
+    void divergedSlaveTruncatesToTheCommonPointAndCatchesUpAgain() {
+        openBoth();
+        List<AppendMessageResult> written = fillMaster(0, 30);
+        replicate();
+        assertThat(slave.awaitDispatched(5000)).isTrue();
+        long cut = written.get(21).wroteOffset();
+
+        assertThat(slave.truncateCommitLog(cut)).isTrue();
+        assertThat(slave.getMaxPhyOffset()).isEqualTo(cut);
+        assertThat(slave.lookMessageByOffset(cut)).isNull();
+        assertThat(slave.getMaxOffsetInQueue("T", 0)).as("records 0, 2, .., 20 remain").isEqualTo(11);
+        assertThat(slave.getMaxOffsetInQueue("T", 1)).as("records 1, 3, .., 19 remain").isEqualTo(10);
+        assertThat(DispatchTest.bodies(slave.queryMessage("T", "k25", 3, 0, Long.MAX_VALUE))).isEmpty();
+        assertThat(slave.truncateCommitLog(slave.getMaxPhyOffset() + 1)).isFalse();
+
+        fillMaster(30, 10);
+        replicate();
+        assertThat(slave.awaitDispatched(5000)).isTrue();
+        assertThat(slave.getMaxOffsetInQueue("T", 0)).isEqualTo(20);
+        assertThat(DispatchTest.bodies(slave.queryMessage("T", "k25", 3, 0, Long.MAX_VALUE))).hasSize(1);
+        assertThat(DispatchTest.bodies(slave.queryMessage("T", "k35", 3, 0, Long.MAX_VALUE))).hasSize(1);
+
+        slave.shutdown();
+        MessageStoreConfig sc = Stores.tinyConfig(slaveDir);
+        sc.setBrokerRole(BrokerRole.SLAVE);
+        slave = Stores.open(sc);
+        assertThat(slave.getMaxPhyOffset()).isEqualTo(master.getMaxPhyOffset());
+        assertThat(slave.getMaxOffsetInQueue("T", 1)).isEqualTo(20);
+    }
+}

@@ -1,0 +1,123 @@
+package io.tidemq.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tidemq.store.Stores.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Retention with a hand-moved clock: expiry, deleteWhen hours, disk pressure; queues and index follow. */
+class RetentionTest {
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T01:00:00Z").toEpochMilli());
+    volatile double diskUsed = 0.1;
+    MessageStoreConfig config;
+    DefaultMessageStore store;
+    final List<AppendMessageResult> written = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        store.shutdown();
+    }
+
+    private void open() {
+        config = Stores.tinyConfig(dir);
+        config.setFileReservedTime(72);
+        config.setDeleteWhen("04;16");
+        config.setMaxIndexNum(20);
+        store = new DefaultMessageStore(config, clock, d -> diskUsed);
+        assertThat(store.load()).isTrue();
+        store.start();
+    }
+
+    private void fill(int n) {
+        for (int i = 0; i < n; i++) {
+            written.add(store.putMessage(message("T", 0, "m" + written.size() + "x".repeat(400),
+                    "KEYS", "k" + written.size())).appendResult());
+        }
+        assertThat(store.awaitDispatched(5000)).isTrue();
+    }
+
+    @Test
+    void expiredFilesGoOnlyAtADeleteHourAndQueuesAndIndexFollow() {
+        open();
+        fill(100);
+        int files = store.commitLog().files().snapshot().length;
+        assertThat(files).isGreaterThan(4);
+        int cqFiles = store.queues().find("T", 0).files().snapshot().length;
+        int indexFiles = store.index().fileCount();
+
+        clock.advance(Duration.ofHours(73));
+        assertThat(store.runRetentionOnce()).as("02:00 is not a delete hour").isZero();
+        clock.advance(Duration.ofHours(2));
+        fill(1);
+        assertThat(store.runRetentionOnce()).as("04:00, all but the newest expired").isEqualTo(files - 1);
+
+        long minPhy = store.getMinPhyOffset();
+        MappedFile newest = store.commitLog().files().last();
+        assertThat(minPhy).isEqualTo(newest.fileFromOffset());
+        int firstKept = 0;
+        while (written.get(firstKept).wroteOffset() < minPhy) {
+            firstKept++;
+        }
+        assertThat(store.getMinOffsetInQueue("T", 0)).isEqualTo(firstKept);
+        assertThat(store.queues().find("T", 0).files().snapshot().length).isLessThan(cqFiles);
+        assertThat(store.index().fileCount()).isLessThan(indexFiles);
+        assertThat(store.getEarliestMessageTime("T", 0)).isEqualTo(store.getMessageStoreTimeStamp("T", 0, firstKept));
+
+        GetMessageResult tooSmall = store.getMessage("g", "T", 0, 0, 32, MessageFilter.ALL);
+        assertThat(tooSmall.status()).isEqualTo(GetMessageStatus.OFFSET_TOO_SMALL);
+        assertThat(tooSmall.nextBeginOffset()).isEqualTo(firstKept);
+        GetMessageResult kept = store.getMessage("g", "T", 0, firstKept, 1, MessageFilter.ALL);
+        assertThat(Stores.bodyOf(kept.messages().get(0))).startsWith("m" + firstKept + "x");
+        kept.release();
+        assertThat(DispatchTest.bodies(store.queryMessage("T", "k0", 5, 0, Long.MAX_VALUE))).isEmpty();
+        assertThat(DispatchTest.bodies(store.queryMessage("T", "k100", 5, 0, Long.MAX_VALUE))).hasSize(1);
+        assertThat(store.lookMessageByOffset(0)).isNull();
+
+        clock.advance(Duration.ofDays(100));
+        assertThat(store.runRetentionOnce()).as("the newest file always stays").isZero();
+        assertThat(store.getMaxPhyOffset()).isEqualTo(written.get(100).endOffset());
+    }
+
+    @Test
+    void unexpiredFilesStay() {
+        open();
+        fill(60);
+        clock.advance(Duration.ofHours(3));
+        assertThat(store.runRetentionOnce()).isZero();
+        assertThat(store.getMinPhyOffset()).isZero();
+    }
+
+    @Test
+    void diskPressureDeletesExpiredFilesAtAnyHourAndForciblyEvenUnexpiredOnes() {
+        open();
+        fill(60);
+        clock.advance(Duration.ofHours(80));
+        fill(60);
+        long split = written.get(60).wroteOffset();
+        clock.advance(Duration.ofHours(1));
+        assertThat(java.time.Instant.ofEpochMilli(clock.millis()).atZone(java.time.ZoneOffset.UTC).getHour())
+                .isNotIn(4, 16);
+
+        diskUsed = 0.80;
+        assertThat(store.runRetentionOnce()).isPositive();
+        assertThat(store.getMinPhyOffset()).as("expired files went, recent ones stayed")
+                .isLessThanOrEqualTo(split).isGreaterThan(split - config.getMappedFileSizeCommitLog());
+
+        diskUsed = 0.88;
+        int before = store.commitLog().files().snapshot().length;
+        int deleted = store.runRetentionOnce();
+        assertThat(deleted).isEqualTo(Math.min(RetentionService.DELETE_FILES_BATCH_MAX, before - 1));
+        assertThat(store.getMinPhyOffset()).isGreaterThan(split);
+        assertThat(store.getMinOffsetInQueue("T", 0)).isPositive();
+    }
+}
