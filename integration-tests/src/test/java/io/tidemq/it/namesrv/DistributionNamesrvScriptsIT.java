@@ -29,10 +29,11 @@ class DistributionNamesrvScriptsIT {
     static Path dist;
 
     @BeforeAll
-    static void findDistribution() {
+    static void findDistribution() throws IOException {
         dist = Path.of(System.getProperty(DIST_PROPERTY, "../distribution/target/tidemq")).toAbsolutePath();
         assumeTrue(Files.isRegularFile(dist.resolve("bin/mqnamesrv")),
                 "distribution not packaged at " + dist + " (run mvn package)");
+        dist = dist.toRealPath(); // the scripts report ROCKETMQ_HOME without "..", symbolic links resolved
     }
 
     private ChildProcess sh(String name, Path cwd, Map<String, String> env, String... args) {

@@ -56,7 +56,8 @@ public final class BrokerRegistrationProcessor extends NamesrvProcessor {
                 required(header.brokerId, "brokerId"));
         int expectedCrc = header.bodyCrc32 == null ? 0 : header.bodyCrc32;
         if (expectedCrc != 0 && expectedCrc != RegisterBrokerBodyCodec.crc32(request.getBody())) {
-            log.warn("register of {} from {}: body CRC does not match", broker.brokerAddr(), channel.remoteAddress());
+            log.warn("register of {} from {}: body CRC does not match", broker.brokerAddr(),
+                    channel == null ? "-" : channel.remoteAddress());
             return error(request, "crc32 not match");
         }
         RegisterBrokerBody body = RegisterBrokerBodyCodec.decode(request.getBody(), header.compressed,
