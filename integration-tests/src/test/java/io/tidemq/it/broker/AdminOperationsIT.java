@@ -1,0 +1,159 @@
+package io.tidemq.it.broker;
+
+import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.TideBroker;
+import io.tidemq.it.support.TideNamesrv;
+import org.apache.rocketmq.client.QueryResult;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.admin.RollbackStats;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.common.protocol.body.ClusterInfo;
+import org.apache.rocketmq.common.protocol.body.KVTable;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What operators do with mqadmin (DefaultMQAdminExt 4.9.3) against our broker. */
+class AdminOperationsIT {
+    @TempDir
+    static Path dir;
+    static TideNamesrv namesrv;
+    static TideBroker broker;
+    static DefaultMQProducer producer;
+    static DefaultMQAdminExt admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        namesrv = new TideNamesrv(dir.resolve("ns"));
+        broker = new TideBroker(namesrv.address(), dir.resolve("b"), Map.of());
+        producer = Clients.producer("PG_ADMIN_OPS", namesrv.address());
+        producer.start();
+        admin = Clients.admin(namesrv.address());
+        admin.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        admin.shutdown();
+        producer.shutdown();
+        broker.close();
+        namesrv.close();
+    }
+
+    private static SendResult send(String topic, String key, String body) throws Exception {
+        Message m = new Message(topic, "T", body.getBytes(StandardCharsets.UTF_8));
+        m.setKeys(key);
+        return producer.send(m);
+    }
+
+    @Test
+    void clusterListAndRuntimeInfo() throws Exception {
+        ClusterInfo info = admin.examineBrokerClusterInfo();
+        assertThat(info.getClusterAddrTable().get("DefaultCluster")).containsExactly(broker.brokerName());
+        assertThat(info.getBrokerAddrTable().get(broker.brokerName()).getBrokerAddrs()).containsEntry(0L,
+                broker.address());
+        send("IT_RUNTIME", "k", "v");
+        KVTable kv = admin.fetchBrokerRuntimeStats(broker.address());
+        assertThat(kv.getTable()).containsEntry("brokerVersionDesc", "V4_9_3").containsKeys("putTps",
+                "getTransferedTps", "commitLogDiskRatio", "earliestMessageTimeStamp", "commitLogMaxOffset");
+        assertThat(Double.parseDouble(kv.getTable().get("commitLogDiskRatio"))).isBetween(0.0, 1.0);
+        assertThat(Long.parseLong(kv.getTable().get("commitLogMaxOffset"))).isPositive();
+        assertThat(Long.parseLong(kv.getTable().get("msgPutTotalTodayNow"))).isPositive();
+    }
+
+    @Test
+    void queryByKeyAndViewById() throws Exception {
+        SendResult first = send("IT_QUERY", "order-42", "payload-42");
+        send("IT_QUERY", "order-43", "payload-43");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            QueryResult r = admin.queryMessage("IT_QUERY", "order-42", 32, 0, Long.MAX_VALUE);
+            assertThat(r.getMessageList()).hasSize(1);
+            assertThat(new String(r.getMessageList().get(0).getBody(), StandardCharsets.UTF_8))
+                    .isEqualTo("payload-42");
+        });
+        MessageExt viewed = admin.viewMessage(first.getOffsetMsgId());
+        assertThat(new String(viewed.getBody(), StandardCharsets.UTF_8)).isEqualTo("payload-42");
+        assertThat(viewed.getKeys()).isEqualTo("order-42");
+        MessageExt byUniqueKey = admin.viewMessage("IT_QUERY", first.getMsgId());
+        assertThat(new String(byUniqueKey.getBody(), StandardCharsets.UTF_8)).isEqualTo("payload-42");
+    }
+
+    @Test
+    void resetOffsetWithAnOnlineConsumerRedelivers() throws Exception {
+        String topic = "IT_RESET_ONLINE";
+        long before = System.currentTimeMillis() - 1000;
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            send(topic, "k" + i, "r-" + i);
+            sent.add("r-" + i);
+        }
+        List<String> got = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer c = Clients.pushConsumer("CG_RESET_ONLINE", namesrv.address());
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe(topic, "*");
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> got.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        c.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 20);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    admin.examineConsumeStats("CG_RESET_ONLINE").computeTotalDiff() == 0);
+            got.clear();
+            Map<MessageQueue, Long> reset = admin.resetOffsetByTimestamp(topic, "CG_RESET_ONLINE", before, true);
+            assertThat(reset.values()).containsOnly(0L);
+            assertThat(reset).hasSize(4);
+            await().atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 20);
+            assertThat(got).containsExactlyInAnyOrderElementsOf(sent);
+        } finally {
+            c.shutdown();
+        }
+    }
+
+    @Test
+    void resetOffsetWithoutConsumersUsesTheOfflinePath() throws Exception {
+        String topic = "IT_RESET_OFFLINE";
+        for (int i = 0; i < 12; i++) {
+            send(topic, "k" + i, "o-" + i);
+        }
+        DefaultMQPushConsumer c = Clients.pushConsumer("CG_RESET_OFFLINE", namesrv.address());
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe(topic, "*");
+        List<String> got = new CopyOnWriteArrayList<>();
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> got.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        c.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 12);
+        c.shutdown();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                admin.examineConsumeStats("CG_RESET_OFFLINE").computeTotalDiff() == 0);
+        List<RollbackStats> stats = admin.resetOffsetByTimestampOld("CG_RESET_OFFLINE", topic, 0, true);
+        assertThat(stats).hasSize(4);
+        assertThat(stats).allMatch(s -> s.getRollbackOffset() == 0);
+        var progress = admin.examineConsumeStats("CG_RESET_OFFLINE");
+        assertThat(progress.computeTotalDiff()).isEqualTo(12);
+    }
+}
