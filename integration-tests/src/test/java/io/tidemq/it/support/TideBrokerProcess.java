@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TideBrokerProcess implements AutoCloseable {
     private final Path confFile;
+    private final List<String> arguments = new ArrayList<>();
     private final Path home;
     private final String host;
     private final int port;
@@ -45,12 +46,37 @@ public final class TideBrokerProcess implements AutoCloseable {
         Files.writeString(confFile, conf.toString());
     }
 
+    /**
+     * A broker started the way the user's guide does it: {@code mqbroker -c <shipped conf file> key=value...}, the
+     * trailing arguments placing it on this machine (address, ports, store).
+     */
+    public static TideBrokerProcess withConfFile(String host, String namesrvAddr, Path dir, Path shippedConf,
+                                                 Map<String, String> overrides) throws IOException {
+        TideBrokerProcess p = new TideBrokerProcess(host, namesrvAddr, dir, overrides);
+        p.arguments.add("-c");
+        p.arguments.add(shippedConf.toString());
+        p.arguments.add("-n");
+        p.arguments.add(namesrvAddr);
+        for (String line : Files.readAllLines(p.confFile)) {
+            if (!line.isBlank()) {
+                p.arguments.add(line.trim());
+            }
+        }
+        return p;
+    }
+
     /** Starts the JVM and waits for its boot line. */
     public TideBrokerProcess start() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-                "io.tidemq.broker.BrokerStartup", "-c", confFile.toString());
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+                "io.tidemq.broker.BrokerStartup"));
+        if (arguments.isEmpty()) {
+            cmd.add("-c");
+            cmd.add(confFile.toString());
+        } else {
+            cmd.addAll(arguments);
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("ROCKETMQ_HOME");
         process = pb.start();
