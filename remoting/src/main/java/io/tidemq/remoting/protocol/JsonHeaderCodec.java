@@ -20,9 +20,11 @@ import java.util.Map;
  * JAVA, version/flag/opaque/code 0). An unknown language name becomes {@link LanguageCode#OTHER}.
  *
  * <p>Why hand-written rather than Jackson: {@code HeaderCodecBenchmark} (benchmarks module) compares this class with
- * a Jackson streaming (JsonGenerator/JsonParser) codec of the same shape and with the official fastjson path. On a
- * SEND_MESSAGE_V2 request header the hand-written encode+decode measured clearly faster than the Jackson streaming
- * codec, so this one is kept on the hot path and the remoting module does not depend on Jackson.
+ * a Jackson streaming (JsonGenerator/JsonParser) codec of the same shape and with the official fastjson path. Encode
+ * plus decode of a SEND_MESSAGE_V2 request header measured 0.93 ops/us here against 0.37-0.56 for Jackson streaming
+ * and 0.45 for fastjson (PULL_MESSAGE response header: 1.67 against 0.73 and 0.75; JMH, 3 forks, on a shared 2-core machine where
+ * runs vary by up to 30%). Jackson was clearly slower and allocates more (2.8 KB against 1.6 KB per
+ * round trip), so this codec stays on the hot path and the remoting module does not depend on Jackson.
  *
  * <p>Thread-safe (stateless).
  */
