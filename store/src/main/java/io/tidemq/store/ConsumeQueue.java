@@ -16,6 +16,8 @@ final class ConsumeQueue {
     static final int UNIT_SIZE = 20;
     /** Size of a padding unit, written before the first real unit of a queue that starts mid-file. */
     static final int PAD_SIZE = Integer.MAX_VALUE;
+    /** Queue offsets beyond this cannot be real (their byte position would overflow). */
+    private static final long MAX_QUEUE_OFFSET = Long.MAX_VALUE / (4L * UNIT_SIZE);
     private static final Logger LOG = LoggerFactory.getLogger(ConsumeQueue.class);
 
     /** One unit, as read. */
@@ -131,13 +133,27 @@ final class ConsumeQueue {
 
     /**
      * Dispatcher only: writes the unit for {@code queueOffset}. A unit that already exists (re-dispatch after
-     * recovery) is skipped; a gap before it is padded. Returns false when skipped.
+     * recovery) is skipped. A queue's first unit may start anywhere (the file is padded up to it); in a queue that
+     * has units, a record claiming an offset beyond the next one contradicts the queue and gets no unit (logged),
+     * rather than padding an arbitrary gap. Returns true when the unit was written.
      */
     boolean putUnit(long queueOffset, long phyOffset, int size, long tagsCode) throws IOException {
+        if (queueOffset < 0 || queueOffset > MAX_QUEUE_OFFSET) {
+            LOG.error("consume queue {}-{}: record at {} has impossible queue offset {}; not dispatched", topic,
+                    queueId, phyOffset, queueOffset);
+            return false;
+        }
         long expected = queueOffset * UNIT_SIZE;
-        boolean fresh = files.isEmpty();
-        if (fresh) {
+        if (!files.isEmpty() && files.maxOffset() == files.minOffset() && expected != files.maxOffset()) {
+            // No unit at all (everything was truncated): the queue starts afresh where its first record says.
+            files.destroy();
+            minLogicOffset = 0;
+        }
+        if (files.isEmpty()) {
             MappedFile f = files.lastOrCreate(expected);
+            for (long p = f.fileFromOffset(); p < expected; p += UNIT_SIZE) {
+                writeUnit(p, 0, PAD_SIZE, 0);
+            }
             if (expected > f.fileFromOffset()) {
                 minLogicOffset = queueOffset;
             }
@@ -147,14 +163,9 @@ final class ConsumeQueue {
             return false;
         }
         if (expected > max) {
-            if (!fresh) {
-                LOG.warn("consume queue {}-{}: unit {} arrives after {} units; padding the gap", topic, queueId,
-                        queueOffset, max / UNIT_SIZE);
-            }
-            while (max < expected) {
-                writeUnit(max, 0, PAD_SIZE, 0);
-                max += UNIT_SIZE;
-            }
+            LOG.error("consume queue {}-{}: record at {} claims queue offset {} but the queue ends at {}; not"
+                    + " dispatched", topic, queueId, phyOffset, queueOffset, max / UNIT_SIZE);
+            return false;
         }
         writeUnit(expected, phyOffset, size, tagsCode);
         maxPhysicOffset = phyOffset + size;
