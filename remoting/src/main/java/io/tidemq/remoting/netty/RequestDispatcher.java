@@ -70,7 +70,15 @@ final class RequestDispatcher {
                     RemotingSysResponseCode.REQUEST_CODE_NOT_SUPPORTED, remark));
             return;
         }
-        if (reg.processor.rejectRequest()) {
+        boolean reject;
+        try {
+            reject = reg.processor.rejectRequest();
+        } catch (RuntimeException e) {
+            LOG.error("rejectRequest() of {} threw", reg.processor, e);
+            answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_ERROR, describe(e)));
+            return;
+        }
+        if (reject) {
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
                     REJECT_REMARK));
             return;

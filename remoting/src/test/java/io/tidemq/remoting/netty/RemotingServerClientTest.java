@@ -154,7 +154,7 @@ class RemotingServerClientTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> serverEvents.of("close").size() == 1);
         assertThat(client.invokeSync(addr, request(100), 3000).getRemark()).isEqualTo("echo 100");
-        assertThat(serverEvents.of("connect")).hasSize(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> serverEvents.of("connect").size() == 2);
     }
 
     @Test
@@ -237,6 +237,30 @@ class RemotingServerClientTest {
 
         assertThat(response.getCode()).isEqualTo(2);
         assertThat(response.getRemark()).isEqualTo("[REJECTREQUEST]system busy, start flow control for a while");
+    }
+
+    @Test
+    void rejectRequestThatThrowsAnswersSystemErrorAndKeepsTheConnection() throws Exception {
+        server.registerProcessor(109, new RequestProcessor() {
+            @Override
+            public RemotingCommand process(RemoteChannel channel, RemotingCommand request) {
+                throw new AssertionError("must not run");
+            }
+
+            @Override
+            public boolean rejectRequest() {
+                throw new IllegalStateException("store not ready");
+            }
+        }, null);
+        go();
+
+        RemotingCommand response = client.invokeSync(addr, request(109), 3000);
+
+        assertThat(response.getCode()).isEqualTo(1);
+        assertThat(response.getRemark()).contains("store not ready");
+        assertThat(client.invokeSync(addr, request(100), 3000).getCode()).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> serverEvents.of("connect").size() == 1);
+        assertThat(serverEvents.of("close")).isEmpty();
     }
 
     @Test
