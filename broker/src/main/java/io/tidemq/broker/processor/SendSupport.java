@@ -115,7 +115,9 @@ public final class SendSupport {
         if (!broker.replicationGate().refuseBeforeStore(waitStoreMsgOk)) {
             return false;
         }
-        response.setCode(ResponseCode.SLAVE_NOT_AVAILABLE).setRemark(
+        // not SLAVE_NOT_AVAILABLE: clients read that code as "stored on the master"; this one makes them retry
+        // on another broker
+        response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE).setRemark(
                 "no slave can take this message now and syncMasterStrict=true: refused, nothing stored");
         return true;
     }
