@@ -314,6 +314,10 @@ public final class BrokerController {
         scheduler.scheduleAtFixedRate(() -> safely("scan clients", this::scanExpiredClients), 10, 10,
                 TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> safely("stats", this::sampleStats), 1, 1, TimeUnit.SECONDS);
+        BrokerFastFailure fastFailure = new BrokerFastFailure(brokerConfig, store, sendExecutor, pullExecutor,
+                heartbeatExecutor);
+        scheduler.scheduleAtFixedRate(() -> safely("fast failure", fastFailure::clean), 1000, 10,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops serving, unregisters, flushes offsets and closes the store cleanly. */

@@ -1,6 +1,7 @@
 package io.tidemq.broker.stats;
 
 import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.BrokerFastFailure;
 import io.tidemq.store.MessageStore;
 
 import java.time.Duration;
@@ -43,9 +44,12 @@ public final class RuntimeInfo {
         t.put("EndTransactionQueueSize", "0");
         t.put("EndTransactionThreadPoolQueueCapacity", String.valueOf(
                 broker.brokerConfig().getEndTransactionPoolQueueCapacity()));
-        t.put("sendThreadPoolQueueHeadWaitTimeMills", "0");
-        t.put("pullThreadPoolQueueHeadWaitTimeMills", "0");
-        t.put("queryThreadPoolQueueHeadWaitTimeMills", "0");
+        t.put("sendThreadPoolQueueHeadWaitTimeMills", String.valueOf(
+                BrokerFastFailure.headWaitMillis(broker.sendExecutor())));
+        t.put("pullThreadPoolQueueHeadWaitTimeMills", String.valueOf(
+                BrokerFastFailure.headWaitMillis(broker.pullExecutor())));
+        t.put("queryThreadPoolQueueHeadWaitTimeMills", String.valueOf(
+                BrokerFastFailure.headWaitMillis(broker.queryExecutor())));
         t.put("pageCacheLockTimeMills", "0");
         t.putIfAbsent("earliestMessageTimeStamp", String.valueOf(store.getEarliestMessageTime()));
         t.put("startAcceptSendRequestTimeStamp", "0");

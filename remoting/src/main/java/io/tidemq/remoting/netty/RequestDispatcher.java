@@ -2,6 +2,7 @@ package io.tidemq.remoting.netty;
 
 import io.netty.channel.Channel;
 import io.tidemq.remoting.RequestProcessor;
+import io.tidemq.remoting.RequestTask;
 import io.tidemq.remoting.RpcHook;
 import io.tidemq.remoting.protocol.RemotingCommand;
 import io.tidemq.remoting.protocol.RemotingSysResponseCode;
@@ -86,7 +87,7 @@ final class RequestDispatcher {
         RequestProcessor processor = reg.processor;
         ExecutorService executor = reg.executor != null ? reg.executor : defaultExecutor;
         try {
-            executor.execute(() -> process(remote, processor, request));
+            executor.execute(new RequestTask(request, remote, () -> process(remote, processor, request)));
         } catch (RejectedExecutionException e) {
             LOG.warn("executor full, rejecting request code {} from {}", request.getCode(), remote.remoteAddress());
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,

@@ -1,0 +1,52 @@
+package io.tidemq.remoting;
+
+import io.tidemq.remoting.protocol.RemotingCommand;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A request waiting in a processor's executor. Flow control can look at the head of a queue, see how long a
+ * request has waited, and answer it with SYSTEM_BUSY instead of letting the client time out; a task answered that
+ * way does nothing when it is finally run.
+ */
+public final class RequestTask implements Runnable {
+    private final RemotingCommand request;
+    private final RemoteChannel channel;
+    private final Runnable work;
+    private final long createdMillis = System.currentTimeMillis();
+    private final AtomicBoolean claimed = new AtomicBoolean();
+
+    public RequestTask(RemotingCommand request, RemoteChannel channel, Runnable work) {
+        this.request = request;
+        this.channel = channel;
+        this.work = work;
+    }
+
+    public RemotingCommand request() {
+        return request;
+    }
+
+    public long createdMillis() {
+        return createdMillis;
+    }
+
+    @Override
+    public void run() {
+        if (claimed.compareAndSet(false, true)) {
+            work.run();
+        }
+    }
+
+    /** Answers the request with {@code code}/{@code remark} unless it already started; true if this call did. */
+    public boolean reject(int code, String remark) {
+        if (!claimed.compareAndSet(false, true)) {
+            return false;
+        }
+        if (!request.isOneway()) {
+            RemotingCommand response = RemotingCommand.createResponse(code, remark);
+            response.setOpaque(request.getOpaque());
+            channel.writeAndForget(response);
+        }
+        return true;
+    }
+}
