@@ -160,8 +160,13 @@ public final class BrokerController {
         PullMessageProcessor pullProcessor = new PullMessageProcessor(this);
         pullProcessor.setExecutor(pullExecutor);
         pullRequestHoldService = new PullRequestHoldService(store, pullProcessor::wakeup);
-        store.setMessageArrivingListener((topic, queueId, logicOffset, tagsCode, storeTimestamp) ->
-                pullRequestHoldService.notifyMessageArriving(topic, queueId, logicOffset, tagsCode));
+        boolean slave = !storeConfig.getBrokerRole().isMaster();
+        store.setMessageArrivingListener((topic, queueId, logicOffset, tagsCode, storeTimestamp) -> {
+            if (slave) {
+                topicConfigManager.learnFromReplica(topic, queueId);
+            }
+            pullRequestHoldService.notifyMessageArriving(topic, queueId, logicOffset, tagsCode);
+        });
 
         ChannelEventListener housekeeping = new ChannelEventListener() {
             @Override

@@ -154,6 +154,30 @@ public final class TopicConfigManager {
         return tc;
     }
 
+    /**
+     * Slave: a replicated message names a topic (or queue) the slave's copy of the table does not know yet; make
+     * it readable at once instead of waiting for the next metadata sync (the master's table replaces it then).
+     */
+    public void learnFromReplica(String topic, int queueId) {
+        TopicConfig tc = table.get(topic);
+        if (tc != null && tc.readQueueNums > queueId) {
+            return;
+        }
+        synchronized (this) {
+            tc = table.get(topic);
+            if (tc == null) {
+                tc = new TopicConfig(topic, queueId + 1, queueId + 1, PermName.PERM_READ | PermName.PERM_WRITE);
+                table.put(topic, tc);
+                LOG.info("learned topic {} from replicated data", topic);
+            } else if (tc.readQueueNums <= queueId) {
+                TopicConfig wider = tc.copy();
+                wider.readQueueNums = queueId + 1;
+                wider.writeQueueNums = Math.max(wider.writeQueueNums, queueId + 1);
+                table.put(topic, wider);
+            }
+        }
+    }
+
     /** Creates or replaces a topic (admin). */
     public synchronized void update(TopicConfig tc) {
         TopicConfig old = table.put(tc.topicName, tc);

@@ -35,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 class MasterKilledDuringSyncDoubleWriteIT {
     private static final int KILLS = 5;
+    private static final Map<String, String> WHERE = new ConcurrentHashMap<>();
 
     @TempDir
     Path dir;
@@ -116,7 +117,19 @@ class MasterKilledDuringSyncDoubleWriteIT {
         });
         consumer.start();
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> seen.keySet().containsAll(acked.keySet()));
+            try {
+                await().atMost(Duration.ofSeconds(90)).until(() -> seen.keySet().containsAll(acked.keySet()));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                java.util.List<String> missing = new java.util.ArrayList<>();
+                for (String id : acked.keySet()) {
+                    if (!seen.containsKey(id)) {
+                        missing.add(id + " " + WHERE.get(id));
+                    }
+                }
+                throw new AssertionError("round " + round + ": " + missing.size() + " of " + acked.size()
+                        + " acknowledged messages not consumed from the slave, e.g. "
+                        + missing.subList(0, Math.min(10, missing.size())), e);
+            }
             for (Map.Entry<String, String> e : acked.entrySet()) {
                 assertThat(seen.get(e.getKey())).as("message %s", e.getKey()).isEqualTo(e.getValue());
             }
@@ -131,6 +144,8 @@ class MasterKilledDuringSyncDoubleWriteIT {
             SendResult r = producer.send(new Message("IT_SDW", body.getBytes(StandardCharsets.UTF_8)));
             if (r.getSendStatus() == SendStatus.SEND_OK) {
                 acked.put(r.getMsgId(), body);
+                WHERE.put(r.getMsgId(), "queue " + r.getMessageQueue().getQueueId() + " offset " + r.getQueueOffset()
+                        + " phys " + r.getOffsetMsgId());
             }
         } catch (Exception e) {
             // unacknowledged: may or may not be anywhere

@@ -1,0 +1,77 @@
+package io.tidemq.tools.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** How to start the NameServer and broker of one system (TideMQ or Apache RocketMQ 4.9.3). */
+enum Flavor {
+    TIDEMQ("io.tidemq.namesrv.NamesrvStartup", "io.tidemq.broker.BrokerStartup"),
+    APACHE("org.apache.rocketmq.namesrv.NamesrvStartup", "org.apache.rocketmq.broker.BrokerStartup");
+
+    private static final List<String> APACHE_OPENS = List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens",
+            "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED");
+
+    private final String namesrvMain;
+    private final String brokerMain;
+
+    Flavor(String namesrvMain, String brokerMain) {
+        this.namesrvMain = namesrvMain;
+        this.brokerMain = brokerMain;
+    }
+
+    String label() {
+        return this == TIDEMQ ? "TideMQ" : "Apache 4.9.3";
+    }
+
+    List<String> namesrvCommand(String classpath, String jvm, Path dir, int port) throws IOException {
+        Path conf = dir.resolve("namesrv.properties");
+        Files.writeString(conf, "listenPort=" + port + "\nkvConfigPath=" + dir.resolve("kvConfig.json") + "\n");
+        return command(classpath, jvm, dir, namesrvMain, List.of("-c", conf.toString()));
+    }
+
+    List<String> brokerCommand(String classpath, String jvm, Path dir, Map<String, String> props) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        props.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        Path conf = dir.resolve("broker.properties");
+        Files.writeString(conf, sb.toString());
+        return command(classpath, jvm, dir, brokerMain, List.of("-c", conf.toString()));
+    }
+
+    private List<String> command(String classpath, String jvm, Path dir, String main, List<String> args)
+            throws IOException {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("conf"));
+        for (String f : List.of("logback_namesrv.xml", "logback_broker.xml")) {
+            Files.writeString(home.resolve("conf").resolve(f), logback(dir.resolve("logs"), f));
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String o : jvm.trim().split("\\s+")) {
+            cmd.add(o);
+        }
+        if (this == APACHE) {
+            cmd.addAll(APACHE_OPENS);
+        }
+        cmd.add("-Duser.home=" + dir.toAbsolutePath());
+        cmd.add("-Drocketmq.home.dir=" + home.toAbsolutePath());
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(main);
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    /** The same plain file logging for both systems, so neither pays more for logs. */
+    private static String logback(Path logs, String name) {
+        String file = logs.resolve(name.replace("logback_", "").replace(".xml", ".log")).toAbsolutePath().toString();
+        return "<configuration>\n  <appender name=\"F\" class=\"ch.qos.logback.core.FileAppender\">\n"
+                + "    <file>" + file + "</file>\n    <encoder><pattern>%d %-5level %logger{20} - %msg%n</pattern>"
+                + "</encoder>\n  </appender>\n  <root level=\"INFO\"><appender-ref ref=\"F\"/></root>\n"
+                + "</configuration>\n";
+    }
+}
