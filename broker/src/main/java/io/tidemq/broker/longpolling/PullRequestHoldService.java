@@ -48,6 +48,16 @@ public final class PullRequestHoldService {
         synchronized (list) {
             list.add(request);
         }
+        // a message dispatched between the pull's read and this suspension found nobody to wake: look again now
+        if (store.getMaxOffsetInQueue(topic, queueId) > request.pullFromThisOffset()) {
+            boolean removed;
+            synchronized (list) {
+                removed = list.remove(request);
+            }
+            if (removed) {
+                wake(request);
+            }
+        }
     }
 
     /** A message became readable at {@code logicOffset}: wake the pulls of that queue it satisfies. */

@@ -116,7 +116,7 @@ public final class CompareMain implements Callable<Integer> {
         }
         if (topology == Topology.ASYNC_FLUSH) {
             Map<String, Double> c = bench(cluster.namesrvAddr, "consume", "-t", "BenchTopic", "-d", "120", "-w",
-                    "0", "--expect", "200000");
+                    "0", "--idle-stop", "5");
             results.put("consume drain tps", flavor, c.getOrDefault("tps", 0.0), true);
             Map<String, Double> e = bench(cluster.namesrvAddr, "e2e", "-t", "E2ETopic", "-r", String.valueOf(e2eRate),
                     "-d", String.valueOf(duration), "-w", String.valueOf(warmup));
