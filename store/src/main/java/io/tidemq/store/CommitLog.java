@@ -28,6 +28,8 @@ final class CommitLog {
     private final QueueOffsetTable queueOffsets = new QueueOffsetTable();
     private final StoreHealth health;
     private final ThreadLocal<RecordEncoder> encoders;
+    /** Append through write(2) rather than the mapping (SYNC_FLUSH, or when configured). */
+    private final boolean writeThroughChannel;
     /** Store time of the newest appended record. */
     private volatile long lastAppendTimestamp;
     /** Cleared under the lock at shutdown, so no append can slip in after the final flush. */
@@ -40,6 +42,8 @@ final class CommitLog {
         this.health = health;
         int max = config.getMaxMessageSize();
         this.encoders = ThreadLocal.withInitial(() -> new RecordEncoder(max));
+        this.writeThroughChannel = config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH
+                || config.isAppendThroughFileChannel();
     }
 
     MappedFileQueue files() {
@@ -93,11 +97,22 @@ final class CommitLog {
                 queueOffset = enc.consumable() ? queueOffsets.next(topic, queueId) : 0;
                 enc.patch(wroteOffset, queueOffset, storeTimestamp);
                 try {
-                    mf.append(enc.buffer(), 0, total);
+                    if (writeThroughChannel) {
+                        mf.write(enc.buffer(), 0, total);
+                    } else {
+                        mf.append(enc.buffer(), 0, total);
+                    }
                 } catch (InternalError e) {
                     // A write fault on a mapped page: the file system could not back it (disk full).
                     health.markDiskFull("write to " + mf.file() + " faulted: " + e.getMessage());
                     return PutMessageResult.of(PutMessageStatus.DISK_FULL);
+                } catch (IOException e) {
+                    if (mf.file().getUsableSpace() < total) {
+                        health.markDiskFull("write to " + mf.file() + " failed: " + e.getMessage());
+                        return PutMessageResult.of(PutMessageStatus.DISK_FULL);
+                    }
+                    health.markIoError("write to " + mf.file() + " failed", e);
+                    return PutMessageResult.of(PutMessageStatus.SERVICE_NOT_AVAILABLE);
                 }
                 if (enc.consumable()) {
                     queueOffsets.set(topic, queueId, queueOffset + enc.count());

@@ -49,6 +49,7 @@ public class DefaultMessageStore implements MessageStore {
     private final QueueReader reader;
     private final DiskSpaceMonitor diskMonitor;
     private final RetentionService retention;
+    private final PageWarmer warmer;
     private StoreCheckpoint checkpoint;
     private LogicFlushService logicFlush;
     private StoreLock lock;
@@ -81,6 +82,8 @@ public class DefaultMessageStore implements MessageStore {
         this.reader = new QueueReader(config, commitLog, queues, physicalMemory());
         this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);
         this.retention = new RetentionService(config, clock, commitLog, queues, index, dispatcher, diskUsage);
+        this.warmer = config.getWarmAheadCommitLog() > 0
+                ? new PageWarmer(commitLog.files(), config.getWarmAheadCommitLog()) : null;
     }
 
     private static long physicalMemory() {
@@ -154,6 +157,9 @@ public class DefaultMessageStore implements MessageStore {
         diskMonitor.check();
         flusher.start();
         dispatcher.start();
+        if (warmer != null) {
+            warmer.start();
+        }
         logicFlush.start();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "StoreScheduler");
@@ -196,6 +202,9 @@ public class DefaultMessageStore implements MessageStore {
             awaitQuietly(scheduler);
         }
         commitLog.stopAppends();
+        if (warmer != null && started) {
+            warmer.shutdown(10_000);
+        }
         if (started) {
             flusher.shutdown();
             dispatcher.shutdown();
@@ -243,6 +252,9 @@ public class DefaultMessageStore implements MessageStore {
         if (scheduler != null) {
             scheduler.shutdownNow();
             awaitQuietly(scheduler);
+        }
+        if (warmer != null && started) {
+            warmer.shutdown(10_000);
         }
         if (started) {
             ((ServiceThread) flusher).shutdownWithoutFlush();
@@ -301,7 +313,10 @@ public class DefaultMessageStore implements MessageStore {
         if (!r.isOk()) {
             return CompletableFuture.completedFuture(r);
         }
-        dispatcher.wakeup();
+        dispatcher.onAppended();
+        if (warmer != null) {
+            warmer.onAppended(r.appendResult().endOffset());
+        }
         return flusher.afterAppend(r, msg.isWaitStoreMsgOK());
     }
 

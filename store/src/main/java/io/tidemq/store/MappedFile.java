@@ -120,6 +120,22 @@ final class MappedFile {
         return pos;
     }
 
+    /**
+     * Writer only: like {@link #append(ByteBuffer, int, int)} but through write(2) instead of the mapping. The page
+     * cache is shared, so readers of the mapping see the bytes; the kernel then syncs them much faster than pages
+     * dirtied through a mapping, and a full disk is an IOException instead of a fault.
+     */
+    int write(ByteBuffer src, int off, int len) throws IOException {
+        int pos = wrotePosition;
+        ByteBuffer d = src.duplicate().limit(off + len).position(off);
+        int at = pos;
+        while (d.hasRemaining()) {
+            at += channel.write(d, at);
+        }
+        wrotePosition = pos + len;
+        return pos;
+    }
+
     /** Writer only: byte-array variant of {@link #append(ByteBuffer, int, int)}. */
     int append(byte[] src, int off, int len) {
         int pos = wrotePosition;

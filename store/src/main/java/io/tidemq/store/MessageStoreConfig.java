@@ -79,8 +79,18 @@ public class MessageStoreConfig {
     private long osPageCacheBusyTimeOutMills = 1000;
     /** Verify CRCs when recovering the CommitLog. */
     private boolean checkCRCOnRecover = true;
-    /** Pre-create the next CommitLog file in the background. */
+    /** Pre-create the next CommitLog file in the background (not used; see warmAheadCommitLog). */
     private boolean warmMapedFileEnable = false;
+    /**
+     * ASYNC_FLUSH: append through write(2) instead of the memory mapping (SYNC_FLUSH always does, as pages written
+     * that way sync several times faster).
+     */
+    private boolean appendThroughFileChannel = false;
+    /**
+     * Bytes of the current CommitLog file touched ahead of the writer by a helper thread, moving the page-fault cost
+     * of a fresh file off the append path (worth it with spare cores); 0 = off.
+     */
+    private int warmAheadCommitLog = 0;
     /** Replication: the master's HA port; forced to listenPort + 1 by the broker. */
     private int haListenPort = 10912;
     private int haSendHeartbeatInterval = 5000;
@@ -419,6 +429,22 @@ public class MessageStoreConfig {
 
     public boolean isWarmMapedFileEnable() {
         return warmMapedFileEnable;
+    }
+
+    public boolean isAppendThroughFileChannel() {
+        return appendThroughFileChannel;
+    }
+
+    public void setAppendThroughFileChannel(boolean appendThroughFileChannel) {
+        this.appendThroughFileChannel = appendThroughFileChannel;
+    }
+
+    public int getWarmAheadCommitLog() {
+        return warmAheadCommitLog;
+    }
+
+    public void setWarmAheadCommitLog(int warmAheadCommitLog) {
+        this.warmAheadCommitLog = warmAheadCommitLog;
     }
 
     public int getHaListenPort() {

@@ -28,7 +28,8 @@ final class RecordEncoder {
 
     private final int maxMessageSize;
     private final CRC32 crc = new CRC32();
-    private ByteBuffer buf = ByteBuffer.allocate(INITIAL_CAPACITY);
+    /** Direct, so the copy into the file (mapping or write(2)) needs no intermediate buffer. */
+    private ByteBuffer buf = ByteBuffer.allocateDirect(INITIAL_CAPACITY);
     private int[] starts = new int[16];
     private int count;
     private int total;
@@ -255,9 +256,12 @@ final class RecordEncoder {
 
     private void ensureCapacity(int needed) {
         if (needed > buf.capacity()) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(needed, Math.min(buf.capacity() * 2, maxMessageSize * 2)));
+            ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(needed,
+                    Math.min(buf.capacity() * 2, maxMessageSize * 2)));
             bigger.put(0, buf, 0, total);
+            ByteBuffer old = buf;
             buf = bigger;
+            Unmapper.unmap(old);
         }
     }
 
@@ -308,7 +312,9 @@ final class RecordEncoder {
     /** Drops a buffer that a big message grew, keeping the per-thread footprint small. */
     void trim() {
         if (buf.capacity() > RETAINED_CAPACITY) {
-            buf = ByteBuffer.allocate(INITIAL_CAPACITY);
+            ByteBuffer old = buf;
+            buf = ByteBuffer.allocateDirect(INITIAL_CAPACITY);
+            Unmapper.unmap(old);
         }
         count = 0;
         total = 0;

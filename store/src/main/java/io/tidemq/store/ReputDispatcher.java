@@ -30,6 +30,9 @@ final class ReputDispatcher extends ServiceThread {
     private volatile long reputFromOffset;
     private volatile long lastDispatchedTimestamp;
     private long reportedCorruptAt = -1;
+    /** When a writer last woke this thread (nanoTime); wake-ups are rationed under load. */
+    private volatile long lastWakeNanos;
+    private long idleSinceNanos = System.nanoTime();
 
     ReputDispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, DelayLevelTable delays,
                     StoreHealth health) {
@@ -68,12 +71,30 @@ final class ReputDispatcher extends ServiceThread {
         return Math.max(0, commitLog.maxOffset() - reputFromOffset);
     }
 
+    /**
+     * Called after every append: wakes the dispatcher at once, but at most every {@value #WAKE_INTERVAL_NANOS} ns;
+     * in between it polls every millisecond while busy. Waking it for each of 300,000 appends a second would cost
+     * more than the dispatching itself.
+     */
+    void onAppended() {
+        long now = System.nanoTime();
+        if (now - lastWakeNanos >= WAKE_INTERVAL_NANOS) {
+            lastWakeNanos = now;
+            wakeup();
+        }
+    }
+
+    private static final long WAKE_INTERVAL_NANOS = 100_000;
+    private static final long IDLE_NANOS = 100_000_000;
+
     @Override
     public void run() {
         while (!isStopped()) {
             try {
-                if (!dispatchAvailable()) {
-                    waitForRunning(1);
+                if (dispatchAvailable()) {
+                    idleSinceNanos = System.nanoTime();
+                } else {
+                    waitForRunning(System.nanoTime() - idleSinceNanos > IDLE_NANOS ? 10 : 1);
                 }
             } catch (RuntimeException e) {
                 LOG.error("dispatch failed at CommitLog offset {}", reputFromOffset, e);

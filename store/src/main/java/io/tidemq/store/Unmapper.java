@@ -8,8 +8,8 @@ import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 
 /**
- * Releases a memory mapping now instead of whenever the GC gets to it, so deleted files free their disk space
- * promptly. Uses {@code sun.misc.Unsafe.invokeCleaner} (module jdk.unsupported, no JVM flags needed); if that is
+ * Releases a memory mapping (or a direct buffer's memory) now instead of whenever the GC gets to it, so deleted files
+ * free their disk space promptly and big encode buffers their native memory. Uses {@code sun.misc.Unsafe.invokeCleaner} (module jdk.unsupported, no JVM flags needed); if that is
  * unavailable the mapping is left to the GC.
  */
 final class Unmapper {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * identical, every record served verifies, nothing intact before the damage was dropped, and consume queues and
  * index agree exactly with the recovered CommitLog.
  */
-class TornCommitLogTailRecoveryProperties {
+class TornCommitLogTailRecoveryTest {
     enum Mode { TRUNCATE, ZERO, GARBAGE }
 
     record Scenario(int fileSize, int ops, double ackedShare, double checkpointShare, Mode mode, double where,

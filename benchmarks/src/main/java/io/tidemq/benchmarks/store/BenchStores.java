@@ -1,0 +1,61 @@
+package io.tidemq.benchmarks.store;
+
+import io.tidemq.common.message.MessageExtBrokerInner;
+import io.tidemq.store.DefaultMessageStore;
+import io.tidemq.store.FlushDiskType;
+import io.tidemq.store.MessageStoreConfig;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+
+/** Store set-up shared by the store benchmarks: a fresh store in a temp directory, records of an exact size. */
+final class BenchStores {
+    static final String TOPIC = "BenchTopic";
+    /** Record bytes around the body: 91 fixed (IPv4 hosts) + topic, no properties. */
+    static final int OVERHEAD = 91 + TOPIC.length();
+    private static final InetSocketAddress HOST = new InetSocketAddress("127.0.0.1", 10911);
+
+    private BenchStores() {
+    }
+
+    static DefaultMessageStore open(Path dir, FlushDiskType flush) {
+        MessageStoreConfig c = new MessageStoreConfig();
+        c.setStorePathRootDir(dir.toString());
+        c.setMappedFileSizeCommitLog(256 * 1024 * 1024);
+        c.setFlushDiskType(flush);
+        DefaultMessageStore store = new DefaultMessageStore(c);
+        if (!store.load()) {
+            throw new IllegalStateException("store did not load");
+        }
+        store.start();
+        return store;
+    }
+
+    static Path tempDir() throws IOException {
+        return Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "/tmp")), "tidemq-bench");
+    }
+
+    /** A message whose stored record is exactly {@code recordSize} bytes. */
+    static MessageExtBrokerInner message(int recordSize, int queueId) {
+        MessageExtBrokerInner m = new MessageExtBrokerInner();
+        m.setTopic(TOPIC);
+        m.setQueueId(queueId);
+        m.setBody(new byte[recordSize - OVERHEAD]);
+        m.setBornHost(HOST);
+        m.setStoreHost(HOST);
+        m.setBornTimestamp(System.currentTimeMillis());
+        m.setProperties(new HashMap<>());
+        m.setPropertiesString("");
+        return m;
+    }
+
+    static void destroy(DefaultMessageStore store, Path dir) throws IOException {
+        store.destroy();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
