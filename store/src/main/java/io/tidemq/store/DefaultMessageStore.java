@@ -1,6 +1,5 @@
 package io.tidemq.store;
 
-import io.tidemq.common.message.MessageDecoder;
 import io.tidemq.common.message.MessageExt;
 import io.tidemq.common.message.MessageExtBatch;
 import io.tidemq.common.message.MessageExtBrokerInner;
@@ -10,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.HashSet;
@@ -18,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The message store: a thin facade wiring {@link CommitLog}, the flush service of the configured mode,
@@ -50,10 +45,12 @@ public class DefaultMessageStore implements MessageStore {
     private final DiskSpaceMonitor diskMonitor;
     private final RetentionService retention;
     private final PageWarmer warmer;
+    private final Housekeeping housekeeping;
+    private final MessageLookup lookup;
+    private final LogTruncator truncator;
     private StoreCheckpoint checkpoint;
     private LogicFlushService logicFlush;
     private StoreLock lock;
-    private ScheduledExecutorService scheduler;
     private volatile boolean loaded;
     private volatile boolean started;
     private volatile boolean closed;
@@ -82,6 +79,9 @@ public class DefaultMessageStore implements MessageStore {
         this.reader = new QueueReader(config, commitLog, queues, physicalMemory());
         this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);
         this.retention = new RetentionService(config, clock, commitLog, queues, index, dispatcher, diskUsage);
+        this.housekeeping = new Housekeeping(diskMonitor, retention, config.getCleanResourceInterval());
+        this.lookup = new MessageLookup(config, commitLog, index);
+        this.truncator = new LogTruncator(commitLog, queues, index, dispatcher, health);
         this.warmer = config.getWarmAheadCommitLog() > 0
                 ? new PageWarmer(commitLog.files(), config.getWarmAheadCommitLog()) : null;
     }
@@ -161,32 +161,9 @@ public class DefaultMessageStore implements MessageStore {
             warmer.start();
         }
         logicFlush.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "StoreScheduler");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::safeCheckDisk, 1000, 1000, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::safeRetention, config.getCleanResourceInterval(),
-                config.getCleanResourceInterval(), TimeUnit.MILLISECONDS);
+        housekeeping.start();
         started = true;
         health.setRunning(true);
-    }
-
-    private void safeCheckDisk() {
-        try {
-            diskMonitor.check();
-        } catch (RuntimeException e) {
-            LOG.warn("disk check failed", e);
-        }
-    }
-
-    private void safeRetention() {
-        try {
-            retention.runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("retention pass failed", e);
-        }
     }
 
     /** Refuses new writes, flushes and dispatches everything, saves the checkpoint, removes the abort marker. */
@@ -197,10 +174,7 @@ public class DefaultMessageStore implements MessageStore {
         }
         closed = true;
         health.setRunning(false);
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            awaitQuietly(scheduler);
-        }
+        housekeeping.stop();
         commitLog.stopAppends();
         if (warmer != null && started) {
             warmer.shutdown(10_000);
@@ -233,14 +207,6 @@ public class DefaultMessageStore implements MessageStore {
         LOG.info("message store at {} shut down", root);
     }
 
-    private static void awaitQuietly(ScheduledExecutorService s) {
-        try {
-            s.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /**
      * Tests only: stops every thread without flushing or saving the checkpoint and leaves the abort marker, as a
      * process kill would (the page cache is kept, as it is by the OS).
@@ -249,10 +215,7 @@ public class DefaultMessageStore implements MessageStore {
         closed = true;
         health.setRunning(false);
         commitLog.stopAppends();
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            awaitQuietly(scheduler);
-        }
+        housekeeping.stop();
         if (warmer != null && started) {
             warmer.shutdown(10_000);
         }
@@ -345,53 +308,12 @@ public class DefaultMessageStore implements MessageStore {
 
     @Override
     public void truncateDirtyLogicFiles(long phyOffset) {
-        dispatcher.lock().lock();
-        try {
-            queues.truncateFrom(phyOffset);
-            index.truncateFrom(phyOffset);
-            if (dispatcher.dispatchedOffset() > phyOffset) {
-                dispatcher.setReputFromOffset(phyOffset);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            dispatcher.lock().unlock();
-        }
+        truncator.truncateLogic(phyOffset);
     }
 
     @Override
     public boolean truncateCommitLog(long phyOffset) {
-        if (phyOffset < commitLog.minOffset() || phyOffset > commitLog.maxOffset()) {
-            return false;
-        }
-        synchronized (logicFlush) {
-            dispatcher.lock().lock();
-            try {
-                commitLog.truncateTo(phyOffset);
-                queues.truncateFrom(phyOffset);
-                index.truncateFrom(phyOffset);
-                if (dispatcher.dispatchedOffset() > phyOffset) {
-                    dispatcher.setReputFromOffset(phyOffset);
-                }
-                commitLog.putLock().lock();
-                try {
-                    QueueOffsetTable counters = commitLog.queueOffsets();
-                    counters.clear();
-                    for (ConsumeQueue cq : queues.all()) {
-                        counters.set(cq.topic(), cq.queueId(), cq.maxOffset());
-                    }
-                } finally {
-                    commitLog.putLock().unlock();
-                }
-                logicFlush.flushOnce();
-            } catch (IOException e) {
-                health.markIoError("truncating the CommitLog failed", e);
-                return false;
-            } finally {
-                dispatcher.lock().unlock();
-            }
-        }
-        return true;
+        return truncator.truncateAll(phyOffset, logicFlush);
     }
 
     // ---------------------------------------------------------------- reads
@@ -445,71 +367,18 @@ public class DefaultMessageStore implements MessageStore {
 
     @Override
     public MessageExt lookMessageByOffset(long commitLogOffset) {
-        SelectMappedBufferResult r = selectOneMessageByOffset(commitLogOffset);
-        if (r == null) {
-            return null;
-        }
-        try {
-            return MessageDecoder.decode(r.buffer().duplicate(), true, false);
-        } finally {
-            r.release();
-        }
+        return lookup.message(commitLogOffset);
     }
 
     /** The verified record (length, magic, own offset, body CRC) at a physical offset, or null. */
     @Override
     public SelectMappedBufferResult selectOneMessageByOffset(long commitLogOffset) {
-        SelectMappedBufferResult r = commitLog.readRecord(commitLogOffset);
-        if (r == null) {
-            return null;
-        }
-        int size = r.size();
-        if (new RecordChecker().check(r.buffer(), 0, size, size, commitLogOffset, true) != size) {
-            r.release();
-            return null;
-        }
-        return r;
+        return lookup.record(commitLogOffset);
     }
 
     @Override
     public QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end) {
-        QueryMessageResult result = new QueryMessageResult();
-        int limit = Math.max(1, Math.min(maxNum, config.getMaxMsgsNumBatch()));
-        for (long phy : index.query(topic, key, limit, begin, end)) {
-            SelectMappedBufferResult r = selectOneMessageByOffset(phy);
-            if (r == null) {
-                continue;
-            }
-            if (matchesKey(r.buffer().duplicate(), topic, key)) {
-                result.addMessage(r);
-            } else {
-                r.release();
-            }
-        }
-        long[] last = index.lastUpdate();
-        result.setIndexLastUpdateTimestamp(last[0]);
-        result.setIndexLastUpdatePhyoffset(last[1]);
-        return result;
-    }
-
-    /** The index stores hashes; a hit only counts when the record really carries the key. */
-    private static boolean matchesKey(ByteBuffer record, String topic, String key) {
-        MessageExt m = MessageDecoder.decode(record, false, false);
-        if (m == null || !topic.equals(m.getTopic())) {
-            return false;
-        }
-        if (key.equals(m.getProperty("UNIQ_KEY"))) {
-            return true;
-        }
-        String keys = m.getKeys();
-        if (keys != null) {
-            for (String k : keys.split(" ")) {
-                if (k.equals(key)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return lookup.query(topic, key, maxNum, begin, end);
     }
 
     @Override

@@ -112,7 +112,7 @@ final class MappedFile {
         return mapped;
     }
 
-    /** Writer only: copies {@code len} bytes of {@code src} to the end and publishes them. Returns the position used. */
+    /** Writer only: copies {@code len} bytes of {@code src} to the end and publishes them; returns where. */
     int append(ByteBuffer src, int off, int len) {
         int pos = wrotePosition;
         mapped.put(pos, src, off, len);

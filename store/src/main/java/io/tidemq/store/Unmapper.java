@@ -9,8 +9,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Releases a memory mapping (or a direct buffer's memory) now instead of whenever the GC gets to it, so deleted files
- * free their disk space promptly and big encode buffers their native memory. Uses {@code sun.misc.Unsafe.invokeCleaner} (module jdk.unsupported, no JVM flags needed); if that is
- * unavailable the mapping is left to the GC.
+ * free their disk space promptly and big encode buffers their native memory. Uses
+ * {@code sun.misc.Unsafe.invokeCleaner} (module jdk.unsupported, no JVM flags needed); if that is unavailable the
+ * memory is left to the GC.
  */
 final class Unmapper {
     private static final Logger LOG = LoggerFactory.getLogger(Unmapper.class);

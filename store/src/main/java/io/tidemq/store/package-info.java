@@ -41,7 +41,7 @@
  *  queryMessage: IndexService.query (hash chains) -&gt; records verified to carry the key
  *
  * START-UP: StoreLock -&gt; load files -&gt; StoreRecovery (cut torn tail, drop untrusted queue units / index files,
- *           re-dispatch) -&gt; services start.   HOUSEKEEPING: RetentionService, DiskSpaceMonitor (StoreScheduler).
+ *           re-dispatch) -&gt; services start.   HOUSEKEEPING: RetentionService, DiskSpaceMonitor (Housekeeping).
  * </pre>
  */
 package io.tidemq.store;

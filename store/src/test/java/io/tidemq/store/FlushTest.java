@@ -148,7 +148,8 @@ class FlushTest {
         assertThat(info.get("commitLogMinOffset")).isEqualTo("0");
         assertThat(info.get("commitLogMaxOffset")).isEqualTo(Long.toString(store.getMaxPhyOffset()));
         assertThat(info.get("commitLogDiskRatio")).isEqualTo("0.1");
-        assertThat(info.get("commitLogDirCapacity")).matches("Total : [0-9.]+ [KMGTPE]iB, Free : [0-9.]+ [KMGTPE]iB\\.");
+        assertThat(info.get("commitLogDirCapacity"))
+                .matches("Total : [0-9.]+ [KMGTPE]iB, Free : [0-9.]+ [KMGTPE]iB\\.");
         assertThat(info.get("earliestMessageTimeStamp")).isEqualTo(Long.toString(clock.millis()));
         assertThat(info.get("putMessageTimesTotal")).isEqualTo("2");
         assertThat(info.get("putMessageSizeTotal")).isEqualTo(Long.toString(store.getMaxPhyOffset()));

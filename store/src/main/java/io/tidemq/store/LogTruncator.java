@@ -1,0 +1,77 @@
+package io.tidemq.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Cuts the store back to a physical offset while it runs (a diverged slave): CommitLog, consume queues, index,
+ * dispatch position and queue offset counters together, then saves the checkpoint so a crash right after cannot
+ * mistake the cut for damage. Serialized with dispatch and with the logic flush.
+ */
+final class LogTruncator {
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final ReputDispatcher dispatcher;
+    private final StoreHealth health;
+
+    LogTruncator(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, ReputDispatcher dispatcher,
+                 StoreHealth health) {
+        this.commitLog = commitLog;
+        this.queues = queues;
+        this.index = index;
+        this.dispatcher = dispatcher;
+        this.health = health;
+    }
+
+    /** Drops queue units and re-opens index coverage for records at or after {@code phyOffset}. */
+    void truncateLogic(long phyOffset) {
+        dispatcher.lock().lock();
+        try {
+            truncateLogicLocked(phyOffset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            dispatcher.lock().unlock();
+        }
+    }
+
+    private void truncateLogicLocked(long phyOffset) throws IOException {
+        queues.truncateFrom(phyOffset);
+        index.truncateFrom(phyOffset);
+        if (dispatcher.dispatchedOffset() > phyOffset) {
+            dispatcher.setReputFromOffset(phyOffset);
+        }
+    }
+
+    /** Cuts everything at {@code phyOffset}; false when it lies outside [min, max] or IO fails. */
+    boolean truncateAll(long phyOffset, LogicFlushService logicFlush) {
+        if (phyOffset < commitLog.minOffset() || phyOffset > commitLog.maxOffset()) {
+            return false;
+        }
+        synchronized (logicFlush) {
+            dispatcher.lock().lock();
+            try {
+                commitLog.truncateTo(phyOffset);
+                truncateLogicLocked(phyOffset);
+                commitLog.putLock().lock();
+                try {
+                    QueueOffsetTable counters = commitLog.queueOffsets();
+                    counters.clear();
+                    for (ConsumeQueue cq : queues.all()) {
+                        counters.set(cq.topic(), cq.queueId(), cq.maxOffset());
+                    }
+                } finally {
+                    commitLog.putLock().unlock();
+                }
+                logicFlush.flushOnce();
+                return true;
+            } catch (IOException e) {
+                health.markIoError("truncating the CommitLog failed", e);
+                return false;
+            } finally {
+                dispatcher.lock().unlock();
+            }
+        }
+    }
+}
