@@ -441,7 +441,7 @@ public class DefaultMessageStore implements MessageStore {
 
     @Override
     public Map<String, String> runtimeInfo() {
-        return StoreRuntimeInfo.of(this, stats, diskUsage, commitLog, dispatcher);
+        return StoreRuntimeInfo.of(this, stats, diskUsage, commitLog, dispatcher, flusher);
     }
 
     @Override

@@ -11,7 +11,7 @@ final class StoreRuntimeInfo {
     }
 
     static Map<String, String> of(DefaultMessageStore store, StoreStats stats, DiskUsage usage, CommitLog commitLog,
-                                  ReputDispatcher dispatcher) {
+                                  ReputDispatcher dispatcher, CommitLogFlusher flusher) {
         MessageStoreConfig config = store.config();
         File clDir = existing(new File(config.commitLogDir()));
         File cqDir = existing(new File(config.getStorePathRootDir(), "consumequeue"));
@@ -30,6 +30,9 @@ final class StoreRuntimeInfo {
         m.put("dispatchBehindBytes", Long.toString(dispatcher.behindBytes()));
         m.put("pageCacheLockTimeMills", Long.toString(commitLog.putLock().heldMillis()));
         m.put("storeWriteRefused", Boolean.toString(store.isWriteRefused()));
+        if (flusher instanceof GroupCommitService g) {
+            m.put("groupCommitAverageSize", String.format(Locale.ROOT, "%.2f", g.averageGroupSize()));
+        }
         return m;
     }
 

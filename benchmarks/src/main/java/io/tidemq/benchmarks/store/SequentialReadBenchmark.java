@@ -56,6 +56,11 @@ public class SequentialReadBenchmark {
         while (store.getMaxOffsetInQueue(BenchStores.TOPIC, 0) < MESSAGES) {
             Thread.sleep(10);
         }
+        GetMessageResult probe = store.getMessage("bench", BenchStores.TOPIC, 0, 0, 32, MessageFilter.ALL);
+        if (probe.messageCount() != 32 || probe.bufferTotalSize() != 32 * recordSize) {
+            throw new IllegalStateException("a pull returned " + probe.messageCount() + " records");
+        }
+        probe.release();
     }
 
     @TearDown(Level.Trial)
