@@ -69,6 +69,8 @@ class AppendTest {
 
         SelectMappedBufferResult raw = store.selectOneMessageByOffset(a.appendResult().wroteOffset());
         try {
+            assertThat(MessageDecoder.propertiesString(raw.buffer().duplicate()))
+                    .as("the property string is stored verbatim").isEqualTo("KEYS\u0001K0\u0002TAGS\u0001TagA");
             ByteBuffer r = raw.buffer();
             assertThat(r.getInt(0)).isEqualTo(a.appendResult().wroteBytes()).isEqualTo(raw.size());
             assertThat(r.getInt(4)).isEqualTo(0xDAA320A7);

@@ -65,6 +65,9 @@ class RecoveryTest {
         assertThat(new File(dir.toFile(), "abort")).doesNotExist();
         assertThat(new File(dir.toFile(), "checkpoint")).hasSize(4096);
         assertThat(new File(dir.toFile(), "lock")).exists();
+        assertThat(new File(dir.toFile(), "commitlog/00000000000000000000")).hasSize(8 * 1024);
+        assertThat(new File(dir.toFile(), "consumequeue/T/2/00000000000000000000")).hasSize(200);
+        assertThat(new File(dir.toFile(), "index").list()).allMatch(n -> n.matches("\\d{17}"));
 
         reopen();
         assertThat(store.getMaxPhyOffset()).isEqualTo(max);

@@ -92,6 +92,19 @@ class ReplicationApiTest {
     }
 
     @Test
+    void droppedQueueUnitsAreRebuiltFromTheCommitLog() {
+        openBoth();
+        List<AppendMessageResult> written = fillMaster(0, 30);
+        assertThat(master.awaitDispatched(5000)).isTrue();
+        master.truncateDirtyLogicFiles(written.get(10).wroteOffset());
+        assertThat(master.getMaxOffsetInQueue("T", 0)).isLessThanOrEqualTo(15);
+        assertThat(master.awaitDispatched(5000)).isTrue();
+        assertThat(master.getMaxOffsetInQueue("T", 0)).isEqualTo(15);
+        assertThat(master.getMaxOffsetInQueue("T", 1)).isEqualTo(15);
+        assertThat(master.getCommitLogOffsetInQueue("T", 1, 14)).isEqualTo(written.get(29).wroteOffset());
+    }
+
+    @Test
     void divergedSlaveTruncatesToTheCommonPointAndCatchesUpAgain() {
         openBoth();
         List<AppendMessageResult> written = fillMaster(0, 30);
