@@ -2,7 +2,7 @@ package io.tidemq.broker;
 
 import io.tidemq.broker.startup.BrokerCommandLine;
 import io.tidemq.broker.startup.BrokerConfiguration;
-import io.tidemq.broker.startup.BrokerLogging;
+import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +85,8 @@ public final class BrokerStartup {
     }
 
     private static Outcome boot(BrokerConfiguration config, PrintStream out, PrintStream err) {
-        String logConfig = BrokerLogging.configure(config.broker.getRocketmqHome());
+        String logConfig = LogbackSetup.configure(config.broker.getRocketmqHome(), "logback_broker.xml",
+                "/io/tidemq/broker/logback_broker_default.xml");
         Logger log = LoggerFactory.getLogger(BrokerStartup.class);
         log.info("logging configured from {}", logConfig);
         config.binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));
@@ -100,14 +101,14 @@ public final class BrokerStartup {
             log.error("the broker cannot start", e);
             err.println("error: " + e.getMessage());
             controller.shutdown();
-            BrokerLogging.stop();
+            LogbackSetup.stop();
             return new Outcome(2, null);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutdown requested");
             controller.shutdown();
             log.info("the broker shut down cleanly");
-            BrokerLogging.stop();
+            LogbackSetup.stop();
         }, "BrokerShutdownHook"));
         String line = bootLine(config);
         log.info(line);

@@ -2,7 +2,7 @@ package io.tidemq.namesrv;
 
 import io.tidemq.common.config.ConfigBinder;
 import io.tidemq.common.config.ConfigException;
-import io.tidemq.namesrv.startup.LogbackSetup;
+import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.namesrv.startup.NamesrvCommandLine;
 import io.tidemq.remoting.netty.NettyServerConfig;
 import org.slf4j.Logger;

@@ -1,13 +1,11 @@
 package io.tidemq.standalone;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.startup.BrokerConfiguration;
+import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.namesrv.NamesrvConfig;
 import io.tidemq.namesrv.NamesrvController;
 import io.tidemq.remoting.netty.NettyServerConfig;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,12 +97,8 @@ public final class Standalone implements Callable<Integer> {
         return 0;
     }
 
-    private static void configureLogging(Path logDir) throws Exception {
+    private static void configureLogging(Path logDir) {
         System.setProperty("tidemq.standalone.logdir", logDir.toString());
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        context.reset();
-        configurator.doConfigure(Standalone.class.getResource("/io/tidemq/standalone/logback_standalone.xml"));
+        LogbackSetup.configure(null, "logback_standalone.xml", "/io/tidemq/standalone/logback_standalone.xml");
     }
 }

@@ -1,4 +1,4 @@
-package io.tidemq.namesrv.startup;
+package io.tidemq.common.logging;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
