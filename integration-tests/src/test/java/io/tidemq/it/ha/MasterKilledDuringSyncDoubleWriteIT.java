@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * body — the slave alone serves them to a consumer while the master is down.
  */
 class MasterKilledDuringSyncDoubleWriteIT {
-    private static final int KILLS = 5;
+    /** Kill moments per run; the soak script (bench/soak-sync-double-write.sh) raises it. */
+    private static final int KILLS = Integer.getInteger("tidemq.it.kills", 5);
     private static final Map<String, String> WHERE = new ConcurrentHashMap<>();
 
     @TempDir

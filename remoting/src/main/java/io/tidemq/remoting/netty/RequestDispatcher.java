@@ -20,7 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
  * Routes incoming requests to processors by code and turns every outcome into the response the official peers
  * give: unknown code without a default processor → 3 with {@code " request type <code> not supported"}, processor
  * or hook failure → 1 with a short description, {@code rejectRequest()} → 2 {@code [REJECTREQUEST]...}, executor
- * full → 2 {@code [OVERLOADREJECT]...}. Oneway requests never get a response; a processor returning null sends
+ * full → 2 {@code [OVERLOAD]...}. Oneway requests never get a response; a processor returning null sends
  * nothing.
  *
  * <p>{@link #dispatch} runs on an I/O thread and only hands the request to the processor's executor.
@@ -28,7 +28,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class RequestDispatcher {
     static final String REJECT_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
-    static final String OVERLOAD_REMARK = "[OVERLOADREJECT]system busy, start flow control for a while";
+    static final String OVERLOAD_REMARK = "[OVERLOAD]system busy, start flow control for a while";
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 

@@ -292,7 +292,7 @@ class RemotingServerClientTest {
         release.countDown();
 
         assertThat(rejected.getCode()).isEqualTo(2);
-        assertThat(rejected.getRemark()).isEqualTo("[OVERLOADREJECT]system busy, start flow control for a while");
+        assertThat(rejected.getRemark()).isEqualTo("[OVERLOAD]system busy, start flow control for a while");
         await().atMost(Duration.ofSeconds(5)).until(() -> first.get() != null);
         assertThat(first.get().getRemark()).isEqualTo("slow done");
     }

@@ -118,17 +118,32 @@ public final class HAClient {
             }
             in.readFully(buf, 0, size);
             if (size == 0) {
+                long mine = store.getMaxPhyOffset();
+                if (start < mine) {
+                    truncateTo(start, mine);
+                }
                 report(out);
                 continue;
             }
             long mine = store.getMaxPhyOffset();
-            if (mine != 0 && start != mine) {
+            if (mine != 0 && start < mine) {
+                truncateTo(start, mine);
+            } else if (mine != 0 && start > mine) {
                 throw new IOException("master sent offset " + start + " but this slave is at " + mine);
             }
             if (!store.appendToCommitLog(start, buf, 0, size)) {
                 throw new IOException("cannot append replicated bytes at " + start);
             }
             report(out);
+        }
+    }
+
+    /** The master's log ends before ours: what we hold beyond it was never the master's, so it goes. */
+    private void truncateTo(long masterOffset, long mine) throws IOException {
+        LOG.warn("this slave's log ({}) runs past its master's ({}): truncating to the master's end", mine,
+                masterOffset);
+        if (!store.truncateCommitLog(masterOffset)) {
+            throw new IOException("cannot truncate the CommitLog to " + masterOffset);
         }
     }
 

@@ -73,10 +73,16 @@ final class HAConnection {
                     continue;
                 }
                 lastReadMillis = System.currentTimeMillis();
-                if (offset > store.getMaxPhyOffset()) {
-                    LOG.warn("slave {} reports offset {} beyond our max {}: its log diverged, closing",
-                            socket.getRemoteSocketAddress(), offset, store.getMaxPhyOffset());
-                    break;
+                long ours = store.getMaxPhyOffset();
+                if (offset > ours) {
+                    // the slave holds bytes this master does not (e.g. the master lost its unflushed tail): stream
+                    // from our end, which tells a TideMQ slave to cut its log back to the common point
+                    if (slaveAckOffset < 0) {
+                        LOG.warn("slave {} is at {} beyond our max {}: it will be truncated to {}",
+                                socket.getRemoteSocketAddress(), offset, ours, ours);
+                        slaveAckOffset = ours;
+                    }
+                    continue;
                 }
                 slaveAckOffset = offset;
                 service.slaveAcknowledged(offset);
