@@ -165,14 +165,20 @@ final class IndexService {
         }
     }
 
+    /**
+     * Flushes every index file. The fsync runs outside the lock: holding it there stalled the dispatcher (which
+     * takes the write lock per record) for the whole flush, delaying when messages become readable.
+     */
     void flush() {
+        List<IndexFile> snapshot;
         lock.readLock().lock();
         try {
-            for (IndexFile f : files) {
-                f.flush();
-            }
+            snapshot = new ArrayList<>(files);
         } finally {
             lock.readLock().unlock();
+        }
+        for (IndexFile f : snapshot) {
+            f.flush();
         }
     }
 
