@@ -51,7 +51,8 @@ class ReplicationIT {
             MessageStore m = master.controller().store();
             MessageStore s = slave.controller().store();
             await().atMost(Duration.ofSeconds(10)).until(() -> s.getMaxPhyOffset() == m.getMaxPhyOffset());
-            await().atMost(Duration.ofSeconds(10)).until(() -> s.dispatchedPhyOffset() == m.getMaxPhyOffset());
+            await().atMost(Duration.ofSeconds(10)).until(() -> s.dispatchedPhyOffset() == m.getMaxPhyOffset()
+                    && m.dispatchedPhyOffset() == m.getMaxPhyOffset());
             for (int q = 0; q < 4; q++) {
                 assertThat(s.getMaxOffsetInQueue("IT_HA", q)).isEqualTo(m.getMaxOffsetInQueue("IT_HA", q));
             }

@@ -14,8 +14,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Clients {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
+    /** Differs between test JVMs, so client ids (and anything keyed by them) never repeat across runs. */
+    private static final String RUN = ProcessHandle.current().pid() + "-" + System.nanoTime();
+
     static {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
+        // broadcasting consumers keep offsets in local files: keep them out of the real home, per test run
+        try {
+            System.setProperty("rocketmq.client.localOffsetStoreDir",
+                    java.nio.file.Files.createTempDirectory("tidemq-it-offsets").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Clients() {
@@ -24,7 +34,7 @@ public final class Clients {
     public static DefaultMQProducer producer(String group, String namesrv) {
         DefaultMQProducer p = new DefaultMQProducer(group);
         p.setNamesrvAddr(namesrv);
-        p.setInstanceName("it-producer-" + SEQ.incrementAndGet());
+        p.setInstanceName("it-producer-" + RUN + "-" + SEQ.incrementAndGet());
         p.setPollNameServerInterval(1000);
         p.setHeartbeatBrokerInterval(1000);
         p.setSendMsgTimeout(5000);
@@ -34,7 +44,7 @@ public final class Clients {
     public static DefaultMQPushConsumer pushConsumer(String group, String namesrv) {
         DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
         c.setNamesrvAddr(namesrv);
-        c.setInstanceName("it-consumer-" + SEQ.incrementAndGet());
+        c.setInstanceName("it-consumer-" + RUN + "-" + SEQ.incrementAndGet());
         c.setPollNameServerInterval(1000);
         c.setHeartbeatBrokerInterval(1000);
         c.setPersistConsumerOffsetInterval(1000);
@@ -44,7 +54,7 @@ public final class Clients {
     public static DefaultLitePullConsumer litePullConsumer(String group, String namesrv) {
         DefaultLitePullConsumer c = new DefaultLitePullConsumer(group);
         c.setNamesrvAddr(namesrv);
-        c.setInstanceName("it-lite-" + SEQ.incrementAndGet());
+        c.setInstanceName("it-lite-" + RUN + "-" + SEQ.incrementAndGet());
         c.setPollNameServerInterval(1000);
         c.setHeartbeatBrokerInterval(1000);
         c.setAutoCommitIntervalMillis(1000);
@@ -54,7 +64,7 @@ public final class Clients {
     public static DefaultMQAdminExt admin(String namesrv) {
         DefaultMQAdminExt a = new DefaultMQAdminExt(5000);
         a.setNamesrvAddr(namesrv);
-        a.setInstanceName("it-admin-" + SEQ.incrementAndGet());
+        a.setInstanceName("it-admin-" + RUN + "-" + SEQ.incrementAndGet());
         return a;
     }
 }
