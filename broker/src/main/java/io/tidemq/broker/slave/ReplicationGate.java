@@ -37,7 +37,8 @@ public final class ReplicationGate {
     /** Chains the slave wait after the local store; other roles, or WAIT=false sends, pass through. */
     public CompletableFuture<PutMessageResult> afterStore(CompletableFuture<PutMessageResult> stored,
                                                           boolean waitStoreMsgOk) {
-        if (haService != null) {
+        if (haService != null && haService.connectionCount() > 0) {
+            // only a connected slave's transfer thread waits for this; without one, skip the monitor per send
             stored = stored.whenComplete((r, e) -> haService.notifyNewData());
         }
         if (!syncMaster() || !waitStoreMsgOk) {

@@ -153,28 +153,38 @@ public final class HeaderWriter {
             char c = s.charAt(i);
             if (c < 0x80) {
                 b[p++] = (byte) c;
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                char low;
-                if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(low = s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, low);
-                    i++;
-                    b[p++] = (byte) (0xF0 | (cp >> 18));
-                    b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    b[p++] = (byte) (0x80 | (cp & 0x3F));
-                } else {
-                    b[p++] = '?';
-                }
             } else {
-                b[p++] = (byte) (0xE0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
+                int cp = s.codePointAt(i);
+                if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                    i++;
+                }
+                p = putNonAscii(b, p, cp);
             }
         }
         pos = p;
         return p - start;
+    }
+
+    /**
+     * Writes one code point of at least U+0080 as UTF-8 at {@code p} and returns the next position; a lone surrogate
+     * becomes {@code '?'}, as {@code String.getBytes(UTF_8)} does. Shared by the raw UTF-8 and the JSON writers.
+     */
+    static int putNonAscii(byte[] b, int p, int cp) {
+        if (cp < 0x800) {
+            b[p++] = (byte) (0xC0 | (cp >> 6));
+            b[p++] = (byte) (0x80 | (cp & 0x3F));
+        } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+            b[p++] = '?';
+        } else if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            b[p++] = (byte) (0xE0 | (cp >> 12));
+            b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            b[p++] = (byte) (0x80 | (cp & 0x3F));
+        } else {
+            b[p++] = (byte) (0xF0 | (cp >> 18));
+            b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+            b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            b[p++] = (byte) (0x80 | (cp & 0x3F));
+        }
+        return p;
     }
 }

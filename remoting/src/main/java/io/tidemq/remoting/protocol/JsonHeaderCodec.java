@@ -153,29 +153,14 @@ public final class JsonHeaderCodec {
                     b[p++] = '\\';
                     b[p++] = esc;
                 }
-            } else if (c < 0xA0) {
-                p = unicodeEscape(b, p, c);
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                char low;
-                if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(low = s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, low);
-                    i++;
-                    b[p++] = (byte) (0xF0 | (cp >> 18));
-                    b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    b[p++] = (byte) (0x80 | (cp & 0x3F));
-                } else {
-                    b[p++] = '?';
-                }
-            } else if (c == 0x2028 || c == 0x2029) {
+            } else if (c < 0xA0 || c == 0x2028 || c == 0x2029) {
                 p = unicodeEscape(b, p, c);
             } else {
-                b[p++] = (byte) (0xE0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
+                int cp = s.codePointAt(i);
+                if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                    i++;
+                }
+                p = HeaderWriter.putNonAscii(b, p, cp);
             }
         }
         w.skipTo(p);
