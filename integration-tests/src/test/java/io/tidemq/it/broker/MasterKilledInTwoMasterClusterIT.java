@@ -1,5 +1,6 @@
 package io.tidemq.it.broker;
 
+import io.tidemq.it.support.AckedSends;
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
@@ -8,7 +9,6 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
-import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -109,19 +109,6 @@ class MasterKilledInTwoMasterClusterIT {
     }
 
     private static SendResult send(DefaultMQProducer producer, int i, Map<String, String> acked) {
-        String key = "k" + i;
-        String body = "two-masters-" + i;
-        Message m = new Message("IT_2M", "T", body.getBytes(StandardCharsets.UTF_8));
-        m.setKeys(key);
-        try {
-            SendResult r = producer.send(m);
-            if (r.getSendStatus() == SendStatus.SEND_OK) {
-                acked.put(key, body);
-                return r;
-            }
-        } catch (Exception e) {
-            // counted by the caller
-        }
-        return null;
+        return AckedSends.send(producer, "IT_2M", "two-masters", i, acked);
     }
 }

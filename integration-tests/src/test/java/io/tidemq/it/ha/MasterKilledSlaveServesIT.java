@@ -1,5 +1,6 @@
 package io.tidemq.it.ha;
 
+import io.tidemq.it.support.AckedSends;
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
@@ -7,10 +8,7 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.client.producer.SendResult;
-import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
-import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,19 +122,6 @@ class MasterKilledSlaveServesIT {
     }
 
     private static boolean send(DefaultMQProducer producer, int i, Map<String, String> acked) {
-        String key = "k" + i;
-        String body = "two-pairs-" + i;
-        Message m = new Message("IT_2M2S", "T", body.getBytes(StandardCharsets.UTF_8));
-        m.setKeys(key);
-        try {
-            SendResult r = producer.send(m);
-            if (r.getSendStatus() == SendStatus.SEND_OK) {
-                acked.put(key, body);
-                return true;
-            }
-        } catch (Exception e) {
-            // not acknowledged: not expected on the consumer side
-        }
-        return false;
+        return AckedSends.send(producer, "IT_2M2S", "two-pairs", i, acked) != null;
     }
 }
