@@ -76,7 +76,11 @@ class MasterKilledDuringSyncDoubleWriteIT {
                             });
                             senders[t].start();
                         }
-                        Thread.sleep(500 + random.nextInt(2500));
+                        // the slave's replication link comes up a moment after both booted: until then sends are
+                        // SLAVE_NOT_AVAILABLE, so the kill moment is drawn once acknowledgements flow
+                        int before = acked.size();
+                        await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() >= before + 20);
+                        Thread.sleep(random.nextInt(2500));
                         master.kill();
                         stop.set(true);
                         for (Thread t : senders) {
