@@ -52,7 +52,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -267,8 +266,10 @@ public final class BrokerController {
 
     private static ThreadPoolExecutor pool(String name, int threads, int capacity) {
         int n = Math.max(1, threads);
+        // linked, not array-backed: the default capacities (up to 1,000,000) would otherwise cost megabytes of
+        // zeroed heap at boot and in RSS while the queues sit empty
         ThreadPoolExecutor executor = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS,
-                capacity > 0 ? new ArrayBlockingQueue<>(capacity) : new LinkedBlockingQueue<>(), named(name));
+                capacity > 0 ? new LinkedBlockingQueue<>(capacity) : new LinkedBlockingQueue<>(), named(name));
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }

@@ -4,13 +4,15 @@ import io.tidemq.broker.startup.BrokerCommandLine;
 import io.tidemq.broker.startup.BrokerConfiguration;
 import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.common.config.ConfigException;
+import io.tidemq.common.config.ServerCommandLine;
+import io.tidemq.common.config.StartupArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * {@code mqbroker}: parses the command line, binds the configuration, sets up logging and runs a broker in the
@@ -25,6 +27,11 @@ import java.nio.file.Path;
  * configuration; 2 when the broker cannot start.
  */
 public final class BrokerStartup {
+    private static final String LOG_FILE = "logback_broker.xml";
+    private static final String LOG_FALLBACK = "/io/tidemq/broker/logback_broker_default.xml";
+    private static final Set<String> PRINT_FLAGS = Set.of("-h", "--help", "-p", "--printConfigItem", "-m",
+            "--printImportantConfig");
+
     private BrokerStartup() {
     }
 
@@ -43,17 +50,20 @@ public final class BrokerStartup {
     }
 
     public static Outcome launch(String[] args, PrintStream out, PrintStream err) {
-        BrokerCommandLine cli = new BrokerCommandLine();
-        CommandLine parser = new CommandLine(cli);
+        // logging set-up is the slowest step of boot; let it overlap with parsing and binding
+        LogbackSetup.PendingConfiguration logging = StartupArgs.startsServer(args, PRINT_FLAGS)
+                ? LogbackSetup.configureInBackground(new BrokerConfig().getRocketmqHome(), LOG_FILE, LOG_FALLBACK)
+                : null;
+        BrokerCommandLine cli;
         try {
-            parser.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
+            cli = BrokerCommandLine.parse(args);
+        } catch (ServerCommandLine.BadCommandLine e) {
             err.println("error: " + e.getMessage());
-            parser.usage(err);
+            BrokerCommandLine.usage(err);
             return new Outcome(1, null);
         }
         if (cli.help) {
-            parser.usage(out);
+            BrokerCommandLine.usage(out);
             return new Outcome(0, null);
         }
         BrokerConfiguration config = new BrokerConfiguration();
@@ -81,12 +91,14 @@ public final class BrokerStartup {
             out.flush();
             return new Outcome(0, null);
         }
-        return boot(config, out, err);
+        return boot(config, logging, out, err);
     }
 
-    private static Outcome boot(BrokerConfiguration config, PrintStream out, PrintStream err) {
-        String logConfig = LogbackSetup.configure(config.broker.getRocketmqHome(), "logback_broker.xml",
-                "/io/tidemq/broker/logback_broker_default.xml");
+    private static Outcome boot(BrokerConfiguration config, LogbackSetup.PendingConfiguration logging,
+                                PrintStream out, PrintStream err) {
+        String home = config.broker.getRocketmqHome();
+        String logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
+                : LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);
         Logger log = LoggerFactory.getLogger(BrokerStartup.class);
         log.info("logging configured from {}", logConfig);
         config.binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));

@@ -2,12 +2,13 @@ package io.tidemq.namesrv;
 
 import io.tidemq.common.config.ConfigBinder;
 import io.tidemq.common.config.ConfigException;
+import io.tidemq.common.config.ServerCommandLine;
+import io.tidemq.common.config.StartupArgs;
 import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.namesrv.startup.NamesrvCommandLine;
 import io.tidemq.remoting.netty.NettyServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * {@code mqnamesrv}: parses the command line, binds the configuration, sets up logging and runs a NameServer in the
@@ -32,6 +34,9 @@ public final class NamesrvStartup {
     /** Printed to stdout and the log once the NameServer serves requests (the seed's guide greps for it). */
     public static final String BOOT_SUCCESS = "The Name Server boot success. serializeType=JSON";
     public static final int DEFAULT_PORT = 9876;
+    private static final String LOG_FILE = "logback_namesrv.xml";
+    private static final String LOG_FALLBACK = "/io/tidemq/namesrv/logback_namesrv_default.xml";
+    private static final Set<String> PRINT_FLAGS = Set.of("-h", "--help", "-p", "--printConfigItem");
 
     private NamesrvStartup() {
     }
@@ -56,17 +61,20 @@ public final class NamesrvStartup {
      * NameServer (with logging configured and a shutdown hook installed) and returns it.
      */
     public static Outcome launch(String[] args, PrintStream out, PrintStream err) {
-        NamesrvCommandLine cli = new NamesrvCommandLine();
-        CommandLine parser = new CommandLine(cli);
+        // logging set-up is the slowest step of boot; let it overlap with parsing and binding
+        LogbackSetup.PendingConfiguration logging = StartupArgs.startsServer(args, PRINT_FLAGS)
+                ? LogbackSetup.configureInBackground(new NamesrvConfig().getRocketmqHome(), LOG_FILE, LOG_FALLBACK)
+                : null;
+        NamesrvCommandLine cli;
         try {
-            parser.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
+            cli = NamesrvCommandLine.parse(args);
+        } catch (ServerCommandLine.BadCommandLine e) {
             err.println("error: " + e.getMessage());
-            parser.usage(err);
+            NamesrvCommandLine.usage(err);
             return new Outcome(1, null);
         }
         if (cli.help) {
-            parser.usage(out);
+            NamesrvCommandLine.usage(out);
             return new Outcome(0, null);
         }
 
@@ -105,13 +113,15 @@ public final class NamesrvStartup {
             return new Outcome(0, null);
         }
 
-        return boot(namesrvConfig, nettyServerConfig, binder, cli, out, err);
+        return boot(namesrvConfig, nettyServerConfig, binder, cli, logging, out, err);
     }
 
     private static Outcome boot(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig, ConfigBinder binder,
-                                NamesrvCommandLine cli, PrintStream out, PrintStream err) {
-        String logConfig = LogbackSetup.configure(namesrvConfig.getRocketmqHome(), "logback_namesrv.xml",
-                "/io/tidemq/namesrv/logback_namesrv_default.xml");
+                                NamesrvCommandLine cli, LogbackSetup.PendingConfiguration logging, PrintStream out,
+                                PrintStream err) {
+        String home = namesrvConfig.getRocketmqHome();
+        String logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
+                : LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);
         Logger log = LoggerFactory.getLogger(NamesrvStartup.class);
         log.info("logging configured from {}", logConfig);
         binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));

@@ -76,7 +76,7 @@ public class DefaultMessageStore implements MessageStore {
         this.dispatcher = new ReputDispatcher(commitLog, queues, index,
                 new DelayLevelTable(config.getMessageDelayLevel()), health);
         this.flusher = CommitLogFlusher.create(config, commitLog, health);
-        this.reader = new QueueReader(config, commitLog, queues, physicalMemory());
+        this.reader = new QueueReader(config, commitLog, queues, () -> PhysicalMemory.BYTES);
         this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);
         this.retention = new RetentionService(config, clock, commitLog, queues, index, dispatcher, diskUsage);
         this.housekeeping = new Housekeeping(diskMonitor, retention, config.getCleanResourceInterval());
@@ -84,6 +84,11 @@ public class DefaultMessageStore implements MessageStore {
         this.truncator = new LogTruncator(commitLog, queues, index, dispatcher, health);
         this.warmer = config.getWarmAheadCommitLog() > 0
                 ? new PageWarmer(commitLog.files(), config.getWarmAheadCommitLog()) : null;
+    }
+
+    /** Read on first use: the management bean behind it costs tens of milliseconds of boot time. */
+    private static final class PhysicalMemory {
+        static final long BYTES = physicalMemory();
     }
 
     private static long physicalMemory() {

@@ -1,6 +1,7 @@
 package io.tidemq.store;
 
 import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
 
 /**
  * Reads messages through consume queues with the semantics of protocol.md 4.3 (statuses, next offsets, batch
@@ -10,9 +11,9 @@ final class QueueReader {
     private final MessageStoreConfig config;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
-    private final long physicalMemory;
+    private final LongSupplier physicalMemory;
 
-    QueueReader(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, long physicalMemory) {
+    QueueReader(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, LongSupplier physicalMemory) {
         this.config = config;
         this.commitLog = commitLog;
         this.queues = queues;
@@ -109,7 +110,7 @@ final class QueueReader {
     }
 
     private long memoryBudget() {
-        return (long) (physicalMemory * (config.getAccessMessageInMemoryMaxRatio() / 100.0));
+        return (long) (physicalMemory.getAsLong() * (config.getAccessMessageInMemoryMaxRatio() / 100.0));
     }
 
     private boolean isBatchFull(int sizePy, int maxMsgNums, int bufferTotal, int messageTotal, boolean inDisk) {

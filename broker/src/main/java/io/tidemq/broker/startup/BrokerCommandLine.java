@@ -1,33 +1,44 @@
 package io.tidemq.broker.startup;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import io.tidemq.common.config.ServerCommandLine;
+import io.tidemq.common.config.ServerCommandLine.Option;
 
-import java.util.ArrayList;
+import java.io.PrintStream;
 import java.util.List;
 
 /** The options of {@code mqbroker}, as Apache RocketMQ 4.9.3 accepts them, plus trailing key=value overrides. */
-@Command(name = "mqbroker", sortOptions = false,
-        description = "Starts a TideMQ broker in the foreground (default port 10911).")
 public final class BrokerCommandLine {
-    @Option(names = {"-c", "--configFile"}, paramLabel = "FILE", description = "Broker config properties file")
-    public String configFile;
+    private static final ServerCommandLine SPEC = new ServerCommandLine("mqbroker",
+            "Starts a TideMQ broker in the foreground (default port 10911).",
+            List.of(new Option("-c", "configFile", "FILE", "Broker config properties file"),
+                    new Option("-n", "namesrvAddr", "ADDR",
+                            "Name server address list, eg: '192.168.0.1:9876;192.168.0.2:9876'"),
+                    new Option("-p", "printConfigItem", null, "Print all config items and exit"),
+                    new Option("-m", "printImportantConfig", null, "Print important config items and exit"),
+                    new Option("-h", "help", null, "Print help")),
+            "KEY=VALUE", "Config items that override the file, e.g. autoCreateTopicEnable=true");
 
-    @Option(names = {"-n", "--namesrvAddr"}, paramLabel = "ADDR",
-            description = "Name server address list, eg: '192.168.0.1:9876;192.168.0.2:9876'")
-    public String namesrvAddr;
+    public final String configFile;
+    public final String namesrvAddr;
+    public final boolean printConfigItem;
+    public final boolean printImportantConfig;
+    public final boolean help;
+    public final List<String> overrides;
 
-    @Option(names = {"-p", "--printConfigItem"}, description = "Print all config items and exit")
-    public boolean printConfigItem;
+    private BrokerCommandLine(ServerCommandLine.Parsed p) {
+        configFile = p.value("configFile");
+        namesrvAddr = p.value("namesrvAddr");
+        printConfigItem = p.flag("printConfigItem");
+        printImportantConfig = p.flag("printImportantConfig");
+        help = p.flag("help");
+        overrides = List.copyOf(p.positional());
+    }
 
-    @Option(names = {"-m", "--printImportantConfig"}, description = "Print important config items and exit")
-    public boolean printImportantConfig;
+    public static BrokerCommandLine parse(String[] args) throws ServerCommandLine.BadCommandLine {
+        return new BrokerCommandLine(SPEC.parse(args));
+    }
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print help")
-    public boolean help;
-
-    @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
-            description = "Config items that override the file, e.g. autoCreateTopicEnable=true")
-    public List<String> overrides = new ArrayList<>();
+    public static void usage(PrintStream out) {
+        SPEC.usage(out);
+    }
 }

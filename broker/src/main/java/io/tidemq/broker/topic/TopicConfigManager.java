@@ -56,8 +56,9 @@ public final class TopicConfigManager {
                 dataVersion = stored.dataVersion;
             }
         }
+        // not persisted here: the system topics are added again on every boot, and every change to a user topic
+        // is persisted when it happens (writing the table at boot cost a JSON serializer warm-up on the boot path)
         addSystemTopics();
-        persist();
     }
 
     private void addSystemTopics() {

@@ -1,30 +1,41 @@
 package io.tidemq.namesrv.startup;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import io.tidemq.common.config.ServerCommandLine;
+import io.tidemq.common.config.ServerCommandLine.Option;
 
-import java.util.ArrayList;
+import java.io.PrintStream;
 import java.util.List;
 
 /** The options of {@code mqnamesrv}, as Apache RocketMQ 4.9.3 accepts them (protocol.md 8.4). */
-@Command(name = "mqnamesrv", sortOptions = false,
-        description = "Starts a TideMQ NameServer in the foreground (default port 9876).")
 public final class NamesrvCommandLine {
-    @Option(names = {"-c", "--configFile"}, paramLabel = "FILE", description = "Name server config properties file")
-    public String configFile;
+    private static final ServerCommandLine SPEC = new ServerCommandLine("mqnamesrv",
+            "Starts a TideMQ NameServer in the foreground (default port 9876).",
+            List.of(new Option("-c", "configFile", "FILE", "Name server config properties file"),
+                    new Option("-p", "printConfigItem", null, "Print all config items and exit"),
+                    new Option("-n", "namesrvAddr", "ADDR",
+                            "Name server address list; accepted for compatibility, a NameServer does not use it"),
+                    new Option("-h", "help", null, "Print help")),
+            "KEY=VALUE", "Config items that override the file, e.g. listenPort=9877");
 
-    @Option(names = {"-p", "--printConfigItem"}, description = "Print all config items and exit")
-    public boolean printConfigItem;
+    public final String configFile;
+    public final boolean printConfigItem;
+    public final String namesrvAddr;
+    public final boolean help;
+    public final List<String> overrides;
 
-    @Option(names = {"-n", "--namesrvAddr"}, paramLabel = "ADDR",
-            description = "Name server address list; accepted for compatibility, a NameServer does not use it")
-    public String namesrvAddr;
+    private NamesrvCommandLine(ServerCommandLine.Parsed p) {
+        configFile = p.value("configFile");
+        printConfigItem = p.flag("printConfigItem");
+        namesrvAddr = p.value("namesrvAddr");
+        help = p.flag("help");
+        overrides = List.copyOf(p.positional());
+    }
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print help")
-    public boolean help;
+    public static NamesrvCommandLine parse(String[] args) throws ServerCommandLine.BadCommandLine {
+        return new NamesrvCommandLine(SPEC.parse(args));
+    }
 
-    @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
-            description = "Config items that override the file, e.g. listenPort=9877")
-    public List<String> overrides = new ArrayList<>();
+    public static void usage(PrintStream out) {
+        SPEC.usage(out);
+    }
 }
