@@ -7,6 +7,11 @@
 #   ROCKETMQ_HOME  installation folder (bin/ conf/ lib/); default: the folder above this script
 #   JAVA_HOME      Java 17+ installation; default: the java found on the PATH
 #   JAVA_OPT_EXT   extra JVM options, appended last so they override the defaults (e.g. "-Xmx1g")
+#   TIDEMQ_CLASSPATH_EXT  class path entries after lib/* (the tools scripts add lib/tools/*)
+#
+# lib/tidemq.jsa, written when the distribution is built, is a class-data-sharing archive of the classes a server
+# loads at boot; using it skips their parsing and verification. A JVM that cannot use it (another Java build, or a
+# moved installation) silently runs without it.
 #
 # The server runs in the foreground and this shell is replaced by the JVM (exec), so the PID of the
 # process that started the script is the PID of the server.
@@ -37,9 +42,19 @@ else
   exit 1
 fi
 
-# DEFAULT_JVM_OPTS and JAVA_OPT_EXT are deliberately unquoted: each holds several options.
-exec "$JAVA" -server $DEFAULT_JVM_OPTS -XX:-OmitStackTraceInFastThrow \
+CDS_OPTS=""
+if [ -f "$ROCKETMQ_HOME/lib/tidemq.jsa" ]; then
+  CDS_OPTS="-XX:SharedArchiveFile=$ROCKETMQ_HOME/lib/tidemq.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
+CLASSPATH="$ROCKETMQ_HOME/lib/*"
+if [ -n "$TIDEMQ_CLASSPATH_EXT" ]; then
+  CLASSPATH="$CLASSPATH:$TIDEMQ_CLASSPATH_EXT"
+fi
+
+# DEFAULT_JVM_OPTS, CDS_OPTS and JAVA_OPT_EXT are deliberately unquoted: each holds several options.
+# The archive was written for the class path lib/*, so lib/* comes first and conf/ last.
+exec "$JAVA" -server $DEFAULT_JVM_OPTS -XX:-OmitStackTraceInFastThrow $CDS_OPTS \
   "-Drocketmq.home.dir=$ROCKETMQ_HOME" \
   $JAVA_OPT_EXT \
-  -cp "$ROCKETMQ_HOME/conf:$ROCKETMQ_HOME/lib/*" \
+  -cp "$CLASSPATH:$ROCKETMQ_HOME/conf" \
   "$MAIN_CLASS" "$@"
