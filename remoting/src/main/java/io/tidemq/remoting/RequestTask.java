@@ -13,13 +13,20 @@ public final class RequestTask implements Runnable {
     private final RemotingCommand request;
     private final RemoteChannel channel;
     private final Runnable work;
+    private final Runnable settled;
     private final long createdMillis = System.currentTimeMillis();
     private final AtomicBoolean claimed = new AtomicBoolean();
 
     public RequestTask(RemotingCommand request, RemoteChannel channel, Runnable work) {
+        this(request, channel, work, () -> { });
+    }
+
+    /** {@code settled} runs exactly once, after the work ran or the task was rejected, whichever came first. */
+    public RequestTask(RemotingCommand request, RemoteChannel channel, Runnable work, Runnable settled) {
         this.request = request;
         this.channel = channel;
         this.work = work;
+        this.settled = settled;
     }
 
     public RemotingCommand request() {
@@ -33,7 +40,11 @@ public final class RequestTask implements Runnable {
     @Override
     public void run() {
         if (claimed.compareAndSet(false, true)) {
-            work.run();
+            try {
+                work.run();
+            } finally {
+                settled.run();
+            }
         }
     }
 
@@ -47,6 +58,7 @@ public final class RequestTask implements Runnable {
             response.setOpaque(request.getOpaque());
             channel.writeAndForget(response);
         }
+        settled.run();
         return true;
     }
 }

@@ -41,6 +41,12 @@ public final class SendMessageProcessor implements RequestProcessor {
         return broker.store().isOSPageCacheBusy();
     }
 
+    /** Appends are memory copies and flushes or replica acknowledgements complete later, so nothing here waits. */
+    @Override
+    public boolean runsInlineWhenIdle() {
+        return true;
+    }
+
     @Override
     public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
         SendMessageRequestHeader header = decodeHeader(request);

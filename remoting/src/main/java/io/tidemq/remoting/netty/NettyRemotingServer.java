@@ -11,6 +11,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tidemq.remoting.ChannelEventListener;
@@ -117,7 +118,11 @@ public final class NettyRemotingServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("encoder", encoder)
+                        // responses produced while a read is being processed (requests handled on the I/O
+                        // thread) leave in one write at the end of the read instead of one system call each
+                        ch.pipeline().addLast("flushConsolidation", new FlushConsolidationHandler(
+                                        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false))
+                                .addLast("encoder", encoder)
                                 .addLast("decoder", new FrameDecoder(config.getFrameMaxLength()))
                                 .addLast("idle", new IdleStateHandler(0, 0,
                                         config.getServerChannelMaxIdleTimeSeconds()))

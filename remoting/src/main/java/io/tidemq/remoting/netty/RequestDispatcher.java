@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Routes incoming requests to processors by code and turns every outcome into the response the official peers
@@ -23,7 +24,9 @@ import java.util.concurrent.RejectedExecutionException;
  * full → 2 {@code [OVERLOAD]...}. Oneway requests never get a response; a processor returning null sends
  * nothing.
  *
- * <p>{@link #dispatch} runs on an I/O thread and only hands the request to the processor's executor.
+ * <p>{@link #dispatch} runs on an I/O thread and hands the request to the processor's executor, or, for a processor
+ * that {@linkplain RequestProcessor#runsInlineWhenIdle() allows it} and has nothing queued or running, processes it
+ * right there.
  * Thread-safe; processors may be registered while running.
  */
 final class RequestDispatcher {
@@ -32,7 +35,10 @@ final class RequestDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
-    private record Registration(RequestProcessor processor, ExecutorService executor) {
+    private record Registration(RequestProcessor processor, ExecutorService executor, AtomicInteger inFlight) {
+        Registration(RequestProcessor processor, ExecutorService executor) {
+            this(processor, executor, new AtomicInteger());
+        }
     }
 
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
@@ -85,10 +91,23 @@ final class RequestDispatcher {
             return;
         }
         RequestProcessor processor = reg.processor;
+        AtomicInteger inFlight = reg.inFlight;
+        if (processor.runsInlineWhenIdle() && inFlight.get() == 0 && inFlight.compareAndSet(0, 1)) {
+            // nothing queued or running for this processor: the order of a channel's requests cannot change
+            try {
+                process(remote, processor, request);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return;
+        }
         ExecutorService executor = reg.executor != null ? reg.executor : defaultExecutor;
+        inFlight.incrementAndGet();
         try {
-            executor.execute(new RequestTask(request, remote, () -> process(remote, processor, request)));
+            executor.execute(new RequestTask(request, remote, () -> process(remote, processor, request),
+                    inFlight::decrementAndGet));
         } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
             LOG.warn("executor full, rejecting request code {} from {}", request.getCode(), remote.remoteAddress());
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
                     OVERLOAD_REMARK));
