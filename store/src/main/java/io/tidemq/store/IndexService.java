@@ -170,6 +170,19 @@ final class IndexService {
      * takes the write lock per record) for the whole flush, delaying when messages become readable.
      */
     void flush() {
+        flush(true);
+    }
+
+    /**
+     * The periodic flush: every file but the newest. Recovery after a crash rebuilds the newest file from its
+     * start anyway, so syncing it buys nothing, and each sync turned its pages clean, so the next index entries
+     * took a write-protect page fault each (a quarter of the dispatcher's time under load).
+     */
+    void flushAllButNewest() {
+        flush(false);
+    }
+
+    private void flush(boolean includingNewest) {
         List<IndexFile> snapshot;
         lock.readLock().lock();
         try {
@@ -177,8 +190,9 @@ final class IndexService {
         } finally {
             lock.readLock().unlock();
         }
-        for (IndexFile f : snapshot) {
-            f.flush();
+        int n = includingNewest ? snapshot.size() : snapshot.size() - 1;
+        for (int i = 0; i < n; i++) {
+            snapshot.get(i).flush();
         }
     }
 

@@ -36,18 +36,26 @@ final class LogicFlushService extends ServiceThread {
         while (!isStopped()) {
             waitForRunning(intervalMillis);
             if (!isStopped()) {
-                flushOnce();
+                flush(false);
             }
         }
     }
 
-    /** Flushes queues and index and saves the checkpoint. Thread-safe (serialized). */
-    synchronized void flushOnce() {
+    /** Flushes queues and the whole index and saves the checkpoint. Thread-safe (serialized). */
+    void flushOnce() {
+        flush(true);
+    }
+
+    private synchronized void flush(boolean wholeIndex) {
         try {
             long dispatched = dispatcher.dispatchedOffset();
             long timestamp = dispatcher.lastDispatchedTimestamp();
             queues.flushAll();
-            index.flush();
+            if (wholeIndex) {
+                index.flush();
+            } else {
+                index.flushAllButNewest();
+            }
             checkpoint.save(commitLog.flushedOffset(), dispatched, timestamp);
         } catch (RuntimeException e) {
             LOG.error("flushing consume queues / index / checkpoint failed", e);

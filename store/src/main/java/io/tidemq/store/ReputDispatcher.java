@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,9 +31,8 @@ final class ReputDispatcher extends ServiceThread {
     private volatile long reputFromOffset;
     private volatile long lastDispatchedTimestamp;
     private long reportedCorruptAt = -1;
-    /** When a writer last woke this thread (nanoTime); wake-ups are rationed under load. */
-    private volatile long lastWakeNanos;
-    private long idleSinceNanos = System.nanoTime();
+    /** True while the dispatcher sleeps until woken; writers wake it only then. */
+    private volatile boolean sleeping;
 
     ReputDispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, DelayLevelTable delays,
                     StoreHealth health) {
@@ -72,29 +72,40 @@ final class ReputDispatcher extends ServiceThread {
     }
 
     /**
-     * Called after every append: wakes the dispatcher at once, but at most every {@value #WAKE_INTERVAL_NANOS} ns;
-     * in between it polls every millisecond while busy. Waking it for each of 300,000 appends a second would cost
-     * more than the dispatching itself.
+     * Called after every append. Wakes the dispatcher only from its deep sleep: while messages keep arriving it
+     * naps for {@value #NAP_NANOS} ns at a time and finds them itself, so under load no writer pays for a wake-up
+     * (an unpark system call per append was the largest single cost of a send).
      */
     void onAppended() {
-        long now = System.nanoTime();
-        if (now - lastWakeNanos >= WAKE_INTERVAL_NANOS) {
-            lastWakeNanos = now;
+        if (sleeping) {
             wakeup();
         }
     }
 
-    private static final long WAKE_INTERVAL_NANOS = 100_000;
-    private static final long IDLE_NANOS = 100_000_000;
+    /** Longest a message waits to become readable while the dispatcher is active. */
+    private static final long NAP_NANOS = 500_000;
+    /** Naps without new data (about 5 ms) before the dispatcher sleeps until a writer wakes it. */
+    private static final int NAPS_BEFORE_SLEEP = 10;
 
     @Override
     public void run() {
+        int emptyNaps = 0;
         while (!isStopped()) {
             try {
+                long seenEnd = commitLog.maxOffset();
                 if (dispatchAvailable()) {
-                    idleSinceNanos = System.nanoTime();
+                    emptyNaps = 0;
+                } else if (emptyNaps < NAPS_BEFORE_SLEEP) {
+                    emptyNaps++;
+                    LockSupport.parkNanos(this, NAP_NANOS);
                 } else {
-                    waitForRunning(System.nanoTime() - idleSinceNanos > IDLE_NANOS ? 10 : 1);
+                    sleeping = true;
+                    // re-check after announcing the sleep: an append that missed the flag is seen here
+                    if (commitLog.maxOffset() == seenEnd) {
+                        waitForRunning(10);
+                    }
+                    sleeping = false;
+                    emptyNaps = 0;
                 }
             } catch (RuntimeException e) {
                 LOG.error("dispatch failed at CommitLog offset {}", reputFromOffset, e);
