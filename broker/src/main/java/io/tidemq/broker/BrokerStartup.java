@@ -3,6 +3,7 @@ package io.tidemq.broker;
 import io.tidemq.broker.startup.BrokerCommandLine;
 import io.tidemq.broker.startup.BrokerConfiguration;
 import io.tidemq.common.logging.LogbackSetup;
+import io.tidemq.remoting.netty.LeakDetection;
 import io.tidemq.common.config.ConfigException;
 import io.tidemq.common.config.ServerCommandLine;
 import io.tidemq.common.config.StartupArgs;
@@ -102,6 +103,7 @@ public final class BrokerStartup {
         Logger log = LoggerFactory.getLogger(BrokerStartup.class);
         log.info("logging configured from {}", logConfig);
         config.binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));
+        LeakDetection.disableUnlessConfigured();
         BrokerController controller = new BrokerController(config.broker, config.server, config.client, config.store,
                 config.binder);
         try {

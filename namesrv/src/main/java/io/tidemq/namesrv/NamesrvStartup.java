@@ -5,6 +5,7 @@ import io.tidemq.common.config.ConfigException;
 import io.tidemq.common.config.ServerCommandLine;
 import io.tidemq.common.config.StartupArgs;
 import io.tidemq.common.logging.LogbackSetup;
+import io.tidemq.remoting.netty.LeakDetection;
 import io.tidemq.namesrv.startup.NamesrvCommandLine;
 import io.tidemq.remoting.netty.NettyServerConfig;
 import org.slf4j.Logger;
@@ -129,6 +130,7 @@ public final class NamesrvStartup {
             log.info("-n {} ignored: a NameServer does not talk to other NameServers", cli.namesrvAddr);
         }
 
+        LeakDetection.disableUnlessConfigured();
         NamesrvController controller = new NamesrvController(namesrvConfig, nettyServerConfig);
         try {
             controller.start();
