@@ -33,6 +33,7 @@ import io.tidemq.broker.topic.TopicConfigManager;
 import io.tidemq.broker.transaction.TransactionalMessageService;
 import io.tidemq.common.config.ConfigBinder;
 import io.tidemq.common.protocol.RequestCode;
+import io.tidemq.common.protocol.body.TopicConfigSerializeWrapper;
 import io.tidemq.remoting.ChannelEventListener;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
@@ -153,7 +154,7 @@ public final class BrokerController {
         replicationGate = new ReplicationGate(brokerConfig, storeConfig, haService);
         sendSupport = new SendSupport(this);
         runtimeInfo = new RuntimeInfo(this);
-        topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerBrokerAll(true)));
+        topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerTopic(tc.topicName, true)));
 
         createExecutors();
         PullMessageProcessor pullProcessor = new PullMessageProcessor(this);
@@ -368,14 +369,26 @@ public final class BrokerController {
         }
     }
 
-    /** Registers the full topic table with every NameServer; oneway after an auto-create. */
-    public synchronized void registerBrokerAll(boolean oneway) {
+    /** Registers the full topic table with every NameServer. */
+    public void registerBrokerAll(boolean oneway) {
+        register(topicConfigManager.snapshot(), oneway);
+    }
+
+    /**
+     * Registers one created or changed topic with every NameServer, with the table's new data version (as Apache
+     * does): re-sending the whole table for each of thousands of created topics made creation quadratic.
+     */
+    public void registerTopic(String topic, boolean oneway) {
+        register(topicConfigManager.snapshotOf(topic), oneway);
+    }
+
+    private synchronized void register(TopicConfigSerializeWrapper topics, boolean oneway) {
         if (outerAPI.namesrvAddrs().isEmpty()) {
             return;
         }
         List<RegisterResult> results = outerAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
                 brokerConfig.getBrokerName(), brokerConfig.getBrokerId(), haServerAddr(),
-                topicConfigManager.snapshot(), oneway, brokerConfig.getRegisterBrokerTimeoutMills());
+                topics, oneway, brokerConfig.getRegisterBrokerTimeoutMills());
         for (RegisterResult r : results) {
             if (r.masterAddr() != null) {
                 masterAddr = r.masterAddr();

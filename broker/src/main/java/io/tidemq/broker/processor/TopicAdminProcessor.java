@@ -75,7 +75,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
         tc.topicFilterType = filterType;
         tc.topicSysFlag = h.topicSysFlag == null ? 0 : h.topicSysFlag;
         broker.topicConfigManager().update(tc);
-        broker.registerBrokerAll(false);
+        broker.registerTopic(tc.topicName, false);
         return ok(null);
     }
 

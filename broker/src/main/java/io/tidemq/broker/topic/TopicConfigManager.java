@@ -227,6 +227,17 @@ public final class TopicConfigManager {
         return w;
     }
 
+    /** Just {@code topic} (if it exists) with the table's current data version: an incremental registration. */
+    public TopicConfigSerializeWrapper snapshotOf(String topic) {
+        TopicConfigSerializeWrapper w = new TopicConfigSerializeWrapper();
+        TopicConfig tc = table.get(topic);
+        if (tc != null) {
+            w.topicConfigTable.put(topic, tc.copy());
+        }
+        w.dataVersion = dataVersion;
+        return w;
+    }
+
     private void bumpAndPersist() {
         dataVersion = dataVersion.next();
         persist();
