@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  * machine-readable {@code RESULT {...}} line.
  */
 @Command(name = "mqbench", mixinStandardHelpOptions = true,
-        subcommands = {ProduceBench.class, ConsumeBench.class, EndToEndBench.class},
-        description = "Load tool for RocketMQ-protocol brokers: produce, consume, e2e.")
+        subcommands = {ProduceBench.class, ConsumeBench.class, EndToEndBench.class, GroupsBench.class},
+        description = "Load tool for RocketMQ-protocol brokers: produce, consume, e2e, groups.")
 public final class MqBench implements Runnable {
     public static void main(String[] args) {
         int code = new CommandLine(new MqBench()).execute(args);

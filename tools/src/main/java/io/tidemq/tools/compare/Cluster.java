@@ -10,19 +10,29 @@ import java.util.Map;
 /** One NameServer and a master (plus a slave when the topology has one) of one system, as child JVMs. */
 final class Cluster implements AutoCloseable {
     final ServerProcess namesrv;
-    final ServerProcess master;
+    ServerProcess master;
     final ServerProcess slave;
     final String namesrvAddr;
+    /** ip:port of the master broker. */
+    final String masterAddr;
 
-    private Cluster(ServerProcess namesrv, ServerProcess master, ServerProcess slave, String namesrvAddr) {
+    private Cluster(ServerProcess namesrv, ServerProcess master, ServerProcess slave, String namesrvAddr,
+                    String masterAddr) {
         this.namesrv = namesrv;
         this.master = master;
         this.slave = slave;
         this.namesrvAddr = namesrvAddr;
+        this.masterAddr = masterAddr;
     }
 
     static Cluster start(Flavor flavor, Topology topology, String classpath, String jvm, Path dir, int basePort)
             throws Exception {
+        return start(flavor, topology, classpath, jvm, dir, basePort, Map.of());
+    }
+
+    /** As above, with broker properties added to (or replacing) the common ones, on master and slave. */
+    static Cluster start(Flavor flavor, Topology topology, String classpath, String jvm, Path dir, int basePort,
+                         Map<String, String> extraBrokerProps) throws Exception {
         Files.createDirectories(dir);
         int nsPort = basePort;
         Path nsDir = dir.resolve("namesrv");
@@ -33,15 +43,20 @@ final class Cluster implements AutoCloseable {
         String nsAddr = "127.0.0.1:" + nsPort;
         List<ServerProcess> started = new ArrayList<>();
         try {
-            ServerProcess master = broker(flavor, classpath, jvm, dir.resolve("master"), nsAddr, basePort + 1000,
-                    0, topology.masterRole, topology.flush);
+            Path masterDir = dir.resolve("master");
+            ServerProcess master = ServerProcess.start(flavor.label() + " broker " + topology.masterRole,
+                    brokerCommand(flavor, classpath, jvm, masterDir, nsAddr, "broker-a", basePort + 1000, 0,
+                            topology.masterRole, topology.flush, extraBrokerProps),
+                    masterDir.resolve("stdout.log"), "boot success");
             started.add(master);
             ServerProcess slave = null;
             if (topology.withSlave) {
-                slave = broker(flavor, classpath, jvm, dir.resolve("slave"), nsAddr, basePort + 2000, 1, "SLAVE",
-                        topology.flush);
+                Path slaveDir = dir.resolve("slave");
+                slave = ServerProcess.start(flavor.label() + " broker SLAVE", brokerCommand(flavor, classpath, jvm,
+                        slaveDir, nsAddr, "broker-a", basePort + 2000, 1, "SLAVE", topology.flush,
+                        extraBrokerProps), slaveDir.resolve("stdout.log"), "boot success");
             }
-            return new Cluster(ns, master, slave, nsAddr);
+            return new Cluster(ns, master, slave, nsAddr, "127.0.0.1:" + (basePort + 1000));
         } catch (Exception e) {
             for (ServerProcess p : started) {
                 p.close();
@@ -51,12 +66,17 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static ServerProcess broker(Flavor flavor, String classpath, String jvm, Path dir, String nsAddr, int port,
-                                        long brokerId, String role, String flush) throws Exception {
+    /**
+     * The command of one broker (with its properties file written into {@code dir}); it listens on {@code port},
+     * its HA port is {@code port + 1} and its fast port {@code port - 2}, so brokers need ports at least 4 apart.
+     */
+    static List<String> brokerCommand(Flavor flavor, String classpath, String jvm, Path dir, String nsAddr,
+                                      String brokerName, int port, long brokerId, String role, String flush,
+                                      Map<String, String> extraProps) throws Exception {
         Files.createDirectories(dir);
         Map<String, String> p = new LinkedHashMap<>();
         p.put("brokerClusterName", "DefaultCluster");
-        p.put("brokerName", "broker-a");
+        p.put("brokerName", brokerName);
         p.put("brokerId", String.valueOf(brokerId));
         p.put("brokerRole", role);
         p.put("flushDiskType", flush);
@@ -69,8 +89,18 @@ final class Cluster implements AutoCloseable {
         p.put("autoCreateTopicEnable", "true");
         p.put("deleteWhen", "04");
         p.put("fileReservedTime", "48");
-        return ServerProcess.start(flavor.label() + " broker " + role, flavor.brokerCommand(classpath, jvm, dir, p),
-                dir.resolve("stdout.log"), "boot success");
+        p.putAll(extraProps);
+        return flavor.brokerCommand(classpath, jvm, dir, p);
+    }
+
+    /**
+     * Stops the master (SIGTERM, a clean shutdown), runs {@code whileDown}, and starts it again on the same store
+     * and ports; waits for its boot line.
+     */
+    void restartMaster(Runnable whileDown) throws Exception {
+        master.close();
+        whileDown.run();
+        master = master.restart(master.log().resolveSibling("stdout-restart.log"));
     }
 
     @Override

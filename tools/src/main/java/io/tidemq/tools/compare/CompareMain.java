@@ -4,9 +4,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -17,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CompareMain implements Callable<Integer> {
     @Option(names = "--tidemq-classpath", required = true, description = "Class path of TideMQ (lib/*)")
     String tidemqClasspath;
+
+    @Option(names = "--tools-classpath",
+            description = "Class path of mqbench, when the servers' class path lacks the client (default: the "
+                    + "TideMQ class path)")
+    String toolsClasspath;
 
     @Option(names = "--apache-classpath-file", required = true, description = "File holding Apache's class path")
     Path apacheClasspathFile;
@@ -56,10 +57,51 @@ public final class CompareMain implements Callable<Integer> {
     @Option(names = "--topologies", split = ",", description = "Subset to run (default all): ${COMPLETION-CANDIDATES}")
     Set<Topology> topologies = EnumSet.allOf(Topology.class);
 
+    @Option(names = "--skip-topologies", description = "Run none of the topology workloads (only scale runs)")
+    boolean skipTopologies;
+
+    @Option(names = "--scale", split = ",",
+            description = "Scale runs to do (default all): ${COMPLETION-CANDIDATES}")
+    Set<Scale> scale = EnumSet.allOf(Scale.class);
+
+    @Option(names = "--skip-scale", description = "Run none of the scale runs")
+    boolean skipScale;
+
+    @Option(names = "--topic-count", defaultValue = "10000", description = "TOPICS: number of topics")
+    int topicCount;
+
+    @Option(names = "--group-count", defaultValue = "1000", description = "GROUPS: number of consumer groups")
+    int groupCount;
+
+    @Option(names = "--groups-rate", defaultValue = "10",
+            description = "GROUPS: messages per second sent (x groups = deliveries/s; 10 x 1,000 keeps both brokers "
+                    + "under half a core here, so neither the broker nor the client saturates the 2 cores)")
+    int groupsRate;
+
+    @Option(names = "--cold-backlog-gib", defaultValue = "10", description = "COLD_DRAIN: backlog size, GiB")
+    double coldBacklogGib;
+
+    @Option(names = "--hot-gib", defaultValue = "1", description = "COLD_DRAIN: size of the hot drain, GiB")
+    double hotGib;
+
+    @Option(names = "--cold-message-size", defaultValue = "16384", description = "COLD_DRAIN: message size, bytes")
+    int coldMessageSize;
+
     private final Results results = new Results();
     private final List<String> notes = new ArrayList<>();
+    private MqBenchRunner runner;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // the admin client of the scale runs logs through slf4j; without a configuration logback prints DEBUG
+            Path conf = Files.createTempFile("compare-logback", ".xml");
+            conf.toFile().deleteOnExit();
+            Files.writeString(conf, "<configuration>\n"
+                    + "  <appender name=\"C\" class=\"ch.qos.logback.core.ConsoleAppender\"><encoder>"
+                    + "<pattern>%d %-5level %logger{20} - %msg%n</pattern></encoder></appender>\n"
+                    + "  <root level=\"WARN\"><appender-ref ref=\"C\"/></root>\n</configuration>\n");
+            System.setProperty("logback.configurationFile", conf.toString());
+        }
         System.exit(new CommandLine(new CompareMain()).execute(args));
     }
 
@@ -67,6 +109,15 @@ public final class CompareMain implements Callable<Integer> {
     public Integer call() throws Exception {
         String apacheClasspath = Files.readString(apacheClasspathFile).trim();
         Files.createDirectories(work);
+        // the admin client of the scale runs logs here rather than to ~/logs
+        System.setProperty("rocketmq.client.logRoot", work.resolve("client-logs").toAbsolutePath().toString());
+        runner = new MqBenchRunner(toolsClasspath != null ? toolsClasspath : tidemqClasspath, work, notes);
+        if (skipTopologies) {
+            topologies = EnumSet.noneOf(Topology.class);
+        }
+        if (skipScale) {
+            scale = EnumSet.noneOf(Scale.class);
+        }
         int port = 30_000;
         for (Topology topology : topologies) {
             for (Flavor flavor : Flavor.values()) {
@@ -80,6 +131,7 @@ public final class CompareMain implements Callable<Integer> {
                 }
             }
         }
+        runScale(apacheClasspath);
         String table = table();
         System.out.println(table);
         writeReport(table);
@@ -95,22 +147,33 @@ public final class CompareMain implements Callable<Integer> {
         }
         int[] threadCounts = topology == Topology.ASYNC_FLUSH ? new int[] {1, 4, 16} : new int[] {16};
         for (int threads : threadCounts) {
-            long cpu0 = cluster.master.cpuMillis();
+            // broker CPU over the measured window only (between mqbench's markers): JIT warm-up is not a per-message
+            // cost, and the warm-up's send rate differs from the measured one
+            long[] cpuAt = {-1, -1};
             AtomicLong peakRss = new AtomicLong();
             Thread sampler = rssSampler(cluster.master, peakRss);
-            Map<String, Double> r = bench(cluster.namesrvAddr, "produce", "-t", "BenchTopic", "-c",
-                    String.valueOf(threads), "-s", "1024", "-d", String.valueOf(duration), "-w", String.valueOf(warmup));
+            Map<String, Double> r = runner.run(cluster.namesrvAddr, "-Xmx512m", line -> {
+                if (line.endsWith("MEASURE-BEGIN")) {
+                    cpuAt[0] = cluster.master.cpuMillis();
+                } else if (line.endsWith("MEASURE-END")) {
+                    cpuAt[1] = cluster.master.cpuMillis();
+                }
+            }, "produce", "-t", "BenchTopic", "-c", String.valueOf(threads), "-s", "1024", "-d",
+                    String.valueOf(duration), "-w", String.valueOf(warmup));
             sampler.interrupt();
-            long cpu = cluster.master.cpuMillis() - cpu0;
+            long cpu = cpuAt[0] < 0 || cpuAt[1] < 0 ? -1 : cpuAt[1] - cpuAt[0];
             double tps = r.getOrDefault("tps", 0.0);
             results.put(key + " produce tps, " + threads + " threads", flavor, tps, true);
             results.put(key + " send RT p99 (ms), " + threads + " threads", flavor, r.getOrDefault("rtP99Ms", 0.0),
                     false);
             if (threads == 16) {
-                double messages = tps * duration + 1;
-                // cpu covers warm-up + measure; scale messages to the same span
-                double perMsg = cpu * 1000.0 / (messages * (duration + warmup) / duration);
-                results.put(key + " broker CPU per message (us), 16 threads", flavor, perMsg, false);
+                double messages = r.getOrDefault("tps", 0.0) * r.getOrDefault("seconds", (double) duration);
+                if (cpu >= 0 && messages > 0) {
+                    results.put(key + " broker CPU per message (us), 16 threads", flavor, cpu * 1000.0 / messages,
+                            false);
+                } else {
+                    notes.add(flavor.label() + " " + key + ": no measured window seen, CPU per message not computed");
+                }
                 results.put(key + " broker RSS under load (MiB)", flavor, peakRss.get() / 1024.0, false);
             }
         }
@@ -144,34 +207,37 @@ public final class CompareMain implements Callable<Integer> {
 
     /** Runs mqbench in its own JVM (TideMQ class path carries the tool) and returns its RESULT values. */
     private Map<String, Double> bench(String namesrv, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx512m", "-Drocketmq.client.logRoot=" + work.resolve("client-logs").toAbsolutePath(),
-                "-cp", tidemqClasspath, "io.tidemq.tools.bench.MqBench"));
-        cmd.add(args[0]);
-        cmd.add("-n");
-        cmd.add(namesrv);
-        for (int i = 1; i < args.length; i++) {
-            cmd.add(args[i]);
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String result = null;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("RESULT ")) {
-                    result = line;
-                    System.out.println("   " + line);
-                } else if (line.startsWith("[")) {
-                    System.out.println("   " + line);
+        return runner.run(namesrv, args);
+    }
+
+    /**
+     * The scale runs, each for Apache then TideMQ on its own fresh servers (ports 34000-35051 and 37000-37141,
+     * clear of the topology runs' 30010-32081). A run that fails for one system is noted and the others go on.
+     */
+    private void runScale(String apacheClasspath) throws Exception {
+        ScaleEnv env = new ScaleEnv(tidemqClasspath, apacheClasspath, serverJvm, work, results, notes, runner,
+                duration, warmup);
+        for (Scale s : scale) {
+            for (Flavor flavor : List.of(Flavor.APACHE, Flavor.TIDEMQ)) {
+                int k = flavor == Flavor.APACHE ? 0 : 1;
+                long t0 = System.nanoTime();
+                try {
+                    switch (s) {
+                        case TOPICS -> ScaleTopics.run(env, flavor, 34_000 + 10 * k, topicCount);
+                        case GROUPS -> ScaleGroups.run(env, flavor, 34_020 + 10 * k, groupCount, groupsRate);
+                        case COLD_DRAIN -> ColdDrain.run(env, flavor, 34_040 + 10 * k, coldBacklogGib, hotGib,
+                                coldMessageSize);
+                        case CLUSTER -> WholeCluster.run(env, flavor, 37_000 + 100 * k);
+                        default -> throw new IllegalStateException(s.name());
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    notes.add(flavor.label() + ", " + s + ": failed: " + e);
                 }
+                System.out.printf("   (%s on %s took %d s)%n", s, flavor.label(),
+                        (System.nanoTime() - t0) / 1_000_000_000L);
             }
         }
-        p.waitFor(5, TimeUnit.MINUTES);
-        if (result == null) {
-            notes.add("mqbench " + String.join(" ", args) + " printed no RESULT line");
-            return Map.of();
-        }
-        return Results.parseResultLine(result);
     }
 
     private String table() {
@@ -226,16 +292,36 @@ public final class CompareMain implements Callable<Integer> {
         md.append("# Benchmarks: TideMQ beside Apache RocketMQ 4.9.3\n\n");
         md.append("Generated by `bench/compare.sh` on ").append(LocalDateTime.now().withNano(0)).append(".\n\n");
         md.append("## Method\n\n");
-        md.append("Both systems run in turn on this machine as child JVMs with the same options (`").append(serverJvm)
-                .append("`), the same store settings and topology, and the same workloads from `mqbench` (built on "
-                        + "the official rocketmq-client 4.9.3, in its own JVM): produce 1 KiB messages (sync sends) "
-                        + "from 1, 4 and 16 threads; drain the topic with a push consumer; send at a fixed rate and "
-                        + "measure end-to-end latency at a consumer in the same process. Each workload warms up for ")
-                .append(warmup).append(" s and is measured for ").append(duration).append(" s. Boot time is from "
-                        + "process start to the `boot success` line; RSS is VmRSS of the broker process; CPU per "
-                        + "message is the broker's user+system time during the 16-thread run divided by the messages "
-                        + "sent in it. The client, the servers and this tool share the machine's cores, so absolute "
-                        + "numbers are noise-prone; ratios from the same run are what to read.\n\n");
+        if (topologies.isEmpty()) {
+            md.append("Only scale runs this time. The client, the servers and this tool share the machine's cores, "
+                    + "so absolute numbers are noise-prone; ratios from the same run are what to read.\n\n");
+        } else {
+            md.append("Both systems run in turn on this machine as child JVMs with the same options (`")
+                    .append(serverJvm).append("`), the same store settings and topology, and the same workloads "
+                            + "from `mqbench` (built on the official rocketmq-client 4.9.3, in its own JVM): produce "
+                            + "1 KiB messages (sync sends) from 1, 4 and 16 threads; drain the topic with a push "
+                            + "consumer; send at a fixed rate and measure end-to-end latency at a consumer in the same "
+                            + "process. Each workload warms up for ")
+                    .append(warmup).append(" s and is measured for ").append(duration).append(" s. Boot time is "
+                            + "from process start to the `boot success` line; RSS is VmRSS of the broker process; CPU "
+                            + "per message is the broker's user+system time during the 16-thread run divided by the "
+                            + "messages sent in it. The client, the servers and this tool share the machine's cores, "
+                            + "so absolute numbers are noise-prone; ratios from the same run are what to read.\n\n");
+        }
+        if (!scale.isEmpty()) {
+            md.append("Scale runs, each for Apache then TideMQ on fresh servers with the same JVM options:\n\n");
+            for (Scale sc : scale) {
+                String para = switch (sc) {
+                    case TOPICS -> ScaleTopics.method(topicCount) + " Warm-up " + warmup + " s, measured " + duration
+                            + " s.";
+                    case GROUPS -> ScaleGroups.method(groupCount, groupsRate) + " Warm-up " + warmup
+                            + " s, measured " + duration + " s.";
+                    case COLD_DRAIN -> ColdDrain.method(coldBacklogGib, hotGib, coldMessageSize);
+                    case CLUSTER -> WholeCluster.method();
+                };
+                md.append(para).append("\n\n");
+            }
+        }
         md.append("Machine: ").append(machine).append("\n\n");
         md.append("## Results\n\n").append(table).append('\n');
         for (String c : charts) {

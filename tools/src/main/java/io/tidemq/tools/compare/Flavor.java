@@ -56,6 +56,8 @@ enum Flavor {
         }
         if (this == APACHE) {
             cmd.addAll(APACHE_OPENS);
+        } else {
+            cmd.addAll(classDataSharing(classpath));
         }
         cmd.add("-Duser.home=" + dir.toAbsolutePath());
         cmd.add("-Drocketmq.home.dir=" + home.toAbsolutePath());
@@ -64,6 +66,21 @@ enum Flavor {
         cmd.add(main);
         cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * TideMQ's start scripts use the class-data-sharing archive its build writes next to the jars (lib/tidemq.jsa);
+     * start it the same way. Apache's scripts have no such archive.
+     */
+    private static List<String> classDataSharing(String classpath) {
+        String first = classpath.split(java.io.File.pathSeparator)[0];
+        if (!first.endsWith("/*")) {
+            return List.of();
+        }
+        Path archive = Path.of(first.substring(0, first.length() - 2), "tidemq.jsa");
+        return Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+                : List.of();
     }
 
     /** The same plain file logging for both systems, so neither pays more for logs. */

@@ -18,53 +18,97 @@ final class ServerProcess implements AutoCloseable {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final String name;
+    private final List<String> cmd;
     private final Process process;
-    private final long bootMillis;
+    private final Path log;
+    private final String bootLine;
+    private final long launchNanos;
+    private final CountDownLatch booted = new CountDownLatch(1);
+    private volatile long bootNanos;
 
-    private ServerProcess(String name, Process process, long bootMillis) {
+    private ServerProcess(String name, List<String> cmd, Process process, Path log, String bootLine,
+                          long launchNanos) {
         this.name = name;
+        this.cmd = cmd;
         this.process = process;
-        this.bootMillis = bootMillis;
+        this.log = log;
+        this.bootLine = bootLine;
+        this.launchNanos = launchNanos;
     }
 
     /** Starts {@code cmd}, logs its output to {@code log}, and waits for a line containing {@code bootLine}. */
     static ServerProcess start(String name, List<String> cmd, Path log, String bootLine) throws Exception {
+        ServerProcess p = launch(name, cmd, log, bootLine);
+        p.awaitBoot(60_000);
+        return p;
+    }
+
+    /**
+     * Starts {@code cmd} and logs its output to {@code log} without waiting; {@link #awaitBoot} waits for the line
+     * containing {@code bootLine}.
+     */
+    static ServerProcess launch(String name, List<String> cmd, Path log, String bootLine) throws IOException {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        CountDownLatch booted = new CountDownLatch(1);
-        long[] bootNanos = {0};
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log)) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.write(line);
-                    out.newLine();
-                    out.flush();
-                    if (booted.getCount() > 0 && line.contains(bootLine)) {
-                        bootNanos[0] = System.nanoTime();
-                        booted.countDown();
-                    }
-                }
-            } catch (IOException ignored) {
-                // process gone
-            }
-        }, name + "-output");
+        ServerProcess sp = new ServerProcess(name, List.copyOf(cmd), p, log, bootLine, t0);
+        Thread reader = new Thread(sp::pump, name + "-output");
         reader.setDaemon(true);
         reader.start();
-        if (!booted.await(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(name + " did not print '" + bootLine + "' within 60 s; see " + log);
+        return sp;
+    }
+
+    private void pump() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.write(line);
+                out.newLine();
+                out.flush();
+                if (booted.getCount() > 0 && line.contains(bootLine)) {
+                    bootNanos = System.nanoTime();
+                    booted.countDown();
+                }
+            }
+        } catch (IOException ignored) {
+            // process gone
         }
-        return new ServerProcess(name, p, (bootNanos[0] - t0) / 1_000_000);
+    }
+
+    /** Waits for the boot line; kills the process and throws if it does not come within {@code timeoutMillis}. */
+    void awaitBoot(long timeoutMillis) throws InterruptedException {
+        if (!booted.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not print '" + bootLine + "' within "
+                    + timeoutMillis / 1000 + " s; see " + log);
+        }
+    }
+
+    /** Starts the same command again (after this one was closed), logging to {@code newLog}, and waits for boot. */
+    ServerProcess restart(Path newLog) throws Exception {
+        return start(name, cmd, newLog, bootLine);
+    }
+
+    /** {@link System#nanoTime()} just before the process was started. */
+    long launchNanos() {
+        return launchNanos;
+    }
+
+    /** {@link System#nanoTime()} when the boot line was read (0 before). */
+    long bootNanos() {
+        return bootNanos;
     }
 
     String name() {
         return name;
     }
 
+    Path log() {
+        return log;
+    }
+
     long bootMillis() {
-        return bootMillis;
+        return (bootNanos - launchNanos) / 1_000_000;
     }
 
     /** Resident set size in KiB (VmRSS), or -1. */
@@ -95,6 +139,11 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** SIGTERM without waiting (so several servers stop in parallel before {@link #close()}). */
+    void terminate() {
+        process.destroy();
     }
 
     /** SIGTERM, then SIGKILL if it does not exit. */
