@@ -311,7 +311,9 @@ public final class BrokerController {
             scheduler.scheduleAtFixedRate(() -> safely("slave sync", slaveSynchronize::syncAll), 3000,
                     brokerConfig.getSlaveSynchronizeInterval(), TimeUnit.MILLISECONDS);
         }
-        registerBrokerAll(false);
+        if (!registeredEverywhere(registerBrokerAll(false))) {
+            retryBootRegistration();
+        }
         int period = Math.max(10_000, Math.min(60_000, brokerConfig.getRegisterNameServerPeriod()));
         scheduler.scheduleAtFixedRate(() -> safely("register", () -> registerBrokerAll(false)),
                 Math.min(10_000, period), period, TimeUnit.MILLISECONDS);
@@ -369,22 +371,43 @@ public final class BrokerController {
         }
     }
 
-    /** Registers the full topic table with every NameServer. */
-    public void registerBrokerAll(boolean oneway) {
-        register(topicConfigManager.snapshot(), oneway);
+    /** Registers the full topic table with every NameServer; returns how many answered. */
+    public synchronized int registerBrokerAll(boolean oneway) {
+        return register(topicConfigManager.snapshot(), oneway);
+    }
+
+    /** Every NameServer answered, and a slave has learnt its master's HA address. */
+    private boolean registeredEverywhere(int answered) {
+        return answered >= outerAPI.namesrvAddrs().size() && (haClient == null || masterAddr != null);
+    }
+
+    /**
+     * When servers of a cluster start together, a NameServer may not listen yet, or a slave may register before
+     * its master: then retry every second for up to 30 s rather than leave it to the periodic registration.
+     */
+    private void retryBootRegistration() {
+        AtomicInteger attempts = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> task =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        task.set(scheduler.scheduleWithFixedDelay(() -> safely("register (boot retry)", () -> {
+            if (registeredEverywhere(registerBrokerAll(false)) || attempts.incrementAndGet() >= 30) {
+                task.get().cancel(false);
+            }
+        }), 1000, 1000, TimeUnit.MILLISECONDS));
     }
 
     /**
      * Registers one created or changed topic with every NameServer, with the table's new data version (as Apache
      * does): re-sending the whole table for each of thousands of created topics made creation quadratic.
      */
-    public void registerTopic(String topic, boolean oneway) {
-        register(topicConfigManager.snapshotOf(topic), oneway);
+    public synchronized void registerTopic(String topic, boolean oneway) {
+        // the new version is taken under this object's lock, so registrations leave in version order
+        register(topicConfigManager.snapshotOfWithNewVersion(topic), oneway);
     }
 
-    private synchronized void register(TopicConfigSerializeWrapper topics, boolean oneway) {
+    private synchronized int register(TopicConfigSerializeWrapper topics, boolean oneway) {
         if (outerAPI.namesrvAddrs().isEmpty()) {
-            return;
+            return 0;
         }
         List<RegisterResult> results = outerAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
                 brokerConfig.getBrokerName(), brokerConfig.getBrokerId(), haServerAddr(),
@@ -399,6 +422,7 @@ public final class BrokerController {
             topicConfigManager.updateOrderFlags(r.orderTopics());
             break;
         }
+        return results.size();
     }
 
     private void clientGone(String remoteAddr) {

@@ -227,8 +227,13 @@ public final class TopicConfigManager {
         return w;
     }
 
-    /** Just {@code topic} (if it exists) with the table's current data version: an incremental registration. */
-    public TopicConfigSerializeWrapper snapshotOf(String topic) {
+    /**
+     * Just {@code topic} (if it exists) under a data version no registration has carried yet: an incremental
+     * registration. A NameServer applies a broker's topics only when the version differs from the last one it
+     * saw, so two increments sent with the same version (two topics created concurrently) would lose the second.
+     */
+    public synchronized TopicConfigSerializeWrapper snapshotOfWithNewVersion(String topic) {
+        dataVersion = dataVersion.next();
         TopicConfigSerializeWrapper w = new TopicConfigSerializeWrapper();
         TopicConfig tc = table.get(topic);
         if (tc != null) {

@@ -67,6 +67,46 @@ class AdminOperationsIT {
     }
 
     @Test
+    void topicsCreatedConcurrentlyAllReachTheNameServer() throws Exception {
+        // each creation is registered incrementally; concurrent ones must not hide each other from the NameServer
+        int threads = 8;
+        int perThread = 25;
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread w = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    org.apache.rocketmq.common.TopicConfig tc =
+                            new org.apache.rocketmq.common.TopicConfig("IT_MANY_" + id + "_" + i, 3, 3, 6);
+                    try {
+                        admin.createAndUpdateTopicConfig(broker.address(), tc);
+                    } catch (Exception e) {
+                        errors.add(e);
+                    }
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertThat(errors).isEmpty();
+        // well inside the 30 s re-registration period: the increments themselves must have carried every topic
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            java.util.Set<String> known = admin.fetchAllTopicList().getTopicList();
+            for (int t = 0; t < threads; t++) {
+                for (int i = 0; i < perThread; i++) {
+                    assertThat(known).contains("IT_MANY_" + t + "_" + i);
+                }
+            }
+        });
+        assertThat(admin.examineTopicRouteInfo("IT_MANY_7_24").getQueueDatas().get(0).getWriteQueueNums())
+                .isEqualTo(3);
+    }
+
+    @Test
     void clusterListAndRuntimeInfo() throws Exception {
         ClusterInfo info = admin.examineBrokerClusterInfo();
         assertThat(info.getClusterAddrTable().get("DefaultCluster")).containsExactly(broker.brokerName());
