@@ -300,8 +300,11 @@ public class DefaultMessageStore implements MessageStore {
         }
         boolean ok = commitLog.appendRaw(startOffset, data, off, len);
         if (ok) {
-            dispatcher.wakeup();
-            flusher.wakeup();
+            dispatcher.onAppended();
+            // an asynchronous flusher keeps its interval: waking it per replicated frame meant a sync per 16 KiB
+            if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
+                flusher.wakeup();
+            }
         }
         return ok;
     }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One slave connected to this master. The slave reports its CommitLog max offset (8-byte longs); the master streams
@@ -20,6 +21,9 @@ import java.nio.ByteBuffer;
 final class HAConnection {
     private static final Logger LOG = LoggerFactory.getLogger(HAConnection.class);
     private static final int FRAME_HEADER = 12;
+    /** Longest a new message waits to be sent while the slave link is busy (bounds SYNC_MASTER's added latency). */
+    private static final long NAP_NANOS = 200_000;
+    private static final int NAPS_BEFORE_SLEEP = 25;
 
     private final Socket socket;
     private final MessageStore store;
@@ -107,22 +111,32 @@ final class HAConnection {
             }
             LOG.info("transferring to slave {} from offset {}", socket.getRemoteSocketAddress(), next);
             long lastWrite = System.currentTimeMillis();
-            ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER);
+            ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER + batchSize);
+            int emptyNaps = 0;
             while (running) {
                 SelectMappedBufferResult data = next < store.getMaxPhyOffset() ? store.getCommitLogData(next) : null;
                 if (data == null) {
                     if (System.currentTimeMillis() - lastWrite > heartbeatMillis) {
-                        writeFrame(out, header, next, null, 0);
+                        writeFrame(out, frame, next, null, 0);
                         lastWrite = System.currentTimeMillis();
                     }
-                    service.awaitNewData(100);
+                    // while data keeps coming, nap and look again (writers do not wake a napping thread); after
+                    // a few empty naps, sleep until an append wakes us
+                    if (emptyNaps < NAPS_BEFORE_SLEEP) {
+                        emptyNaps++;
+                        LockSupport.parkNanos(this, NAP_NANOS);
+                    } else {
+                        service.awaitNewData(next, 100);
+                        emptyNaps = 0;
+                    }
                     continue;
                 }
+                emptyNaps = 0;
                 try {
                     int size = Math.min(data.size(), batchSize);
                     ByteBuffer slice = data.buffer().duplicate();
                     slice.limit(slice.position() + size);
-                    writeFrame(out, header, next, slice, size);
+                    writeFrame(out, frame, next, slice, size);
                     next += size;
                     lastWrite = System.currentTimeMillis();
                 } finally {
@@ -138,16 +152,15 @@ final class HAConnection {
         }
     }
 
-    private static void writeFrame(OutputStream out, ByteBuffer header, long offset, ByteBuffer body, int size)
+    /** One frame in one write: header and body are copied into {@code frame} (sized for the largest batch). */
+    private static void writeFrame(OutputStream out, ByteBuffer frame, long offset, ByteBuffer body, int size)
             throws IOException {
-        header.clear();
-        header.putLong(offset).putInt(size);
-        out.write(header.array(), 0, FRAME_HEADER);
+        frame.clear();
+        frame.putLong(offset).putInt(size);
         if (body != null) {
-            byte[] bytes = new byte[size];
-            body.get(bytes);
-            out.write(bytes);
+            frame.put(body);
         }
+        out.write(frame.array(), 0, frame.position());
         out.flush();
     }
 

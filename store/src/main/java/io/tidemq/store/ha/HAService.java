@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The master side of replication: accepts slaves on the HA port, streams the CommitLog to each, and tracks what
@@ -27,6 +28,8 @@ public final class HAService {
     private final List<HAConnection> connections = new CopyOnWriteArrayList<>();
     private final ReplicaAckWaiters waiters = new ReplicaAckWaiters();
     private final Object newData = new Object();
+    /** Transfer threads in their deep sleep (see {@link #awaitNewData}). */
+    private final AtomicInteger sleepers = new AtomicInteger();
     private volatile ServerSocket server;
     private volatile boolean running;
 
@@ -92,16 +95,32 @@ public final class HAService {
         }
     }
 
-    /** Wakes transfer threads after an append (call from the put path; cheap). */
+    /**
+     * Wakes transfer threads after an append (call from the put path). Only threads in their deep sleep need it:
+     * an active one naps briefly and finds new data itself, so under load no send pays for a wake-up.
+     */
     public void notifyNewData() {
-        synchronized (newData) {
-            newData.notifyAll();
+        if (sleepers.get() > 0) {
+            synchronized (newData) {
+                newData.notifyAll();
+            }
         }
     }
 
-    void awaitNewData(long millis) throws InterruptedException {
-        synchronized (newData) {
-            newData.wait(millis);
+    /**
+     * A transfer thread's deep sleep: up to {@code millis} or until {@link #notifyNewData}. Returns at once when
+     * the log has grown past {@code sentUpTo}, re-checked after registering as a sleeper so no append is missed.
+     */
+    void awaitNewData(long sentUpTo, long millis) throws InterruptedException {
+        sleepers.incrementAndGet();
+        try {
+            synchronized (newData) {
+                if (store.getMaxPhyOffset() <= sentUpTo) {
+                    newData.wait(millis);
+                }
+            }
+        } finally {
+            sleepers.decrementAndGet();
         }
     }
 
