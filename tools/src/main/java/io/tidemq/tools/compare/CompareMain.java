@@ -304,8 +304,11 @@ public final class CompareMain implements Callable<Integer> {
                             + "process. Each workload warms up for ")
                     .append(warmup).append(" s and is measured for ").append(duration).append(" s. Boot time is "
                             + "from process start to the `boot success` line; RSS is VmRSS of the broker process; CPU "
-                            + "per message is the broker's user+system time during the 16-thread run divided by the "
-                            + "messages sent in it. The client, the servers and this tool share the machine's cores, "
+                            + "per message is the broker's user+system time during the measured window of the "
+                            + "16-thread run (between mqbench's MEASURE-BEGIN and MEASURE-END lines, so JIT warm-up "
+                            + "is left out for both) divided by the messages sent in that window. TideMQ is started "
+                            + "with the class-data-sharing archive its build writes (lib/tidemq.jsa), as its start "
+                            + "scripts do. The client, the servers and this tool share the machine's cores, "
                             + "so absolute numbers are noise-prone; ratios from the same run are what to read.\n\n");
         }
         if (!scale.isEmpty()) {
