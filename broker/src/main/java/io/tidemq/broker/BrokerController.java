@@ -56,9 +56,11 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wires one broker together: configs, store, metadata managers, processors with their thread pools, the remoting
@@ -387,8 +389,7 @@ public final class BrokerController {
      */
     private void retryBootRegistration() {
         AtomicInteger attempts = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> task =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         task.set(scheduler.scheduleWithFixedDelay(() -> safely("register (boot retry)", () -> {
             if (registeredEverywhere(registerBrokerAll(false)) || attempts.incrementAndGet() >= 30) {
                 task.get().cancel(false);

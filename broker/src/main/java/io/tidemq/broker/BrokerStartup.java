@@ -6,14 +6,12 @@ import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.remoting.netty.LeakDetection;
 import io.tidemq.common.config.ConfigException;
 import io.tidemq.common.config.ServerCommandLine;
-import io.tidemq.common.config.StartupArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
  * {@code mqbroker}: parses the command line, binds the configuration, sets up logging and runs a broker in the
@@ -30,8 +28,6 @@ import java.util.Set;
 public final class BrokerStartup {
     private static final String LOG_FILE = "logback_broker.xml";
     private static final String LOG_FALLBACK = "/io/tidemq/broker/logback_broker_default.xml";
-    private static final Set<String> PRINT_FLAGS = Set.of("-h", "--help", "-p", "--printConfigItem", "-m",
-            "--printImportantConfig");
 
     private BrokerStartup() {
     }
@@ -51,11 +47,7 @@ public final class BrokerStartup {
     }
 
     public static Outcome launch(String[] args, PrintStream out, PrintStream err) {
-        // logging set-up is the slowest step of boot; let it overlap with parsing and binding
-        LogbackSetup.PendingConfiguration logging = StartupArgs.startsServer(args, PRINT_FLAGS)
-                ? LogbackSetup.configureInBackground(new BrokerConfig().getRocketmqHome(), LOG_FILE, LOG_FALLBACK)
-                : null;
-        BrokerCommandLine cli;
+        ServerCommandLine.Arguments cli;
         try {
             cli = BrokerCommandLine.parse(args);
         } catch (ServerCommandLine.BadCommandLine e) {
@@ -63,32 +55,36 @@ public final class BrokerStartup {
             BrokerCommandLine.usage(err);
             return new Outcome(1, null);
         }
-        if (cli.help) {
+        if (cli.help()) {
             BrokerCommandLine.usage(out);
             return new Outcome(0, null);
         }
+        // logging set-up is the slowest step of boot; let it overlap with binding the configuration
+        LogbackSetup.PendingConfiguration logging = cli.startsServer()
+                ? LogbackSetup.configureInBackground(new BrokerConfig().getRocketmqHome(), LOG_FILE, LOG_FALLBACK)
+                : null;
         BrokerConfiguration config = new BrokerConfiguration();
         try {
-            if (cli.configFile != null) {
-                config.applyFile(Path.of(cli.configFile));
-                out.println("load config properties file OK, " + cli.configFile);
+            if (cli.configFile() != null) {
+                config.applyFile(Path.of(cli.configFile()));
+                out.println("load config properties file OK, " + cli.configFile());
             }
-            for (String override : cli.overrides) {
+            for (String override : cli.overrides()) {
                 config.applyOverride(override);
             }
-            if (cli.namesrvAddr != null) {
-                config.broker.setNamesrvAddr(cli.namesrvAddr);
+            if (cli.namesrvAddr() != null) {
+                config.broker.setNamesrvAddr(cli.namesrvAddr());
             }
             config.finish();
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return new Outcome(1, null);
         } catch (IOException e) {
-            err.println("error: cannot read config file " + cli.configFile + ": " + e);
+            err.println("error: cannot read config file " + cli.configFile() + ": " + e);
             return new Outcome(1, null);
         }
-        if (cli.printConfigItem || cli.printImportantConfig) {
-            out.print(config.binder.toText(cli.printImportantConfig && !cli.printConfigItem));
+        if (cli.printConfigItem() || cli.printImportantConfig()) {
+            out.print(config.binder.toText(cli.printImportantConfig() && !cli.printConfigItem()));
             out.flush();
             return new Outcome(0, null);
         }

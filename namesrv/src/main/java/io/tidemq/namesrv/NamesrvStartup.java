@@ -3,7 +3,6 @@ package io.tidemq.namesrv;
 import io.tidemq.common.config.ConfigBinder;
 import io.tidemq.common.config.ConfigException;
 import io.tidemq.common.config.ServerCommandLine;
-import io.tidemq.common.config.StartupArgs;
 import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.remoting.netty.LeakDetection;
 import io.tidemq.namesrv.startup.NamesrvCommandLine;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * {@code mqnamesrv}: parses the command line, binds the configuration, sets up logging and runs a NameServer in the
@@ -37,7 +35,6 @@ public final class NamesrvStartup {
     public static final int DEFAULT_PORT = 9876;
     private static final String LOG_FILE = "logback_namesrv.xml";
     private static final String LOG_FALLBACK = "/io/tidemq/namesrv/logback_namesrv_default.xml";
-    private static final Set<String> PRINT_FLAGS = Set.of("-h", "--help", "-p", "--printConfigItem");
 
     private NamesrvStartup() {
     }
@@ -62,11 +59,7 @@ public final class NamesrvStartup {
      * NameServer (with logging configured and a shutdown hook installed) and returns it.
      */
     public static Outcome launch(String[] args, PrintStream out, PrintStream err) {
-        // logging set-up is the slowest step of boot; let it overlap with parsing and binding
-        LogbackSetup.PendingConfiguration logging = StartupArgs.startsServer(args, PRINT_FLAGS)
-                ? LogbackSetup.configureInBackground(new NamesrvConfig().getRocketmqHome(), LOG_FILE, LOG_FALLBACK)
-                : null;
-        NamesrvCommandLine cli;
+        ServerCommandLine.Arguments cli;
         try {
             cli = NamesrvCommandLine.parse(args);
         } catch (ServerCommandLine.BadCommandLine e) {
@@ -74,25 +67,29 @@ public final class NamesrvStartup {
             NamesrvCommandLine.usage(err);
             return new Outcome(1, null);
         }
-        if (cli.help) {
+        if (cli.help()) {
             NamesrvCommandLine.usage(out);
             return new Outcome(0, null);
         }
+        // logging set-up is the slowest step of boot; let it overlap with binding the configuration
+        LogbackSetup.PendingConfiguration logging = cli.startsServer()
+                ? LogbackSetup.configureInBackground(new NamesrvConfig().getRocketmqHome(), LOG_FILE, LOG_FALLBACK)
+                : null;
 
         NamesrvConfig namesrvConfig = new NamesrvConfig();
         NettyServerConfig nettyServerConfig = new NettyServerConfig();
         nettyServerConfig.setListenPort(DEFAULT_PORT);
         ConfigBinder binder = new ConfigBinder(namesrvConfig, nettyServerConfig);
         try {
-            if (cli.configFile != null) {
-                Properties props = readProperties(Path.of(cli.configFile));
+            if (cli.configFile() != null) {
+                Properties props = readProperties(Path.of(cli.configFile()));
                 binder.apply(props);
                 if (!props.containsKey("configStorePath")) {
-                    namesrvConfig.setConfigStorePath(cli.configFile);
+                    namesrvConfig.setConfigStorePath(cli.configFile());
                 }
-                out.println("load config properties file OK, " + cli.configFile);
+                out.println("load config properties file OK, " + cli.configFile());
             }
-            for (String override : cli.overrides) {
+            for (String override : cli.overrides()) {
                 int eq = override.indexOf('=');
                 if (eq <= 0) {
                     throw new ConfigException("argument '" + override + "' is not an option nor key=value");
@@ -100,15 +97,15 @@ public final class NamesrvStartup {
                 binder.set(override.substring(0, eq), override.substring(eq + 1));
             }
         } catch (ConfigException e) {
-            err.println("error: " + e.getMessage() + (cli.configFile == null ? "" : " (config file " + cli.configFile
-                    + ")"));
+            err.println("error: " + e.getMessage()
+                    + (cli.configFile() == null ? "" : " (config file " + cli.configFile() + ")"));
             return new Outcome(1, null);
         } catch (IOException e) {
-            err.println("error: cannot read config file " + cli.configFile + ": " + e);
+            err.println("error: cannot read config file " + cli.configFile() + ": " + e);
             return new Outcome(1, null);
         }
 
-        if (cli.printConfigItem) {
+        if (cli.printConfigItem()) {
             out.print(binder.toText(false));
             out.flush();
             return new Outcome(0, null);
@@ -118,16 +115,16 @@ public final class NamesrvStartup {
     }
 
     private static Outcome boot(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig, ConfigBinder binder,
-                                NamesrvCommandLine cli, LogbackSetup.PendingConfiguration logging, PrintStream out,
-                                PrintStream err) {
+                                ServerCommandLine.Arguments cli, LogbackSetup.PendingConfiguration logging,
+                                PrintStream out, PrintStream err) {
         String home = namesrvConfig.getRocketmqHome();
         String logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
                 : LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);
         Logger log = LoggerFactory.getLogger(NamesrvStartup.class);
         log.info("logging configured from {}", logConfig);
         binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));
-        if (cli.namesrvAddr != null) {
-            log.info("-n {} ignored: a NameServer does not talk to other NameServers", cli.namesrvAddr);
+        if (cli.namesrvAddr() != null) {
+            log.info("-n {} ignored: a NameServer does not talk to other NameServers", cli.namesrvAddr());
         }
 
         LeakDetection.disableUnlessConfigured();

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -73,8 +72,7 @@ final class ReputDispatcher extends ServiceThread {
 
     /**
      * Called after every append. Wakes the dispatcher only from its deep sleep: while messages keep arriving it
-     * naps for {@value #NAP_NANOS} ns at a time and finds them itself, so under load no writer pays for a wake-up
-     * (an unpark system call per append was the largest single cost of a send).
+     * naps and finds them itself ({@link IdleNaps}), so under load no writer pays for a wake-up.
      */
     void onAppended() {
         if (sleeping) {
@@ -82,30 +80,23 @@ final class ReputDispatcher extends ServiceThread {
         }
     }
 
-    /** Longest a message waits to become readable while the dispatcher is active. */
-    private static final long NAP_NANOS = 500_000;
-    /** Naps without new data (about 5 ms) before the dispatcher sleeps until a writer wakes it. */
-    private static final int NAPS_BEFORE_SLEEP = 10;
-
     @Override
     public void run() {
-        int emptyNaps = 0;
+        // a message waits at most 0.5 ms to become readable while the dispatcher is active; after about 5 ms
+        // without new data it sleeps until a writer wakes it
+        IdleNaps naps = new IdleNaps(500_000, 10);
         while (!isStopped()) {
             try {
                 long seenEnd = commitLog.maxOffset();
                 if (dispatchAvailable()) {
-                    emptyNaps = 0;
-                } else if (emptyNaps < NAPS_BEFORE_SLEEP) {
-                    emptyNaps++;
-                    LockSupport.parkNanos(this, NAP_NANOS);
-                } else {
+                    naps.worked();
+                } else if (!naps.napUnlessDrowsy()) {
                     sleeping = true;
                     // re-check after announcing the sleep: an append that missed the flag is seen here
                     if (commitLog.maxOffset() == seenEnd) {
                         waitForRunning(10);
                     }
                     sleeping = false;
-                    emptyNaps = 0;
                 }
             } catch (RuntimeException e) {
                 LOG.error("dispatch failed at CommitLog offset {}", reputFromOffset, e);

@@ -18,24 +18,11 @@ public final class BrokerCommandLine {
                     new Option("-h", "help", null, "Print help")),
             "KEY=VALUE", "Config items that override the file, e.g. autoCreateTopicEnable=true");
 
-    public final String configFile;
-    public final String namesrvAddr;
-    public final boolean printConfigItem;
-    public final boolean printImportantConfig;
-    public final boolean help;
-    public final List<String> overrides;
-
-    private BrokerCommandLine(ServerCommandLine.Parsed p) {
-        configFile = p.value("configFile");
-        namesrvAddr = p.value("namesrvAddr");
-        printConfigItem = p.flag("printConfigItem");
-        printImportantConfig = p.flag("printImportantConfig");
-        help = p.flag("help");
-        overrides = List.copyOf(p.positional());
+    private BrokerCommandLine() {
     }
 
-    public static BrokerCommandLine parse(String[] args) throws ServerCommandLine.BadCommandLine {
-        return new BrokerCommandLine(SPEC.parse(args));
+    public static ServerCommandLine.Arguments parse(String[] args) throws ServerCommandLine.BadCommandLine {
+        return SPEC.parse(args);
     }
 
     public static void usage(PrintStream out) {

@@ -21,25 +21,15 @@ public final class ServerCommandLine {
     public record Option(String shortName, String longName, String argLabel, String description) {
     }
 
-    /** A parsed command line. */
-    public static final class Parsed {
-        private final Map<String, String> values = new HashMap<>();
-        private final Set<String> flags = new HashSet<>();
-        private final List<String> positional = new ArrayList<>();
-
-        /** The argument of an option (by long name, without dashes), or null when absent. */
-        public String value(String longName) {
-            return values.get(longName);
-        }
-
-        /** Whether a flag (by long name, without dashes) is present. */
-        public boolean flag(String longName) {
-            return flags.contains(longName);
-        }
-
-        /** The arguments that are not options, in order (the {@code key=value} overrides). */
-        public List<String> positional() {
-            return positional;
+    /**
+     * A parsed command line. The options are those of Apache's mqbroker and mqnamesrv, known by their long names;
+     * an option a command does not define is simply absent (null or false).
+     */
+    public record Arguments(String configFile, String namesrvAddr, boolean printConfigItem,
+                            boolean printImportantConfig, boolean help, List<String> overrides) {
+        /** False when the command only prints something (help, configuration) and exits. */
+        public boolean startsServer() {
+            return !help && !printConfigItem && !printImportantConfig;
         }
     }
 
@@ -65,13 +55,15 @@ public final class ServerCommandLine {
         this.positionalDescription = positionalDescription;
     }
 
-    public Parsed parse(String[] args) throws BadCommandLine {
-        Parsed parsed = new Parsed();
+    public Arguments parse(String[] args) throws BadCommandLine {
+        Map<String, String> values = new HashMap<>();
+        Set<String> flags = new HashSet<>();
+        List<String> positional = new ArrayList<>();
         boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (optionsEnded || !a.startsWith("-") || a.equals("-")) {
-                parsed.positional.add(a);
+                positional.add(a);
                 continue;
             }
             if (a.equals("--")) {
@@ -98,7 +90,7 @@ public final class ServerCommandLine {
                 if (inlineValue != null) {
                     throw new BadCommandLine("option '" + option.shortName() + "' takes no value: '" + a + "'");
                 }
-                parsed.flags.add(option.longName());
+                flags.add(option.longName());
                 continue;
             }
             if (inlineValue == null) {
@@ -108,9 +100,10 @@ public final class ServerCommandLine {
                 }
                 inlineValue = args[++i];
             }
-            parsed.values.put(option.longName(), inlineValue);
+            values.put(option.longName(), inlineValue);
         }
-        return parsed;
+        return new Arguments(values.get("configFile"), values.get("namesrvAddr"), flags.contains("printConfigItem"),
+                flags.contains("printImportantConfig"), flags.contains("help"), List.copyOf(positional));
     }
 
     public void usage(PrintStream out) {

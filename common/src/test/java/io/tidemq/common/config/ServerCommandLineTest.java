@@ -19,22 +19,24 @@ class ServerCommandLineTest {
 
     @Test
     void everyApacheFormOfAnOptionIsAccepted() throws Exception {
-        assertThat(spec.parse(new String[] {"-c", "a.properties"}).value("configFile")).isEqualTo("a.properties");
-        assertThat(spec.parse(new String[] {"-ca.properties"}).value("configFile")).isEqualTo("a.properties");
-        assertThat(spec.parse(new String[] {"--configFile", "b"}).value("configFile")).isEqualTo("b");
-        assertThat(spec.parse(new String[] {"--configFile=c=d"}).value("configFile")).isEqualTo("c=d");
-        assertThat(spec.parse(new String[] {"-n", "127.0.0.1:9876;127.0.0.2:9876"}).value("namesrvAddr"))
+        assertThat(spec.parse(new String[] {"-c", "a.properties"}).configFile()).isEqualTo("a.properties");
+        assertThat(spec.parse(new String[] {"-ca.properties"}).configFile()).isEqualTo("a.properties");
+        assertThat(spec.parse(new String[] {"--configFile", "b"}).configFile()).isEqualTo("b");
+        assertThat(spec.parse(new String[] {"--configFile=c=d"}).configFile()).isEqualTo("c=d");
+        assertThat(spec.parse(new String[] {"-n", "127.0.0.1:9876;127.0.0.2:9876"}).namesrvAddr())
                 .isEqualTo("127.0.0.1:9876;127.0.0.2:9876");
     }
 
     @Test
     void flagsOverridesAndTheEndOfOptionsMarker() throws Exception {
-        ServerCommandLine.Parsed p = spec.parse(new String[] {"autoCreateTopicEnable=true", "-p", "-n", "x:1",
+        ServerCommandLine.Arguments p = spec.parse(new String[] {"autoCreateTopicEnable=true", "-p", "-n", "x:1",
                 "listenPort=10921", "--", "-weird=1"});
-        assertThat(p.flag("printConfigItem")).isTrue();
-        assertThat(p.value("namesrvAddr")).isEqualTo("x:1");
-        assertThat(p.value("configFile")).isNull();
-        assertThat(p.positional()).containsExactly("autoCreateTopicEnable=true", "listenPort=10921", "-weird=1");
+        assertThat(p.printConfigItem()).isTrue();
+        assertThat(p.namesrvAddr()).isEqualTo("x:1");
+        assertThat(p.configFile()).isNull();
+        assertThat(p.startsServer()).isFalse();
+        assertThat(spec.parse(new String[] {"-n", "x:1"}).startsServer()).isTrue();
+        assertThat(p.overrides()).containsExactly("autoCreateTopicEnable=true", "listenPort=10921", "-weird=1");
     }
 
     @Test

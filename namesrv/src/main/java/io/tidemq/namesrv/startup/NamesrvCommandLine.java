@@ -17,22 +17,11 @@ public final class NamesrvCommandLine {
                     new Option("-h", "help", null, "Print help")),
             "KEY=VALUE", "Config items that override the file, e.g. listenPort=9877");
 
-    public final String configFile;
-    public final boolean printConfigItem;
-    public final String namesrvAddr;
-    public final boolean help;
-    public final List<String> overrides;
-
-    private NamesrvCommandLine(ServerCommandLine.Parsed p) {
-        configFile = p.value("configFile");
-        printConfigItem = p.flag("printConfigItem");
-        namesrvAddr = p.value("namesrvAddr");
-        help = p.flag("help");
-        overrides = List.copyOf(p.positional());
+    private NamesrvCommandLine() {
     }
 
-    public static NamesrvCommandLine parse(String[] args) throws ServerCommandLine.BadCommandLine {
-        return new NamesrvCommandLine(SPEC.parse(args));
+    public static ServerCommandLine.Arguments parse(String[] args) throws ServerCommandLine.BadCommandLine {
+        return SPEC.parse(args);
     }
 
     public static void usage(PrintStream out) {

@@ -35,11 +35,14 @@ final class RequestDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
+    /** {@code inFlight} counts queued and running requests, kept only for a processor that may run inline. */
     private record Registration(RequestProcessor processor, ExecutorService executor, AtomicInteger inFlight) {
         Registration(RequestProcessor processor, ExecutorService executor) {
-            this(processor, executor, new AtomicInteger());
+            this(processor, executor, processor.runsInlineWhenIdle() ? new AtomicInteger() : null);
         }
     }
+
+    private static final Runnable NOTHING = () -> { };
 
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
     private final List<RpcHook> hooks = new CopyOnWriteArrayList<>();
@@ -92,7 +95,7 @@ final class RequestDispatcher {
         }
         RequestProcessor processor = reg.processor;
         AtomicInteger inFlight = reg.inFlight;
-        if (processor.runsInlineWhenIdle() && inFlight.get() == 0 && inFlight.compareAndSet(0, 1)) {
+        if (inFlight != null && inFlight.get() == 0 && inFlight.compareAndSet(0, 1)) {
             // nothing queued or running for this processor: the order of a channel's requests cannot change
             try {
                 process(remote, processor, request);
@@ -102,12 +105,15 @@ final class RequestDispatcher {
             return;
         }
         ExecutorService executor = reg.executor != null ? reg.executor : defaultExecutor;
-        inFlight.incrementAndGet();
+        Runnable settled = NOTHING;
+        if (inFlight != null) {
+            inFlight.incrementAndGet();
+            settled = inFlight::decrementAndGet;
+        }
         try {
-            executor.execute(new RequestTask(request, remote, () -> process(remote, processor, request),
-                    inFlight::decrementAndGet));
+            executor.execute(new RequestTask(request, remote, () -> process(remote, processor, request), settled));
         } catch (RejectedExecutionException e) {
-            inFlight.decrementAndGet();
+            settled.run();
             LOG.warn("executor full, rejecting request code {} from {}", request.getCode(), remote.remoteAddress());
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
                     OVERLOAD_REMARK));

@@ -1,5 +1,6 @@
 package io.tidemq.store.ha;
 
+import io.tidemq.store.IdleNaps;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.SelectMappedBufferResult;
 import org.slf4j.Logger;
@@ -11,7 +12,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One slave connected to this master. The slave reports its CommitLog max offset (8-byte longs); the master streams
@@ -21,9 +21,6 @@ import java.util.concurrent.locks.LockSupport;
 final class HAConnection {
     private static final Logger LOG = LoggerFactory.getLogger(HAConnection.class);
     private static final int FRAME_HEADER = 12;
-    /** Longest a new message waits to be sent while the slave link is busy (bounds SYNC_MASTER's added latency). */
-    private static final long NAP_NANOS = 200_000;
-    private static final int NAPS_BEFORE_SLEEP = 25;
 
     private final Socket socket;
     private final MessageStore store;
@@ -112,7 +109,9 @@ final class HAConnection {
             LOG.info("transferring to slave {} from offset {}", socket.getRemoteSocketAddress(), next);
             long lastWrite = System.currentTimeMillis();
             ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER + batchSize);
-            int emptyNaps = 0;
+            // a new message waits at most 0.2 ms to be sent while the link is busy (bounds SYNC_MASTER's added
+            // latency); after about 5 ms without new data the thread sleeps until an append wakes it
+            IdleNaps naps = new IdleNaps(200_000, 25);
             while (running) {
                 SelectMappedBufferResult data = next < store.getMaxPhyOffset() ? store.getCommitLogData(next) : null;
                 if (data == null) {
@@ -120,18 +119,12 @@ final class HAConnection {
                         writeFrame(out, frame, next, null, 0);
                         lastWrite = System.currentTimeMillis();
                     }
-                    // while data keeps coming, nap and look again (writers do not wake a napping thread); after
-                    // a few empty naps, sleep until an append wakes us
-                    if (emptyNaps < NAPS_BEFORE_SLEEP) {
-                        emptyNaps++;
-                        LockSupport.parkNanos(this, NAP_NANOS);
-                    } else {
+                    if (!naps.napUnlessDrowsy()) {
                         service.awaitNewData(next, 100);
-                        emptyNaps = 0;
                     }
                     continue;
                 }
-                emptyNaps = 0;
+                naps.worked();
                 try {
                     int size = Math.min(data.size(), batchSize);
                     ByteBuffer slice = data.buffer().duplicate();
