@@ -100,6 +100,7 @@ final class IndexFile {
         }
         if (isEmpty()) {
             beginTimestamp = storeTimestamp;
+            endTimestamp = storeTimestamp;
             beginPhyOffset = phyOffset;
         }
         long diff = (storeTimestamp - beginTimestamp) / 1000;
@@ -114,7 +115,9 @@ final class IndexFile {
             hashSlotCount++;
         }
         indexCount++;
-        endTimestamp = storeTimestamp;
+        // the newest time seen, not the last one: a clock stepped back (or a record whose unchecked time field was
+        // damaged) must not shrink the file's time range, or queries would skip the whole file
+        endTimestamp = Math.max(endTimestamp, storeTimestamp);
         endPhyOffset = phyOffset;
         writeHeader(b);
         dirty = true;

@@ -116,6 +116,23 @@ class DispatchTest {
     }
 
     @Test
+    void aClockSteppedBackDoesNotHideEarlierKeysOfTheSameIndexFile() {
+        store = Stores.open(Stores.tinyConfig(dir), clock);
+        long t0 = 1_700_000_000_000L;
+        store.putMessage(message("A", 0, "first", "KEYS", "early"));
+        clock.advance(Duration.ofHours(1));
+        store.putMessage(message("A", 0, "second", "KEYS", "late"));
+        clock.set(t0 - 3_600_000);
+        store.putMessage(message("A", 0, "third", "KEYS", "stepped"));
+        assertThat(store.awaitDispatched(5000)).isTrue();
+
+        assertThat(bodies(store.queryMessage("A", "late", 32, t0 + 1_800_000, Long.MAX_VALUE)))
+                .containsExactly("second");
+        assertThat(bodies(store.queryMessage("A", "early", 32, 0, Long.MAX_VALUE))).containsExactly("first");
+        assertThat(bodies(store.queryMessage("A", "stepped", 32, 0, Long.MAX_VALUE))).containsExactly("third");
+    }
+
+    @Test
     void offsetByTimePicksExactOrNearestWithTiesToTheEarlierAndClampsAtTheEnds() {
         store = Stores.open(Stores.tinyConfig(dir), clock);
         long t0 = clock.millis();
