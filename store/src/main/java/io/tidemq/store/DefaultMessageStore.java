@@ -74,7 +74,8 @@ public class DefaultMessageStore implements MessageStore {
         this.queues = new ConsumeQueueTable(new File(root, "consumequeue"), config.getMappedFileSizeConsumeQueue());
         this.index = new IndexService(config, clock);
         this.dispatcher = new ReputDispatcher(commitLog, queues, index,
-                new DelayLevelTable(config.getMessageDelayLevel()), health);
+                new DelayLevelTable(config.getMessageDelayLevel()), health,
+                () -> config.getBrokerRole() == BrokerRole.SLAVE);
         this.flusher = CommitLogFlusher.create(config, commitLog, health);
         this.reader = new QueueReader(config, commitLog, queues, () -> PhysicalMemory.BYTES);
         this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);

@@ -5,6 +5,7 @@ import io.tidemq.store.MessageStoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.net.SocketTimeoutException;
 public final class HAClient {
     private static final Logger LOG = LoggerFactory.getLogger(HAClient.class);
     private static final long RETRY_MILLIS = 1000;
+    private static final int FRAME_HEADER = 12;
 
     private final MessageStore store;
     private final MessageStoreConfig config;
@@ -91,7 +93,9 @@ public final class HAClient {
         s.setTcpNoDelay(true);
         s.setSoTimeout(config.getHaSendHeartbeatInterval());
         DataOutputStream out = new DataOutputStream(s.getOutputStream());
-        DataInputStream in = new DataInputStream(s.getInputStream());
+        // buffered: a frame's header and body (and often the next frames) come in one read system call
+        BufferedInputStream buffered = new BufferedInputStream(s.getInputStream(), 256 * 1024);
+        DataInputStream in = new DataInputStream(buffered);
         LOG.info("connected to master {} at offset {}", addr, store.getMaxPhyOffset());
         report(out);
         long lastRead = System.currentTimeMillis();
@@ -134,7 +138,10 @@ public final class HAClient {
             if (!store.appendToCommitLog(start, buf, 0, size)) {
                 throw new IOException("cannot append replicated bytes at " + start);
             }
-            report(out);
+            // one report for all the frames already here: the master reads each report and wakes its waiters
+            if (buffered.available() < FRAME_HEADER) {
+                report(out);
+            }
         }
     }
 

@@ -1,17 +1,17 @@
 package io.tidemq.store.ha;
 
+import io.tidemq.store.BrokerRole;
 import io.tidemq.store.IdleNaps;
 import io.tidemq.store.MessageStore;
+import io.tidemq.store.MessageStoreConfig;
 import io.tidemq.store.SelectMappedBufferResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One slave connected to this master. The slave reports its CommitLog max offset (8-byte longs); the master streams
@@ -21,30 +21,38 @@ import java.nio.ByteBuffer;
 final class HAConnection {
     private static final Logger LOG = LoggerFactory.getLogger(HAConnection.class);
     private static final int FRAME_HEADER = 12;
+    /**
+     * ASYNC_MASTER: a partial frame waits this long for more data before it goes. Every frame costs a write here, a
+     * read, an append and a report on the slave and a read here again; at 1 ms the frames of a busy master are about
+     * five times fewer and larger, and a slave is still at most a few milliseconds behind.
+     */
+    private static final long ASYNC_LINGER_NANOS = 1_000_000;
+    /** SYNC_MASTER: senders wait for the copy, so a frame goes as soon as there is data (after at most this nap). */
+    private static final long SYNC_NAP_NANOS = 200_000;
 
-    private final Socket socket;
+    private final SocketChannel channel;
+    private final String peer;
     private final MessageStore store;
     private final HAService service;
-    private final int batchSize;
-    private final long heartbeatMillis;
-    private final long housekeepingMillis;
+    private final MessageStoreConfig config;
     private volatile boolean running = true;
     /** Highest offset the slave reported; -1 until the first report. */
     private volatile long slaveAckOffset = -1;
     private volatile long lastReadMillis = System.currentTimeMillis();
 
-    HAConnection(Socket socket, MessageStore store, HAService service, int batchSize, long heartbeatMillis,
-                 long housekeepingMillis) {
-        this.socket = socket;
+    HAConnection(SocketChannel channel, MessageStore store, HAService service, MessageStoreConfig config) {
+        this.channel = channel;
+        this.peer = String.valueOf(channel.socket().getRemoteSocketAddress());
         this.store = store;
         this.service = service;
-        this.batchSize = batchSize;
-        this.heartbeatMillis = heartbeatMillis;
-        this.housekeepingMillis = housekeepingMillis;
+        this.config = config;
+    }
+
+    String peer() {
+        return peer;
     }
 
     void start() {
-        String peer = String.valueOf(socket.getRemoteSocketAddress());
         Thread reader = new Thread(this::readReports, "HAConnection-read-" + peer);
         Thread writer = new Thread(this::transfer, "HAConnection-write-" + peer);
         reader.setDaemon(true);
@@ -57,87 +65,115 @@ final class HAConnection {
         return slaveAckOffset;
     }
 
+    /**
+     * Blocking reads straight on the channel: one system call per wake-up (a socket timeout would add a poll to
+     * each). A silent slave is detected by the transfer thread, which closes the channel and so ends this read.
+     */
     private void readReports() {
+        ByteBuffer in = ByteBuffer.allocateDirect(8 * 64);
         try {
-            socket.setSoTimeout(1000);
-            DataInputStream in = new DataInputStream(socket.getInputStream());
             while (running) {
-                long offset;
-                try {
-                    offset = in.readLong();
-                } catch (SocketTimeoutException e) {
-                    if (System.currentTimeMillis() - lastReadMillis > housekeepingMillis) {
-                        LOG.warn("slave {} silent for {} ms, closing", socket.getRemoteSocketAddress(),
-                                housekeepingMillis);
-                        break;
-                    }
-                    continue;
+                if (channel.read(in) < 0) {
+                    LOG.info("slave {} closed the connection", peer);
+                    break;
                 }
                 lastReadMillis = System.currentTimeMillis();
-                long ours = store.getMaxPhyOffset();
-                if (offset > ours) {
-                    // the slave holds bytes this master does not (e.g. the master lost its unflushed tail): stream
-                    // from our end, which tells a TideMQ slave to cut its log back to the common point
-                    if (slaveAckOffset < 0) {
-                        LOG.warn("slave {} is at {} beyond our max {}: it will be truncated to {}",
-                                socket.getRemoteSocketAddress(), offset, ours, ours);
-                        slaveAckOffset = ours;
-                    }
-                    continue;
+                in.flip();
+                long latest = -1;
+                while (in.remaining() >= 8) {
+                    latest = in.getLong();
                 }
-                slaveAckOffset = offset;
-                service.slaveAcknowledged(offset);
+                in.compact();
+                if (latest >= 0) {
+                    acknowledge(latest);
+                }
             }
         } catch (IOException e) {
-            LOG.info("slave {} disconnected: {}", socket.getRemoteSocketAddress(), e.toString());
+            if (running) {
+                LOG.info("slave {} disconnected: {}", peer, e.toString());
+            }
         } finally {
             close();
         }
     }
 
+    private void acknowledge(long offset) {
+        long ours = store.getMaxPhyOffset();
+        if (offset > ours) {
+            // the slave holds bytes this master does not (e.g. the master lost its unflushed tail): stream from our
+            // end, which tells a TideMQ slave to cut its log back to the common point
+            if (slaveAckOffset < 0) {
+                LOG.warn("slave {} is at {} beyond our max {}: it will be truncated to {}", peer, offset, ours, ours);
+                slaveAckOffset = ours;
+            }
+            return;
+        }
+        slaveAckOffset = offset;
+        service.slaveAcknowledged(offset);
+    }
+
     private void transfer() {
         try {
-            OutputStream out = socket.getOutputStream();
             while (running && slaveAckOffset < 0) {
                 Thread.sleep(10);
+                closeIfSilent();
             }
             long next = slaveAckOffset;
             if (next == 0) {
                 // a fresh slave starts with our oldest data still present
                 next = store.getMinPhyOffset();
             }
-            LOG.info("transferring to slave {} from offset {}", socket.getRemoteSocketAddress(), next);
+            LOG.info("transferring to slave {} from offset {}", peer, next);
+            int batchSize = config.getHaTransferBatchSize();
             long lastWrite = System.currentTimeMillis();
-            ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER + batchSize);
-            // a new message waits at most 0.2 ms to be sent while the link is busy (bounds SYNC_MASTER's added
-            // latency); after about 5 ms without new data the thread sleeps until an append wakes it
-            IdleNaps naps = new IdleNaps(200_000, 25);
+            ByteBuffer header = ByteBuffer.allocateDirect(FRAME_HEADER);
+            // after about 5 ms without new data the thread sleeps until an append wakes it
+            IdleNaps syncNaps = new IdleNaps(SYNC_NAP_NANOS, 25);
+            IdleNaps asyncNaps = new IdleNaps(ASYNC_LINGER_NANOS, 5);
+            boolean lingered = false;
             while (running) {
-                SelectMappedBufferResult data = next < store.getMaxPhyOffset() ? store.getCommitLogData(next) : null;
-                if (data == null) {
-                    if (System.currentTimeMillis() - lastWrite > heartbeatMillis) {
-                        writeFrame(out, frame, next, null, 0);
+                boolean sync = config.getBrokerRole() == BrokerRole.SYNC_MASTER;
+                long end = store.getMaxPhyOffset();
+                if (next >= end) {
+                    if (System.currentTimeMillis() - lastWrite > config.getHaSendHeartbeatInterval()) {
+                        writeFrame(header, next, null);
                         lastWrite = System.currentTimeMillis();
+                        closeIfSilent();
                     }
-                    if (!naps.napUnlessDrowsy()) {
+                    if (!(sync ? syncNaps : asyncNaps).napUnlessDrowsy()) {
                         service.awaitNewData(next, 100);
                     }
+                    lingered = true;
                     continue;
                 }
-                naps.worked();
+                if (!sync && !lingered && end - next < batchSize) {
+                    LockSupport.parkNanos(this, ASYNC_LINGER_NANOS);
+                    lingered = true;
+                    continue;
+                }
+                syncNaps.worked();
+                asyncNaps.worked();
+                lingered = false;
+                SelectMappedBufferResult data = store.getCommitLogData(next);
+                if (data == null) {
+                    continue;
+                }
                 try {
                     int size = Math.min(data.size(), batchSize);
                     ByteBuffer slice = data.buffer().duplicate();
                     slice.limit(slice.position() + size);
-                    writeFrame(out, frame, next, slice, size);
+                    writeFrame(header, next, slice);
                     next += size;
                     lastWrite = System.currentTimeMillis();
+                    closeIfSilent();
                 } finally {
                     data.release();
                 }
             }
         } catch (IOException e) {
-            LOG.info("transfer to slave {} stopped: {}", socket.getRemoteSocketAddress(), e.toString());
+            if (running) {
+                LOG.info("transfer to slave {} stopped: {}", peer, e.toString());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -145,16 +181,27 @@ final class HAConnection {
         }
     }
 
-    /** One frame in one write: header and body are copied into {@code frame} (sized for the largest batch). */
-    private static void writeFrame(OutputStream out, ByteBuffer frame, long offset, ByteBuffer body, int size)
-            throws IOException {
-        frame.clear();
-        frame.putLong(offset).putInt(size);
-        if (body != null) {
-            frame.put(body);
+    private void closeIfSilent() {
+        if (System.currentTimeMillis() - lastReadMillis > config.getHaHousekeepingInterval()) {
+            LOG.warn("slave {} silent for {} ms, closing", peer, config.getHaHousekeepingInterval());
+            close();
         }
-        out.write(frame.array(), 0, frame.position());
-        out.flush();
+    }
+
+    /** Header and body in one gathering write, the body straight from the mapped CommitLog. */
+    private void writeFrame(ByteBuffer header, long offset, ByteBuffer body) throws IOException {
+        header.clear();
+        header.putLong(offset).putInt(body == null ? 0 : body.remaining()).flip();
+        if (body == null) {
+            while (header.hasRemaining()) {
+                channel.write(header);
+            }
+            return;
+        }
+        ByteBuffer[] frame = {header, body};
+        while (body.hasRemaining()) {
+            channel.write(frame);
+        }
     }
 
     void close() {
@@ -163,7 +210,7 @@ final class HAConnection {
         }
         running = false;
         try {
-            socket.close();
+            channel.close();
         } catch (IOException ignored) {
             // closing anyway
         }

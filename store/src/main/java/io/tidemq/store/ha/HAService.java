@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +30,7 @@ public final class HAService {
     private final Object newData = new Object();
     /** Transfer threads in their deep sleep (see {@link #awaitNewData}). */
     private final AtomicInteger sleepers = new AtomicInteger();
-    private volatile ServerSocket server;
+    private volatile ServerSocketChannel server;
     private volatile boolean running;
 
     public HAService(MessageStore store, MessageStoreConfig config) {
@@ -40,8 +40,8 @@ public final class HAService {
 
     /** Listens on {@code bindAddress:haListenPort}. */
     public void start(String bindAddress) throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
+        ServerSocketChannel s = ServerSocketChannel.open();
+        s.socket().setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), config.getHaListenPort()));
         server = s;
         running = true;
@@ -80,12 +80,11 @@ public final class HAService {
     private void acceptLoop() {
         while (running) {
             try {
-                Socket socket = server.accept();
-                socket.setTcpNoDelay(true);
-                HAConnection c = new HAConnection(socket, store, this, config.getHaTransferBatchSize(),
-                        config.getHaSendHeartbeatInterval(), config.getHaHousekeepingInterval());
+                SocketChannel channel = server.accept();
+                channel.socket().setTcpNoDelay(true);
+                HAConnection c = new HAConnection(channel, store, this, config);
                 connections.add(c);
-                LOG.info("slave connected from {}", socket.getRemoteSocketAddress());
+                LOG.info("slave connected from {}", c.peer());
                 c.start();
             } catch (IOException e) {
                 if (running) {

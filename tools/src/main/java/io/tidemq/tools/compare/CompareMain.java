@@ -102,7 +102,8 @@ public final class CompareMain implements Callable<Integer> {
                     + "  <root level=\"WARN\"><appender-ref ref=\"C\"/></root>\n</configuration>\n");
             System.setProperty("logback.configurationFile", conf.toString());
         }
-        System.exit(new CommandLine(new CompareMain()).execute(args));
+        // bench/compare.sh passes defaults for --work and --out first; what the user adds after them wins
+        System.exit(new CommandLine(new CompareMain()).setOverwrittenOptionsAllowed(true).execute(args));
     }
 
     @Override
