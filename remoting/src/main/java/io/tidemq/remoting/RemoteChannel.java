@@ -3,6 +3,7 @@ package io.tidemq.remoting;
 import io.tidemq.remoting.protocol.RemotingCommand;
 
 import java.net.SocketAddress;
+import java.util.concurrent.Executor;
 
 /**
  * A connection as the layers above remoting see it: who is on the other end, and a way to answer later
@@ -23,4 +24,12 @@ public interface RemoteChannel {
     void writeAndForget(RemotingCommand command);
 
     void close();
+
+    /**
+     * Runs tasks on the thread that does this connection's I/O, where an answer is written without a further
+     * hand-off. For short tasks only: every connection of that thread waits for them. Inline by default.
+     */
+    default Executor ioThread() {
+        return Runnable::run;
+    }
 }

@@ -10,7 +10,10 @@ final class ResponseWriter {
 
     /** Writes {@code response} as the answer to {@code request}, unless the request was oneway. */
     static void write(RemoteChannel channel, RemotingCommand request, RemotingCommand response) {
-        if (request.isOneway() || response == null) {
+        if (response == null) {
+            return;
+        }
+        if (request.isOneway()) {
             response.releaseBody();
             return;
         }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.concurrent.Executor;
 
 /**
  * The {@link RemoteChannel} of one Netty channel. Exactly one instance exists per channel (kept as a channel
@@ -60,6 +61,11 @@ final class NettyRemoteChannel implements RemoteChannel {
 
     Channel channel() {
         return channel;
+    }
+
+    @Override
+    public Executor ioThread() {
+        return channel.eventLoop();
     }
 
     @Override

@@ -341,10 +341,15 @@ class RemotingServerClientTest {
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> parked.get() != null);
 
-        parked.get().writeAndForget(RemotingCommand.responseTo(parkedRequest.get(), 0, "held, then answered"));
+        AtomicReference<String> answeredOn = new AtomicReference<>();
+        parked.get().ioThread().execute(() -> {
+            answeredOn.set(Thread.currentThread().getName());
+            parked.get().writeAndForget(RemotingCommand.responseTo(parkedRequest.get(), 0, "held, then answered"));
+        });
 
         await().atMost(Duration.ofSeconds(5)).until(() -> responses.size() == 1);
         assertThat(responses.get(0).getRemark()).isEqualTo("held, then answered");
+        assertThat(answeredOn.get()).as("the connection's I/O thread").contains("ServerSelector");
     }
 
     @Test
