@@ -9,6 +9,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -94,7 +95,7 @@ public final class HAClient {
         s.setSoTimeout(config.getHaSendHeartbeatInterval());
         DataOutputStream out = new DataOutputStream(s.getOutputStream());
         // buffered: a frame's header and body (and often the next frames) come in one read system call
-        BufferedInputStream buffered = new BufferedInputStream(s.getInputStream(), 256 * 1024);
+        FrameBuffer buffered = new FrameBuffer(s.getInputStream());
         DataInputStream in = new DataInputStream(buffered);
         LOG.info("connected to master {} at offset {}", addr, store.getMaxPhyOffset());
         report(out);
@@ -138,8 +139,10 @@ public final class HAClient {
             if (!store.appendToCommitLog(start, buf, 0, size)) {
                 throw new IOException("cannot append replicated bytes at " + start);
             }
-            // one report for all the frames already here: the master reads each report and wakes its waiters
-            if (buffered.available() < FRAME_HEADER) {
+            // one report for the frames already read in: the master reads each report and wakes its waiters. Only
+            // what is in memory counts; asking the socket would cost a system call per frame, and waiting for
+            // bytes still in flight would hold back the acknowledgement SYNC_MASTER senders wait for
+            if (buffered.buffered() < FRAME_HEADER) {
                 report(out);
             }
         }
@@ -157,6 +160,17 @@ public final class HAClient {
     private void report(DataOutputStream out) throws IOException {
         out.writeLong(store.getMaxPhyOffset());
         out.flush();
+    }
+
+    /** A read buffer that tells how much it already holds, without asking the socket. */
+    private static final class FrameBuffer extends BufferedInputStream {
+        FrameBuffer(InputStream in) {
+            super(in, 256 * 1024);
+        }
+
+        int buffered() {
+            return count - pos;
+        }
     }
 
     private void closeSocket() {
