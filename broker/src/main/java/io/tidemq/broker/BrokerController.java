@@ -30,6 +30,7 @@ import io.tidemq.broker.stats.BrokerStats;
 import io.tidemq.broker.stats.RuntimeInfo;
 import io.tidemq.broker.subscription.SubscriptionGroupManager;
 import io.tidemq.broker.topic.TopicConfigManager;
+import io.tidemq.broker.transaction.TransactionalMessageCheckService;
 import io.tidemq.broker.transaction.TransactionalMessageService;
 import io.tidemq.common.config.ConfigBinder;
 import io.tidemq.common.protocol.RequestCode;
@@ -307,6 +308,12 @@ public final class BrokerController {
         if (haService != null) {
             haService.start(serverConfig.getBindAddress());
             scheduleMessageService.start();
+            TransactionalMessageCheckService txCheck = new TransactionalMessageCheckService(store,
+                    consumerOffsetManager, producerManager, broker2Client, storeHost,
+                    brokerConfig.getTransactionTimeOut(), brokerConfig.getTransactionCheckMax());
+            long interval = Math.max(100, brokerConfig.getTransactionCheckInterval());
+            scheduler.scheduleWithFixedDelay(() -> safely("transaction check",
+                    () -> txCheck.checkOnce(System.currentTimeMillis())), interval, interval, TimeUnit.MILLISECONDS);
         }
         if (haClient != null) {
             haClient.start();

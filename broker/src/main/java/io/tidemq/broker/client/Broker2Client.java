@@ -45,4 +45,22 @@ public final class Broker2Client implements ConsumerIdsChangeListener {
             }
         }
     }
+
+    /** Sends a oneway request to one client; false when it could not be written. */
+    public boolean sendOneway(ClientChannelInfo client, RemotingCommand request) {
+        NettyRemotingServer s = server;
+        if (s == null) {
+            return false;
+        }
+        try {
+            s.invokeOneway(client.channel(), request, ONEWAY_TIMEOUT_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.info("cannot send request {} to {}: {}", request.getCode(), client.clientId(), e.toString());
+            return false;
+        }
+    }
 }
