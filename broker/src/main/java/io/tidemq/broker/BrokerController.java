@@ -18,6 +18,7 @@ import io.tidemq.broker.processor.EndTransactionProcessor;
 import io.tidemq.broker.processor.OffsetQueryProcessor;
 import io.tidemq.broker.processor.PullMessageProcessor;
 import io.tidemq.broker.processor.QueryMessageProcessor;
+import io.tidemq.broker.processor.ReplyMessageProcessor;
 import io.tidemq.broker.processor.QueueLockProcessor;
 import io.tidemq.broker.processor.SendMessageProcessor;
 import io.tidemq.broker.processor.SendSupport;
@@ -202,6 +203,9 @@ public final class BrokerController {
         server.registerProcessor(RequestCode.SEND_MESSAGE, send, sendExecutor);
         server.registerProcessor(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
         server.registerProcessor(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
+        RequestProcessor reply = new ReplyMessageProcessor(this);
+        server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE, reply, sendExecutor);
+        server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE_V2, reply, sendExecutor);
         server.registerProcessor(RequestCode.CONSUMER_SEND_MSG_BACK, new ConsumerSendMsgBackProcessor(this),
                 sendExecutor);
         if (withPull) {
@@ -554,6 +558,10 @@ public final class BrokerController {
     /** Slave side of replication; null on a master. */
     public HAClient haClient() {
         return haClient;
+    }
+
+    public Broker2Client broker2Client() {
+        return broker2Client;
     }
 
     public SendSupport sendSupport() {
