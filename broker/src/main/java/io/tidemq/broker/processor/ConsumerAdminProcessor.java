@@ -82,6 +82,7 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
             if (online != null && online.subscription(topic) == null) {
                 continue;
             }
+            stats.consumeTps += broker.stats().groupGetTps(topic, h.consumerGroup);
             for (int q = 0; q < tc.readQueueNums; q++) {
                 OffsetWrapper w = new OffsetWrapper();
                 w.brokerOffset = Math.max(0, broker.store().getMaxOffsetInQueue(topic, q));

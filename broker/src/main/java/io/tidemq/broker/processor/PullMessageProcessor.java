@@ -173,6 +173,7 @@ public final class PullMessageProcessor implements RequestProcessor {
                 buffers[i] = messages.get(i).buffer();
             }
             broker.stats().recordGet(h.topic, result.messageCount(), result.bufferTotalSize());
+            broker.stats().recordGroupGet(h.topic, h.consumerGroup, result.messageCount());
             response.setBodyBuffers(buffers, result::release);
         } else {
             result.release();

@@ -160,6 +160,9 @@ class AdminOperationsIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 20);
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     admin.examineConsumeStats("CG_RESET_ONLINE").computeTotalDiff() == 0);
+            // 20 messages pulled within the last minute: consumerProgress shows a consume rate
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    admin.examineConsumeStats("CG_RESET_ONLINE").getConsumeTps() > 0);
             got.clear();
             Map<MessageQueue, Long> reset = admin.resetOffsetByTimestamp(topic, "CG_RESET_ONLINE", before, true);
             assertThat(reset.values()).containsOnly(0L);
