@@ -19,7 +19,6 @@ import io.tidemq.store.PutMessageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,9 +55,13 @@ public final class ReplyMessageProcessor implements RequestProcessor {
         }
         int queueId = h.queueId == null || h.queueId < 0
                 ? ThreadLocalRandom.current().nextInt(Math.max(1, topicConfig.writeQueueNums)) : h.queueId;
-        Map<String, String> props = MessageProperties.decode(h.properties);
-        props.put(MessageConst.PROPERTY_CLUSTER, broker.brokerConfig().getBrokerClusterName());
-        byte[] body = request.getBody() == null ? new byte[0] : request.getBody();
+        MessageExtBrokerInner msg = new MessageExtBrokerInner();
+        msg.setTopic(h.topic);
+        msg.setQueueId(queueId);
+        msg.setProperties(MessageProperties.decode(h.properties));
+        support.fillFromRequest(msg, h, channel, request.getBody(), topicConfig);
+        Map<String, String> props = msg.getProperties();
+        byte[] body = msg.getBody();
 
         String pushFailure = push(channel, h, queueId, props, body);
         if (!broker.brokerConfig().isStoreReplyMessageEnable()) {
@@ -75,17 +78,6 @@ public final class ReplyMessageProcessor implements RequestProcessor {
         if (pushFailure != null) {
             LOG.info("{}; the reply is stored in {} anyway", pushFailure, h.topic);
         }
-        MessageExtBrokerInner msg = new MessageExtBrokerInner();
-        msg.setTopic(h.topic);
-        msg.setQueueId(queueId);
-        msg.setBody(body);
-        msg.setFlag(h.flag == null ? 0 : h.flag);
-        msg.setSysFlag(h.sysFlag == null ? 0 : h.sysFlag);
-        msg.setBornTimestamp(h.bornTimestamp == null ? 0 : h.bornTimestamp);
-        msg.setBornHost((InetSocketAddress) channel.remoteSocketAddress());
-        msg.setStoreHost(broker.storeHost());
-        msg.setReconsumeTimes(h.reconsumeTimes == null ? 0 : h.reconsumeTimes);
-        msg.setProperties(props);
         msg.encodePropertiesString();
         PutMessageResult stored = broker.store().putMessage(msg);
         return support.answerWhenStored(channel, request, response, CompletableFuture.completedFuture(stored),

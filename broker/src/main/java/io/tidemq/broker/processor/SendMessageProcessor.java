@@ -6,13 +6,11 @@ import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExtBatch;
 import io.tidemq.common.message.MessageExtBrokerInner;
 import io.tidemq.common.message.MessageProperties;
-import io.tidemq.common.message.MessageSysFlag;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.SendMessageRequestHeader;
 import io.tidemq.common.protocol.header.SendMessageRequestHeaderV2;
 import io.tidemq.common.topic.TopicConfig;
-import io.tidemq.common.topic.TopicFilterType;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.protocol.RemotingCommand;
@@ -89,14 +87,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (!support.handleRetryAndDlq(h, msg, channel, response)) {
             return response;
         }
-        msg.setBody(request.getBody() == null ? new byte[0] : request.getBody());
-        msg.setFlag(h.flag);
-        msg.setSysFlag(sysFlagFor(h.sysFlag, topicConfig));
-        msg.setBornTimestamp(h.bornTimestamp);
-        msg.setBornHost((InetSocketAddress) channel.remoteSocketAddress());
-        msg.setStoreHost(broker.storeHost());
-        msg.setReconsumeTimes(h.reconsumeTimes == null ? 0 : h.reconsumeTimes);
-        props.put(MessageConst.PROPERTY_CLUSTER, broker.brokerConfig().getBrokerClusterName());
+        support.fillFromRequest(msg, h, channel, request.getBody(), topicConfig);
         // WAIT=true need not be stored (it is the default); keep it in the map, where the store reads it.
         String waitValue = props.remove(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
         msg.encodePropertiesString();
@@ -142,7 +133,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         batch.setQueueId(queueId);
         batch.setBody(request.getBody() == null ? new byte[0] : request.getBody());
         batch.setFlag(h.flag);
-        batch.setSysFlag(sysFlagFor(h.sysFlag, topicConfig));
+        batch.setSysFlag(SendSupport.sysFlagFor(h.sysFlag, topicConfig));
         batch.setBornTimestamp(h.bornTimestamp);
         batch.setBornHost((InetSocketAddress) channel.remoteSocketAddress());
         batch.setStoreHost(broker.storeHost());
@@ -156,14 +147,6 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
         CompletableFuture<PutMessageResult> future = broker.store().asyncPutMessages(batch);
         return support.answerWhenStored(channel, request, response, future, queueId, h.topic, wait);
-    }
-
-    private static int sysFlagFor(int requested, TopicConfig topicConfig) {
-        int sysFlag = requested;
-        if (topicConfig.topicFilterType == TopicFilterType.MULTI_TAG) {
-            sysFlag |= MessageSysFlag.MULTI_TAGS_FLAG;
-        }
-        return sysFlag;
     }
 
     /** Both header forms decode to the long-named one; V2 is what the client sends by default. */

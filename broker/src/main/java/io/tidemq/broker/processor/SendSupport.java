@@ -4,12 +4,14 @@ import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.topic.TopicValidator;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExtBrokerInner;
+import io.tidemq.common.message.MessageSysFlag;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.SendMessageRequestHeader;
 import io.tidemq.common.protocol.header.SendMessageResponseHeader;
 import io.tidemq.common.subscription.SubscriptionGroupConfig;
 import io.tidemq.common.topic.PermName;
 import io.tidemq.common.topic.TopicConfig;
+import io.tidemq.common.topic.TopicFilterType;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.protocol.RemotingCommand;
 import io.tidemq.store.AppendMessageResult;
@@ -18,6 +20,7 @@ import io.tidemq.store.PutMessageStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 
 /** The checks and answers every send path shares (plain, batch, send-back, reply). Thread-safe. */
@@ -179,5 +182,29 @@ public final class SendSupport {
             response.writeHeader(header);
             broker.stats().recordPut(topic, append.msgNum(), append.wroteBytes());
         }
+    }
+
+    /**
+     * What every stored message takes from its send request: body, flags, birth, hosts, reconsume count, and the
+     * cluster property (request-reply addresses its reply topic by it). Properties must already be set.
+     */
+    public void fillFromRequest(MessageExtBrokerInner msg, SendMessageRequestHeader h, RemoteChannel channel,
+                                byte[] body, TopicConfig topicConfig) {
+        msg.setBody(body == null ? new byte[0] : body);
+        msg.setFlag(h.flag == null ? 0 : h.flag);
+        msg.setSysFlag(sysFlagFor(h.sysFlag == null ? 0 : h.sysFlag, topicConfig));
+        msg.setBornTimestamp(h.bornTimestamp == null ? 0 : h.bornTimestamp);
+        msg.setBornHost((InetSocketAddress) channel.remoteSocketAddress());
+        msg.setStoreHost(broker.storeHost());
+        msg.setReconsumeTimes(h.reconsumeTimes == null ? 0 : h.reconsumeTimes);
+        msg.getProperties().put(MessageConst.PROPERTY_CLUSTER, broker.brokerConfig().getBrokerClusterName());
+    }
+
+    static int sysFlagFor(int requested, TopicConfig topicConfig) {
+        int sysFlag = requested;
+        if (topicConfig.topicFilterType == TopicFilterType.MULTI_TAG) {
+            sysFlag |= MessageSysFlag.MULTI_TAGS_FLAG;
+        }
+        return sysFlag;
     }
 }

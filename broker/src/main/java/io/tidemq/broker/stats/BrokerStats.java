@@ -1,5 +1,6 @@
 package io.tidemq.broker.stats;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -9,107 +10,102 @@ import java.util.concurrent.atomic.LongAdder;
  * minute, from samples taken every second.
  */
 public final class BrokerStats {
-    private static final int WINDOW = 601;
+    private static final int TEN_MINUTES = 601;
+    private static final int MINUTE = 61;
 
-    private final LongAdder putCount = new LongAdder();
+    private final SampledCount puts = new SampledCount(TEN_MINUTES);
     private final LongAdder putBytes = new LongAdder();
-    private final LongAdder getCount = new LongAdder();
+    private final SampledCount gets = new SampledCount(TEN_MINUTES);
     private final LongAdder getBytes = new LongAdder();
-    private final long[] putSamples = new long[WINDOW];
-    private final long[] getSamples = new long[WINDOW];
-    private int sampleIndex;
-    private int samples;
     private volatile long putTodayMorning;
     private volatile long putYesterdayMorning;
     private volatile long getTodayMorning;
     private volatile long getYesterdayMorning;
-    private final ConcurrentHashMap<String, GroupGets> groupGets = new ConcurrentHashMap<>();
+    /** topic, then group: two look-ups and no key to build on the pull path. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, SampledCount>> groupGets =
+            new ConcurrentHashMap<>();
 
     public void recordPut(String topic, int messages, long bytes) {
-        putCount.add(messages);
+        puts.count.add(messages);
         putBytes.add(bytes);
     }
 
     public void recordGet(String topic, int messages, long bytes) {
-        getCount.add(messages);
+        gets.count.add(messages);
         getBytes.add(bytes);
     }
 
     /** Messages a consumer group pulled from a topic (consumerProgress's consume TPS). */
     public void recordGroupGet(String topic, String group, int messages) {
-        groupGets.computeIfAbsent(topic + '@' + group, k -> new GroupGets()).count.add(messages);
+        groupGets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(group, g -> new SampledCount(MINUTE)).count.add(messages);
     }
 
     /** Messages per second the group pulled from the topic over the last minute (less until a minute has passed). */
     public double groupGetTps(String topic, String group) {
-        GroupGets g = groupGets.get(topic + '@' + group);
-        return g == null ? 0 : g.tps();
+        Map<String, SampledCount> byGroup = groupGets.get(topic);
+        SampledCount c = byGroup == null ? null : byGroup.get(group);
+        return c == null ? 0 : c.rateOver(MINUTE - 1);
     }
 
     /** Takes one rate sample; call once a second. */
-    public synchronized void sample() {
-        putSamples[sampleIndex] = putCount.sum();
-        getSamples[sampleIndex] = getCount.sum();
-        sampleIndex = (sampleIndex + 1) % WINDOW;
-        samples = Math.min(samples + 1, WINDOW);
-        groupGets.values().forEach(GroupGets::sample);
-    }
-
-    /** One group's pull count on one topic, sampled each second over a minute. */
-    private static final class GroupGets {
-        private static final int MINUTE = 61;
-        private final LongAdder count = new LongAdder();
-        /** Starts with a zero sample, so the pulls that made this entry count toward the first rate. */
-        private final long[] samples = new long[MINUTE];
-        private int index = 1;
-        private int taken = 1;
-
-        synchronized void sample() {
-            samples[index] = count.sum();
-            index = (index + 1) % MINUTE;
-            taken = Math.min(taken + 1, MINUTE);
-        }
-
-        synchronized double tps() {
-            int span = taken - 1;
-            if (span <= 0) {
-                return 0;
-            }
-            int newest = (index - 1 + MINUTE) % MINUTE;
-            int oldest = (newest - span + MINUTE) % MINUTE;
-            return (samples[newest] - samples[oldest]) / (double) span;
-        }
+    public void sample() {
+        puts.sample();
+        gets.sample();
+        groupGets.values().forEach(byGroup -> byGroup.values().forEach(SampledCount::sample));
     }
 
     /** Rolls the daily counters; call at midnight. */
     public void rollDay() {
         putYesterdayMorning = putTodayMorning;
         getYesterdayMorning = getTodayMorning;
-        putTodayMorning = putCount.sum();
-        getTodayMorning = getCount.sum();
+        putTodayMorning = puts.count.sum();
+        getTodayMorning = gets.count.sum();
     }
 
     /** "tps10s tps1m tps10m" as clusterList parses it. */
-    public synchronized String putTps() {
-        return rate(putSamples);
+    public String putTps() {
+        return rates(puts);
     }
 
-    public synchronized String getTps() {
-        return rate(getSamples);
+    public String getTps() {
+        return rates(gets);
     }
 
-    private String rate(long[] s) {
-        return fmt(rateOver(s, 10)) + " " + fmt(rateOver(s, 60)) + " " + fmt(rateOver(s, 600));
+    private static String rates(SampledCount c) {
+        return fmt(c.rateOver(10)) + " " + fmt(c.rateOver(60)) + " " + fmt(c.rateOver(600));
     }
 
-    private double rateOver(long[] s, int seconds) {
-        int span = Math.min(seconds, samples - 1);
-        if (span <= 0) {
-            return 0;
+    /**
+     * A counter sampled once a second into a ring of {@code size} samples. It starts with a zero sample, so what was
+     * counted before the first sampling counts toward the first rate.
+     */
+    private static final class SampledCount {
+        private final LongAdder count = new LongAdder();
+        private final long[] samples;
+        private int index = 1;
+        private int taken = 1;
+
+        SampledCount(int size) {
+            this.samples = new long[size];
         }
-        int newest = (sampleIndex - 1 + WINDOW) % WINDOW;
-        int oldest = (newest - span + WINDOW) % WINDOW;
-        return (s[newest] - s[oldest]) / (double) span;
+
+        synchronized void sample() {
+            samples[index] = count.sum();
+            index = (index + 1) % samples.length;
+            taken = Math.min(taken + 1, samples.length);
+        }
+
+        /** Average per second over the last {@code seconds} (fewer while less has been sampled). */
+        synchronized double rateOver(int seconds) {
+            int span = Math.min(seconds, taken - 1);
+            if (span <= 0) {
+                return 0;
+            }
+            int newest = (index - 1 + samples.length) % samples.length;
+            int oldest = (newest - span + samples.length) % samples.length;
+            return (samples[newest] - samples[oldest]) / (double) span;
+        }
     }
 
     private static String fmt(double v) {
@@ -117,7 +113,7 @@ public final class BrokerStats {
     }
 
     public long putTotal() {
-        return putCount.sum();
+        return puts.count.sum();
     }
 
     public long putBytesTotal() {
@@ -125,7 +121,7 @@ public final class BrokerStats {
     }
 
     public long getTotal() {
-        return getCount.sum();
+        return gets.count.sum();
     }
 
     public long putTodayMorning() {

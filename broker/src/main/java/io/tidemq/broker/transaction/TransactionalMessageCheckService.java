@@ -174,22 +174,14 @@ public final class TransactionalMessageCheckService {
             LOG.warn("cannot store the checked copy of half message {}: {}", half.getMsgId(), r.status());
             return null;
         }
-        MessageExt stored = new MessageExt();
-        stored.setTopic(half.getProperty(MessageConst.PROPERTY_REAL_TOPIC));
-        stored.setQueueId((int) parseLong(half.getProperty(MessageConst.PROPERTY_REAL_QUEUE_ID), 0));
-        stored.setBody(half.getBody());
-        stored.setFlag(half.getFlag());
-        stored.setProperties(props);
-        stored.setSysFlag(half.getSysFlag());
-        stored.setBornTimestamp(half.getBornTimestamp());
-        stored.setBornHost(half.getBornHost());
-        stored.setStoreTimestamp(r.appendResult().storeTimestamp());
-        stored.setStoreHost(storeHost);
-        stored.setReconsumeTimes(half.getReconsumeTimes());
-        stored.setQueueOffset(r.appendResult().logicsOffset());
-        stored.setCommitLogOffset(r.appendResult().wroteOffset());
-        stored.setMsgId(r.appendResult().msgIds());
-        return stored;
+        // the producer is asked about the stored copy, shown under its real topic and queue
+        copy.setTopic(half.getProperty(MessageConst.PROPERTY_REAL_TOPIC));
+        copy.setQueueId((int) parseLong(half.getProperty(MessageConst.PROPERTY_REAL_QUEUE_ID), 0));
+        copy.setStoreTimestamp(r.appendResult().storeTimestamp());
+        copy.setQueueOffset(r.appendResult().logicsOffset());
+        copy.setCommitLogOffset(r.appendResult().wroteOffset());
+        copy.setMsgId(r.appendResult().msgIds());
+        return copy;
     }
 
     /** Sends CHECK_TRANSACTION_STATE about {@code copy} to one live producer of its group. */

@@ -2,6 +2,7 @@ package io.tidemq.it.ha;
 
 import io.tidemq.it.support.ApacheBroker;
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.QueueOffsets;
 import io.tidemq.it.support.TideBroker;
 import io.tidemq.it.support.TideNamesrv;
 import io.tidemq.store.MessageStore;
@@ -9,14 +10,7 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.protocol.RequestCode;
-import org.apache.rocketmq.common.protocol.ResponseCode;
 import org.apache.rocketmq.common.protocol.body.KVTable;
-import org.apache.rocketmq.common.protocol.header.GetMaxOffsetRequestHeader;
-import org.apache.rocketmq.common.protocol.header.GetMaxOffsetResponseHeader;
-import org.apache.rocketmq.remoting.netty.NettyClientConfig;
-import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
-import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,28 +79,11 @@ class ApacheSlaveOfTideMasterIT {
                 long onMaster = m.getMaxOffsetInQueue(TOPIC, q);
                 int queue = q;
                 await().atMost(Duration.ofSeconds(10))
-                        .untilAsserted(() -> assertThat(maxOffset(slave.address(), queue)).isEqualTo(onMaster));
+                        .untilAsserted(() -> assertThat(QueueOffsets.maxOffset(slave.address(), TOPIC, queue))
+                                .isEqualTo(onMaster));
                 total += onMaster;
             }
             assertThat(total).isEqualTo(301);
-        }
-    }
-
-    /** GET_MAX_OFFSET of one queue of {@link #TOPIC}, asked of one broker with the official remoting client. */
-    private static long maxOffset(String brokerAddr, int queueId) throws Exception {
-        NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
-        client.start();
-        try {
-            GetMaxOffsetRequestHeader h = new GetMaxOffsetRequestHeader();
-            h.setTopic(TOPIC);
-            h.setQueueId(queueId);
-            RemotingCommand r = client.invokeSync(brokerAddr,
-                    RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, h), 3000);
-            assertThat(r.getCode()).isEqualTo(ResponseCode.SUCCESS);
-            return ((GetMaxOffsetResponseHeader) r.decodeCommandCustomHeader(GetMaxOffsetResponseHeader.class))
-                    .getOffset();
-        } finally {
-            client.shutdown();
         }
     }
 }

@@ -3,21 +3,16 @@ package io.tidemq.it.namesrv;
 import io.tidemq.it.support.ApacheBroker;
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.MessageRoundTrip;
+import io.tidemq.it.support.QueueOffsets;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.ResponseCode;
 import org.apache.rocketmq.common.protocol.body.ClusterInfo;
 import org.apache.rocketmq.common.protocol.body.KVTable;
-import org.apache.rocketmq.common.protocol.header.GetMaxOffsetRequestHeader;
-import org.apache.rocketmq.common.protocol.header.GetMaxOffsetResponseHeader;
 import org.apache.rocketmq.common.protocol.route.BrokerData;
 import org.apache.rocketmq.common.protocol.route.QueueData;
 import org.apache.rocketmq.common.protocol.route.TopicRouteData;
-import org.apache.rocketmq.remoting.netty.NettyClientConfig;
-import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
-import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,24 +209,11 @@ class ApacheBrokerOnTideNamesrvIT {
 
     /** Sum of the consume-queue max offsets of {@link #TOPIC} on one broker, asked with GET_MAX_OFFSET. */
     private static long messagesIn(String brokerAddr) throws Exception {
-        NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
-        client.start();
-        try {
-            long sum = 0;
-            for (int queue = 0; queue < 4; queue++) {
-                GetMaxOffsetRequestHeader h = new GetMaxOffsetRequestHeader();
-                h.setTopic(TOPIC);
-                h.setQueueId(queue);
-                RemotingCommand r = client.invokeSync(brokerAddr,
-                        RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, h), 3000);
-                assertThat(r.getCode()).isEqualTo(ResponseCode.SUCCESS);
-                sum += ((GetMaxOffsetResponseHeader) r.decodeCommandCustomHeader(GetMaxOffsetResponseHeader.class))
-                        .getOffset();
-            }
-            return sum;
-        } finally {
-            client.shutdown();
+        long sum = 0;
+        for (int queue = 0; queue < 4; queue++) {
+            sum += QueueOffsets.maxOffset(brokerAddr, TOPIC, queue);
         }
+        return sum;
     }
 
     @Test

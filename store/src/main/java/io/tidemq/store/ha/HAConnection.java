@@ -127,12 +127,12 @@ final class HAConnection {
             int batchSize = config.getHaTransferBatchSize();
             long lastWrite = System.currentTimeMillis();
             ByteBuffer header = ByteBuffer.allocateDirect(FRAME_HEADER);
-            // after about 5 ms without new data the thread sleeps until an append wakes it
-            IdleNaps syncNaps = new IdleNaps(SYNC_NAP_NANOS, 25);
-            IdleNaps asyncNaps = new IdleNaps(ASYNC_LINGER_NANOS, 5);
+            // the role is fixed for the life of the broker; after about 5 ms without new data the thread sleeps
+            // until an append wakes it
+            boolean sync = config.getBrokerRole() == BrokerRole.SYNC_MASTER;
+            IdleNaps naps = sync ? new IdleNaps(SYNC_NAP_NANOS, 25) : new IdleNaps(ASYNC_LINGER_NANOS, 5);
             boolean lingered = false;
             while (running) {
-                boolean sync = config.getBrokerRole() == BrokerRole.SYNC_MASTER;
                 long end = store.getMaxPhyOffset();
                 if (next >= end) {
                     if (System.currentTimeMillis() - lastWrite > config.getHaSendHeartbeatInterval()) {
@@ -140,7 +140,7 @@ final class HAConnection {
                         lastWrite = System.currentTimeMillis();
                         closeIfSilent();
                     }
-                    if (!(sync ? syncNaps : asyncNaps).napUnlessDrowsy()) {
+                    if (!naps.napUnlessDrowsy()) {
                         service.awaitNewData(next, 100);
                     }
                     lingered = true;
@@ -151,8 +151,7 @@ final class HAConnection {
                     lingered = true;
                     continue;
                 }
-                syncNaps.worked();
-                asyncNaps.worked();
+                naps.worked();
                 lingered = false;
                 SelectMappedBufferResult data = store.getCommitLogData(next);
                 if (data == null) {
