@@ -1,7 +1,8 @@
 package io.tidemq.broker;
 
-import io.tidemq.common.config.ConfigException;
-import io.tidemq.common.config.ConfigKey;
+import io.tidemq.config.ConfigException;
+import io.tidemq.config.ConfigKey;
+import io.tidemq.config.ConfigKey.Origin;
 
 import java.io.File;
 import java.net.Inet4Address;
@@ -10,102 +11,260 @@ import java.net.NetworkInterface;
 import java.util.Collections;
 
 /**
- * Every broker setting that is not about the store or the transport, with its RocketMQ property key (the field name)
- * and default. Bound together with MessageStoreConfig and the Netty configs by {@code ConfigBinder}.
+ * Every broker setting that is not about the store or the transport, with its RocketMQ property key (the field name),
+ * default and meaning (see {@link ConfigKey}; docs/configuration.md is generated from these declarations). Bound
+ * together with MessageStoreConfig and the Netty configs by {@code ConfigBinder}. Settings marked live are volatile
+ * and read at each use.
  */
 public class BrokerConfig {
-    /** Installation directory (bin/, conf/, lib/); from ROCKETMQ_HOME or rocketmq.home.dir. */
+    // ---------------------------------------------------------------- identity and addresses
+
+    @ConfigKey(doc = "Installation folder (bin/, conf/, lib/); conf/logback_broker.xml is read from it.",
+            defaultText = "$ROCKETMQ_HOME or -Drocketmq.home.dir")
     private String rocketmqHome = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
-    /** NameServer addresses, {@code host:port;host:port}. */
-    @ConfigKey(important = true)
-    private String namesrvAddr = System.getProperty("rocketmq.namesrv.addr", System.getenv("NAMESRV_ADDR"));
-    /** Address clients reach this broker on (routes, message ids, store host). */
-    @ConfigKey(important = true)
+    @ConfigKey(doc = "NameServer addresses, host:port;host:port (also -n). Empty: the broker registers nowhere "
+            + "unless fetchNamesrvAddrByAddressServer.", defaultText = "$NAMESRV_ADDR or -Drocketmq.namesrv.addr",
+            important = true)
+    private volatile String namesrvAddr = System.getProperty("rocketmq.namesrv.addr", System.getenv("NAMESRV_ADDR"));
+    @ConfigKey(doc = "Address clients reach this broker on (routes, message ids, store host).",
+            defaultText = "the first non-loopback IPv4 address", important = true)
     private String brokerIP1 = localAddress();
-    /** Address slaves use for replication ({@code haServerAddr}). */
-    @ConfigKey(important = true)
+    @ConfigKey(doc = "Address a master announces for replication (slaves connect to brokerIP2:listenPort+1).",
+            defaultText = "the first non-loopback IPv4 address")
     private String brokerIP2 = localAddress();
-    @ConfigKey(important = true)
+    @ConfigKey(doc = "Name shared by a master and its slaves.", defaultText = "the host name", important = true)
     private String brokerName = localHostName();
-    @ConfigKey(important = true)
+    @ConfigKey(doc = "Cluster the broker registers in.", important = true)
     private String brokerClusterName = "DefaultCluster";
-    /** 0 for a master, greater than 0 for a slave. */
-    @ConfigKey(important = true)
+    @ConfigKey(doc = "0 for a master (forced for ASYNC_MASTER and SYNC_MASTER), greater than 0 for a slave.",
+            important = true)
     private long brokerId = 0;
-    /** Read/write permission of the whole broker (6 = read+write, 4 = read-only). */
-    private int brokerPermission = 6;
-    /** Queues of TBW102, the template of auto-created topics. */
-    private int defaultTopicQueueNums = 8;
-    /** Create topics on first send (through TBW102). */
-    @ConfigKey(important = true)
-    private boolean autoCreateTopicEnable = true;
-    private boolean clusterTopicEnable = true;
-    private boolean brokerTopicEnable = true;
-    /** Create subscription groups on first heartbeat. */
-    private boolean autoCreateSubscriptionGroup = true;
-    private int sendMessageThreadPoolNums = Math.min(Runtime.getRuntime().availableProcessors(), 4);
-    private int pullMessageThreadPoolNums = 16 + Runtime.getRuntime().availableProcessors() * 2;
-    private int queryMessageThreadPoolNums = 8 + Runtime.getRuntime().availableProcessors();
-    private int adminBrokerThreadPoolNums = 16;
-    private int clientManageThreadPoolNums = 32;
-    private int consumerManageThreadPoolNums = 32;
-    private int heartbeatThreadPoolNums = Math.min(32, Runtime.getRuntime().availableProcessors());
-    private int endTransactionThreadPoolNums = 8 + Runtime.getRuntime().availableProcessors() * 2;
-    private int sendThreadPoolQueueCapacity = 10000;
-    private int pullThreadPoolQueueCapacity = 100000;
-    private int queryThreadPoolQueueCapacity = 20000;
-    private int clientManagerThreadPoolQueueCapacity = 1000000;
-    private int consumerManagerThreadPoolQueueCapacity = 1000000;
-    private int heartbeatThreadPoolQueueCapacity = 50000;
-    private int endTransactionPoolQueueCapacity = 100000;
-    /** Answer SYSTEM_BUSY to sends that waited too long in the queue instead of letting clients time out. */
-    private boolean brokerFastFailureEnable = true;
-    private long waitTimeMillsInSendQueue = 200;
-    private long waitTimeMillsInPullQueue = 5 * 1000;
-    private long waitTimeMillsInHeartbeatQueue = 31 * 1000;
-    private long waitTimeMillsInTransactionQueue = 3 * 1000;
-    /** Interval of the periodic registration with every NameServer, ms (clamped to 10 s..60 s). */
-    private int registerNameServerPeriod = 1000 * 30;
-    private int registerBrokerTimeoutMills = 6000;
-    private boolean forceRegister = true;
-    private boolean compressedRegister = false;
-    /** Hold pulls that find nothing until a message arrives (long polling). */
-    private boolean longPollingEnable = true;
-    private long shortPollingTimeMills = 1000;
-    private boolean notifyConsumerIdsChangedEnable = true;
-    /** Let the master point consumers at a slave when the data they read is cold. */
-    private boolean slaveReadEnable = false;
-    /** Echoed in send responses as MSG_REGION / TRACE_ON. */
-    private String regionId = "DefaultRegion";
-    private boolean traceOn = true;
-    private boolean traceTopicEnable = false;
-    private String msgTraceTopicName = "RMQ_SYS_TRACE_TOPIC";
-    private boolean rejectTransactionMessage = false;
-    private boolean enablePropertyFilter = false;
-    private boolean enableCalcFilterBitMap = false;
-    private boolean filterSupportRetry = false;
-    private boolean aclEnable = false;
-    private boolean storeReplyMessageEnable = true;
+    @ConfigKey(doc = "Read/write permission of the whole broker: 6 = read and write, 4 = read only (what mqadmin "
+            + "wipeWritePerm sets on the NameServer), 2 = write only.", live = true)
+    private volatile int brokerPermission = 6;
+    @ConfigKey(doc = "Region reported to clients in send responses (MSG_REGION), used by message trace.", live = true)
+    private volatile String regionId = "DefaultRegion";
+    @ConfigKey(doc = "Reported to clients in send responses (TRACE_ON): whether message trace may be used.",
+            live = true)
+    private volatile boolean traceOn = true;
+    @ConfigKey(doc = "Separate log folders per broker on one host: logs go to ~/logs/rocketmqlogs/"
+            + "<brokerName>_<brokerId>/ (the brokerLogDir variable of logback_broker.xml).")
     private boolean isolateLogEnable = false;
-    /** Persist consumer offsets this often, ms. */
-    private int flushConsumerOffsetInterval = 1000 * 5;
-    /** A client channel silent this long is dropped, ms. */
-    private long channelExpiredTimeout = 1000 * 120;
-    private long transactionTimeOut = 6_000;
-    private int transactionCheckMax = 15;
-    private long transactionCheckInterval = 60 * 1000;
-    /** SYNC_MASTER wait for the slave's acknowledgement, ms. */
-    private int slaveTimeout = 3000;
-    /** SYNC_MASTER: refuse sends that could not reach a slave instead of keeping them on the master alone. */
-    private boolean syncMasterStrict = false;
-    /** Slave: how often topics, groups and offsets are copied from the master, ms (TideMQ key). */
-    private long slaveSynchronizeInterval = 10_000;
-    private boolean offsetCheckInSlave = false;
-    private boolean highSpeedMode = false;
-    private boolean commercialEnable = true;
-    private boolean useTLS = false;
-    private int filterServerNums = 0;
+
+    // ---------------------------------------------------------------- topics and groups
+
+    @ConfigKey(doc = "Queues of TBW102, the template of topics created on first send.")
+    private volatile int defaultTopicQueueNums = 8;
+    @ConfigKey(doc = "Create a topic on its first send (through TBW102). Usually false in production.", live = true,
+            important = true)
+    private volatile boolean autoCreateTopicEnable = true;
+    @ConfigKey(doc = "Create the topic named after the cluster (used to create topics cluster-wide).")
+    private boolean clusterTopicEnable = true;
+    @ConfigKey(doc = "Create the topic named after the broker.")
+    private boolean brokerTopicEnable = true;
+    @ConfigKey(doc = "Create a subscription group on its first heartbeat or pull.", live = true, important = true)
+    private volatile boolean autoCreateSubscriptionGroup = true;
+    @ConfigKey(doc = "Create the message-trace topic (msgTraceTopicName) on this broker.", important = true)
+    private boolean traceTopicEnable = false;
+    @ConfigKey(doc = "Name of the message-trace topic.", important = true)
+    private String msgTraceTopicName = "RMQ_SYS_TRACE_TOPIC";
+
+    // ---------------------------------------------------------------- thread pools
+
+    @ConfigKey(doc = "Threads handling sends (and sends back of consumers).",
+            defaultText = "min(4, cores)")
+    private int sendMessageThreadPoolNums = Math.min(Runtime.getRuntime().availableProcessors(), 4);
+    @ConfigKey(doc = "Apache: threads completing asynchronous puts.",
+            noEffect = "a put completes on the thread that made it durable (flush or replication); no extra pool.",
+            defaultText = "min(4, cores)")
+    private int putMessageFutureThreadPoolNums = Math.min(Runtime.getRuntime().availableProcessors(), 4);
+    @ConfigKey(doc = "Threads handling pulls.", defaultText = "16 + 2 x cores")
+    private int pullMessageThreadPoolNums = 16 + Runtime.getRuntime().availableProcessors() * 2;
+    @ConfigKey(doc = "Threads handling replies of request-reply (SEND_REPLY_MESSAGE).",
+            defaultText = "16 + 2 x cores")
+    private int processReplyMessageThreadPoolNums = 16 + Runtime.getRuntime().availableProcessors() * 2;
+    @ConfigKey(doc = "Threads handling queries by key and by id.", defaultText = "8 + cores")
+    private int queryMessageThreadPoolNums = 8 + Runtime.getRuntime().availableProcessors();
+    @ConfigKey(doc = "Threads handling admin requests.")
+    private int adminBrokerThreadPoolNums = 16;
+    @ConfigKey(doc = "Threads handling client unregistration and config checks.")
+    private int clientManageThreadPoolNums = 32;
+    @ConfigKey(doc = "Threads handling consumer offset and group requests.")
+    private int consumerManageThreadPoolNums = 32;
+    @ConfigKey(doc = "Threads handling heartbeats.", defaultText = "min(32, cores)")
+    private int heartbeatThreadPoolNums = Math.min(32, Runtime.getRuntime().availableProcessors());
+    @ConfigKey(doc = "Threads handling transaction commits and rollbacks.",
+            defaultText = "max(8 + 2 x cores, 4 x sendMessageThreadPoolNums)")
+    private int endTransactionThreadPoolNums = Math.max(8 + Runtime.getRuntime().availableProcessors() * 2,
+            sendMessageThreadPoolNums * 4);
+    @ConfigKey(doc = "Sends queued at most before new ones are refused with SYSTEM_BUSY.")
+    private int sendThreadPoolQueueCapacity = 10000;
+    @ConfigKey(doc = "Apache: queue of the asynchronous put pool.", noEffect = "see putMessageFutureThreadPoolNums.")
+    private int putThreadPoolQueueCapacity = 10000;
+    @ConfigKey(doc = "Pulls queued at most.")
+    private int pullThreadPoolQueueCapacity = 100000;
+    @ConfigKey(doc = "Replies queued at most.")
+    private int replyThreadPoolQueueCapacity = 10000;
+    @ConfigKey(doc = "Queries queued at most.")
+    private int queryThreadPoolQueueCapacity = 20000;
+    @ConfigKey(doc = "Client-management requests queued at most.")
+    private int clientManagerThreadPoolQueueCapacity = 1000000;
+    @ConfigKey(doc = "Consumer-management requests queued at most.")
+    private int consumerManagerThreadPoolQueueCapacity = 1000000;
+    @ConfigKey(doc = "Heartbeats queued at most.")
+    private int heartbeatThreadPoolQueueCapacity = 50000;
+    @ConfigKey(doc = "Transaction ends queued at most.")
+    private int endTransactionPoolQueueCapacity = 100000;
+
+    // ---------------------------------------------------------------- flow control
+
+    @ConfigKey(doc = "Answer SYSTEM_BUSY ([TIMEOUT_CLEAN_QUEUE]broker busy) to requests that waited too long in "
+            + "their queue, instead of letting clients time out; also refuses sends while the page cache is busy.",
+            live = true)
+    private volatile boolean brokerFastFailureEnable = true;
+    @ConfigKey(doc = "Longest wait of a send in its queue, ms.", live = true)
+    private volatile long waitTimeMillsInSendQueue = 200;
+    @ConfigKey(doc = "Longest wait of a pull in its queue, ms.", live = true)
+    private volatile long waitTimeMillsInPullQueue = 5 * 1000;
+    @ConfigKey(doc = "Longest wait of a heartbeat in its queue, ms.", live = true)
+    private volatile long waitTimeMillsInHeartbeatQueue = 31 * 1000;
+    @ConfigKey(doc = "Longest wait of a transaction end in its queue, ms.", live = true)
+    private volatile long waitTimeMillsInTransactionQueue = 3 * 1000;
+    @ConfigKey(doc = "Refuse sends (SYSTEM_ERROR) until this time, ms since the epoch; 0 = accept at once.",
+            live = true)
+    private volatile long startAcceptSendRequestTimeStamp = 0L;
+    @ConfigKey(doc = "Every 3 minutes, disable consumption for a group whose pulls read more than "
+            + "consumerFallbehindThreshold bytes behind the CommitLog's end (consumeEnable=false; re-enable with "
+            + "mqadmin updateSubGroup).", live = true)
+    private volatile boolean disableConsumeIfConsumerReadSlowly = false;
+    @ConfigKey(doc = "See disableConsumeIfConsumerReadSlowly, bytes.", live = true)
+    private volatile long consumerFallbehindThreshold = 1024L * 1024 * 1024 * 16;
+
+    // ---------------------------------------------------------------- registration
+
+    @ConfigKey(doc = "Interval of the periodic registration with every NameServer, ms (clamped to 10 s .. 60 s).")
+    private int registerNameServerPeriod = 1000 * 30;
+    @ConfigKey(doc = "Timeout of one registration call, ms.", live = true)
+    private volatile int registerBrokerTimeoutMills = 6000;
+    @ConfigKey(doc = "Register periodically even when nothing changed; false asks each NameServer for its data "
+            + "version first (QUERY_DATA_VERSION) and re-registers only where it differs.", live = true)
+    private volatile boolean forceRegister = true;
+    @ConfigKey(doc = "Send the registration body zlib-compressed (large topic tables).", live = true)
+    private volatile boolean compressedRegister = false;
+    @ConfigKey(doc = "Fetch the NameServer list over HTTP from the address server (system properties "
+            + "rocketmq.namesrv.domain and rocketmq.namesrv.domain.subgroup, or the file keys rmqAddressServerDomain "
+            + "and rmqAddressServerSubGroup), at start and every 2 minutes, when namesrvAddr is not set.",
+            important = true)
     private boolean fetchNamesrvAddrByAddressServer = false;
+    @ConfigKey(doc = "Host (and optionally :port, default 8080) of the address server; Apache reads it from the "
+            + "-c file into the system property rocketmq.namesrv.domain.", defaultText = "jmenv.tbsite.net")
+    private String rmqAddressServerDomain = System.getProperty("rocketmq.namesrv.domain", "jmenv.tbsite.net");
+    @ConfigKey(doc = "Path of the address server's list (http://<domain>/rocketmq/<subgroup>); Apache reads it into "
+            + "rocketmq.namesrv.domain.subgroup.", defaultText = "nsaddr")
+    private String rmqAddressServerSubGroup = System.getProperty("rocketmq.namesrv.domain.subgroup", "nsaddr");
+
+    // ---------------------------------------------------------------- consumption
+
+    @ConfigKey(doc = "Hold pulls that find nothing until a message arrives (long polling).", live = true)
+    private volatile boolean longPollingEnable = true;
+    @ConfigKey(doc = "Without long polling: how long a pull that finds nothing is held, ms.", live = true)
+    private volatile long shortPollingTimeMills = 1000;
+    @ConfigKey(doc = "Tell a group's consumers when one joins or leaves, so they rebalance at once.", live = true)
+    private volatile boolean notifyConsumerIdsChangedEnable = true;
+    @ConfigKey(doc = "Let a master point consumers at a slave when what they read is no longer in memory.",
+            live = true)
+    private volatile boolean slaveReadEnable = false;
+    @ConfigKey(doc = "Persist consumer offsets this often, ms.")
+    private int flushConsumerOffsetInterval = 1000 * 5;
+    @ConfigKey(doc = "Apache 4.9.3 declares it and reads it nowhere.", noEffect = "unused in Apache 4.9.3 as well.")
+    private int flushConsumerOffsetHistoryInterval = 1000 * 60;
+    @ConfigKey(doc = "A client channel silent this long is dropped, ms (Apache: fixed at 120 s).",
+            origin = Origin.TIDEMQ)
+    private long channelExpiredTimeout = 1000 * 120;
+    @ConfigKey(doc = "Pull responses copy messages through the heap (true) or ship them from the mapped file.",
+            noEffect = "pull responses always ship the stored bytes from the mapped file without a heap copy.")
+    private boolean transferMsgByHeap = true;
+
+    // ---------------------------------------------------------------- filters
+
+    @ConfigKey(doc = "Accept SQL92 (property) subscriptions at subscribe time. SQL92 filtering itself is not "
+            + "implemented yet: with true, pulls of such a subscription are refused with Apache's \"does not support "
+            + "SQL92\" error.", live = true)
+    private volatile boolean enablePropertyFilter = false;
+    @ConfigKey(doc = "Apache: precompute per-group filter bit maps into the consume-queue extension.",
+            noEffect = "filters are evaluated at pull time; no bit maps are built.")
+    private boolean enableCalcFilterBitMap = false;
+    @ConfigKey(doc = "Apache: consumers expected to use filters (bit-map size).", noEffect = "see enableCalcFilterBitMap.")
+    private int expectConsumerNumUseFilter = 32;
+    @ConfigKey(doc = "Apache: error rate of the bit-map bloom filter, 1..100.", noEffect = "see enableCalcFilterBitMap.")
+    private int maxErrorRateOfBloomFilter = 20;
+    @ConfigKey(doc = "Apache: how long filter data of a gone consumer is kept, ms.",
+            noEffect = "see enableCalcFilterBitMap.")
+    private long filterDataCleanTimeSpan = 24 * 3600 * 1000;
+    @ConfigKey(doc = "Apply SQL92 filters to the group's retry topic too.", live = true)
+    private volatile boolean filterSupportRetry = false;
+    @ConfigKey(doc = "Apache: filter-server processes per broker (class filters).",
+            noEffect = "class-filter servers are not supported (RocketMQ 5 removed them); use tags or SQL92.")
+    private int filterServerNums = 0;
+
+    // ---------------------------------------------------------------- transactions, replies
+
+    @ConfigKey(doc = "Refuse transactional (half) messages.", live = true, important = true)
+    private volatile boolean rejectTransactionMessage = false;
+    @ConfigKey(doc = "A half message is checked back with its producer once it is older than this, ms.",
+            important = true)
+    private long transactionTimeOut = 6_000;
+    @ConfigKey(doc = "Check-backs of one half message before it is given up.", important = true)
+    private int transactionCheckMax = 15;
+    @ConfigKey(doc = "Interval of the check-back scan, ms.", important = true)
+    private long transactionCheckInterval = 60 * 1000;
+    @ConfigKey(doc = "Store replies of request-reply as messages of their reply topic (besides pushing them).",
+            live = true)
+    private volatile boolean storeReplyMessageEnable = true;
+
+    // ---------------------------------------------------------------- replication
+
+    @ConfigKey(doc = "SYNC_MASTER: how long a send waits for a slave's acknowledgement before FLUSH_SLAVE_TIMEOUT, "
+            + "ms (Apache declares it in its store config).", live = true)
+    private volatile int slaveTimeout = 3000;
+    @ConfigKey(doc = "SYNC_MASTER: refuse sends (SLAVE_NOT_AVAILABLE) when no slave can take them, instead of "
+            + "keeping them on the master alone (Apache's behaviour).", origin = Origin.TIDEMQ, live = true)
+    private volatile boolean syncMasterStrict = false;
+    @ConfigKey(doc = "Slave: how often topics, groups and offsets are copied from the master, ms.",
+            origin = Origin.TIDEMQ)
+    private long slaveSynchronizeInterval = 10_000;
+
+    // ---------------------------------------------------------------- security
+
+    @ConfigKey(doc = "Check requests against plain_acl.yml (access keys, signatures, permissions).", important = true,
+            onlyDefault = "ACL is not supported by TideMQ yet, and an open broker must not pass for a protected "
+                    + "one. Remove aclEnable=true (or keep this broker on Apache RocketMQ) until ACL lands.")
+    private boolean aclEnable = false;
+
+    // ---------------------------------------------------------------- accepted without effect
+
+    @ConfigKey(doc = "Apache: class name of a message-store plug-in chain.",
+            onlyDefault = "message-store plug-ins are not supported; a plug-in's behaviour would be lost.")
+    private String messageStorePlugIn = "";
+    @ConfigKey(doc = "Declared by Apache 4.9.3 and read nowhere.", noEffect = "unused in Apache 4.9.3 as well.")
+    private boolean highSpeedMode = false;
+    @ConfigKey(doc = "Apache: commercial statistics.", noEffect = "commercial statistics are not kept.")
+    private boolean commercialEnable = true;
+    @ConfigKey(doc = "Apache: commercial statistics.", noEffect = "commercial statistics are not kept.")
+    private int commercialTimerCount = 1;
+    @ConfigKey(doc = "Apache: commercial statistics.", noEffect = "commercial statistics are not kept.")
+    private int commercialTransCount = 1;
+    @ConfigKey(doc = "Apache: commercial statistics.", noEffect = "commercial statistics are not kept.")
+    private int commercialBigCount = 1;
+    @ConfigKey(doc = "Apache: commercial statistics.", noEffect = "commercial statistics are not kept.")
+    private int commercialBaseCount = 1;
+    @ConfigKey(doc = "Declared by Apache 4.9.3 and read nowhere.", noEffect = "unused in Apache 4.9.3 as well.")
+    private int maxDelayTime = 40;
+    @ConfigKey(doc = "Apache: keep per-queue detail statistics.",
+            noEffect = "statistics are kept per topic and per group.")
+    private boolean enableDetailStat = true;
+    @ConfigKey(doc = "Apache: drop statistics of deleted topics and groups.",
+            noEffect = "statistics live in memory only; those of deleted topics and groups go at the next restart.")
     private boolean autoDeleteUnusedStats = false;
 
     /** Checks values that the binder cannot; throws {@link ConfigException} naming the key. */
@@ -237,7 +396,6 @@ public class BrokerConfig {
     public boolean isRejectTransactionMessage() { return rejectTransactionMessage; }
     public boolean isEnablePropertyFilter() { return enablePropertyFilter; }
     public boolean isFilterSupportRetry() { return filterSupportRetry; }
-    public boolean isAclEnable() { return aclEnable; }
     public boolean isStoreReplyMessageEnable() { return storeReplyMessageEnable; }
     public boolean isIsolateLogEnable() { return isolateLogEnable; }
     public int getFlushConsumerOffsetInterval() { return flushConsumerOffsetInterval; }
@@ -249,4 +407,21 @@ public class BrokerConfig {
     public int getSlaveTimeout() { return slaveTimeout; }
     public boolean isSyncMasterStrict() { return syncMasterStrict; }
     public long getSlaveSynchronizeInterval() { return slaveSynchronizeInterval; }
+    public int getProcessReplyMessageThreadPoolNums() { return processReplyMessageThreadPoolNums; }
+    public int getReplyThreadPoolQueueCapacity() { return replyThreadPoolQueueCapacity; }
+    public long getStartAcceptSendRequestTimeStamp() { return startAcceptSendRequestTimeStamp; }
+    public void setStartAcceptSendRequestTimeStamp(long v) { startAcceptSendRequestTimeStamp = v; }
+    public boolean isDisableConsumeIfConsumerReadSlowly() { return disableConsumeIfConsumerReadSlowly; }
+    public void setDisableConsumeIfConsumerReadSlowly(boolean v) { disableConsumeIfConsumerReadSlowly = v; }
+    public long getConsumerFallbehindThreshold() { return consumerFallbehindThreshold; }
+    public void setConsumerFallbehindThreshold(long v) { consumerFallbehindThreshold = v; }
+    public void setForceRegister(boolean v) { forceRegister = v; }
+    public void setCompressedRegister(boolean v) { compressedRegister = v; }
+    public boolean isFetchNamesrvAddrByAddressServer() { return fetchNamesrvAddrByAddressServer; }
+    public void setFetchNamesrvAddrByAddressServer(boolean v) { fetchNamesrvAddrByAddressServer = v; }
+    public String getRmqAddressServerDomain() { return rmqAddressServerDomain; }
+    public void setRmqAddressServerDomain(String v) { rmqAddressServerDomain = v; }
+    public String getRmqAddressServerSubGroup() { return rmqAddressServerSubGroup; }
+    public void setRmqAddressServerSubGroup(String v) { rmqAddressServerSubGroup = v; }
+    public void setIsolateLogEnable(boolean v) { isolateLogEnable = v; }
 }

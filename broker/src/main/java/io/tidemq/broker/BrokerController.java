@@ -7,6 +7,7 @@ import io.tidemq.broker.client.ProducerManager;
 import io.tidemq.broker.client.RebalanceLockManager;
 import io.tidemq.broker.longpolling.PullRequestHoldService;
 import io.tidemq.broker.offset.ConsumerOffsetManager;
+import io.tidemq.broker.out.AddressServerClient;
 import io.tidemq.broker.out.BrokerOuterAPI;
 import io.tidemq.broker.out.RegisterResult;
 import io.tidemq.broker.processor.BrokerAdminProcessor;
@@ -27,13 +28,16 @@ import io.tidemq.broker.schedule.DelayLevels;
 import io.tidemq.broker.schedule.ScheduleMessageService;
 import io.tidemq.broker.slave.ReplicationGate;
 import io.tidemq.broker.slave.SlaveSynchronize;
+import io.tidemq.broker.startup.BrokerConfiguration;
+import io.tidemq.broker.startup.RuntimeConfigUpdate;
 import io.tidemq.broker.stats.BrokerStats;
 import io.tidemq.broker.stats.RuntimeInfo;
+import io.tidemq.broker.stats.SlowConsumerProtection;
 import io.tidemq.broker.subscription.SubscriptionGroupManager;
 import io.tidemq.broker.topic.TopicConfigManager;
 import io.tidemq.broker.transaction.TransactionalMessageCheckService;
 import io.tidemq.broker.transaction.TransactionalMessageService;
-import io.tidemq.common.config.ConfigBinder;
+import io.tidemq.config.ConfigBinder;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.body.TopicConfigSerializeWrapper;
 import io.tidemq.remoting.ChannelEventListener;
@@ -77,6 +81,8 @@ public final class BrokerController {
     private final NettyClientConfig clientConfig;
     private final MessageStoreConfig storeConfig;
     private final ConfigBinder configBinder;
+    private final BrokerConfiguration configuration;
+    private final RuntimeConfigUpdate runtimeConfigUpdate;
 
     private final TopicConfigManager topicConfigManager;
     private final SubscriptionGroupManager subscriptionGroupManager;
@@ -86,6 +92,7 @@ public final class BrokerController {
     private final ProducerManager producerManager;
     private final RebalanceLockManager rebalanceLockManager = new RebalanceLockManager();
     private final BrokerStats stats = new BrokerStats();
+    private final SlowConsumerProtection slowConsumerProtection;
     private final BrokerOuterAPI outerAPI;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("BrokerScheduler"));
 
@@ -107,6 +114,7 @@ public final class BrokerController {
     private ThreadPoolExecutor heartbeatExecutor;
     private ThreadPoolExecutor consumerManageExecutor;
     private ThreadPoolExecutor endTransactionExecutor;
+    private ThreadPoolExecutor replyExecutor;
     private HAService haService;
     private HAClient haClient;
     private ReplicationGate replicationGate;
@@ -114,16 +122,18 @@ public final class BrokerController {
     private volatile String masterAddr;
     private volatile LocalDate statsDay = LocalDate.now();
 
-    public BrokerController(BrokerConfig brokerConfig, NettyServerConfig serverConfig, NettyClientConfig clientConfig,
-                            MessageStoreConfig storeConfig, ConfigBinder configBinder) {
-        this.brokerConfig = brokerConfig;
-        this.serverConfig = serverConfig;
-        this.clientConfig = clientConfig;
-        this.storeConfig = storeConfig;
-        this.configBinder = configBinder;
+    public BrokerController(BrokerConfiguration configuration) {
+        this.configuration = configuration;
+        this.brokerConfig = configuration.broker;
+        this.serverConfig = configuration.server;
+        this.clientConfig = configuration.client;
+        this.storeConfig = configuration.store;
+        this.configBinder = configuration.binder;
+        this.runtimeConfigUpdate = new RuntimeConfigUpdate(configuration);
         Path configDir = Paths.get(BrokerConfig.configDir(storeConfig.getStorePathRootDir()));
         this.topicConfigManager = new TopicConfigManager(brokerConfig, configDir);
         this.subscriptionGroupManager = new SubscriptionGroupManager(brokerConfig, configDir);
+        this.slowConsumerProtection = new SlowConsumerProtection(brokerConfig, subscriptionGroupManager);
         this.consumerOffsetManager = new ConsumerOffsetManager(configDir);
         this.consumerManager = new ConsumerManager(broker2Client, brokerConfig.getChannelExpiredTimeout());
         this.producerManager = new ProducerManager(brokerConfig.getChannelExpiredTimeout());
@@ -137,8 +147,10 @@ public final class BrokerController {
         consumerOffsetManager.load();
         store = new DefaultMessageStore(storeConfig);
         if (!store.load()) {
-            LOG.error("the message store could not be loaded");
-            return false;
+            String why = store.loadFailure();
+            LOG.error("the message store could not be loaded: {}", why);
+            throw new IllegalStateException("the message store at " + storeConfig.getStorePathRootDir()
+                    + " cannot be opened: " + (why == null ? "see broker.log" : why));
         }
         storeHost = new InetSocketAddress(brokerConfig.getBrokerIP1(), serverConfig.getListenPort());
         DelayLevels delayLevels = new DelayLevels(storeConfig.getMessageDelayLevel());
@@ -189,7 +201,8 @@ public final class BrokerController {
             }
         };
         remotingServer = new NettyRemotingServer(serverConfig, housekeeping);
-        NettyServerConfig fastConfig = copyWithPort(serverConfig, serverConfig.getListenPort() - 2);
+        NettyServerConfig fastConfig = serverConfig.copy();
+        fastConfig.setListenPort(serverConfig.getListenPort() - 2);
         fastRemotingServer = new NettyRemotingServer(fastConfig, housekeeping);
         registerProcessors(remotingServer, pullProcessor, true);
         registerProcessors(fastRemotingServer, pullProcessor, false);
@@ -204,8 +217,8 @@ public final class BrokerController {
         server.registerProcessor(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
         server.registerProcessor(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
         RequestProcessor reply = new ReplyMessageProcessor(this);
-        server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE, reply, sendExecutor);
-        server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE_V2, reply, sendExecutor);
+        server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE, reply, replyExecutor);
+        server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE_V2, reply, replyExecutor);
         server.registerProcessor(RequestCode.CONSUMER_SEND_MSG_BACK, new ConsumerSendMsgBackProcessor(this),
                 sendExecutor);
         if (withPull) {
@@ -270,6 +283,8 @@ public final class BrokerController {
                 brokerConfig.getConsumerManagerThreadPoolQueueCapacity());
         endTransactionExecutor = pool("EndTransactionThread", brokerConfig.getEndTransactionThreadPoolNums(),
                 brokerConfig.getEndTransactionPoolQueueCapacity());
+        replyExecutor = pool("ProcessReplyMessageThread", brokerConfig.getProcessReplyMessageThreadPoolNums(),
+                brokerConfig.getReplyThreadPoolQueueCapacity());
     }
 
     private static ThreadPoolExecutor pool(String name, int threads, int capacity) {
@@ -289,17 +304,6 @@ public final class BrokerController {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    private static NettyServerConfig copyWithPort(NettyServerConfig c, int port) {
-        NettyServerConfig copy = new NettyServerConfig();
-        copy.setBindAddress(c.getBindAddress());
-        copy.setListenPort(port);
-        copy.setServerWorkerThreads(c.getServerWorkerThreads());
-        copy.setServerSelectorThreads(c.getServerSelectorThreads());
-        copy.setServerChannelMaxIdleTimeSeconds(c.getServerChannelMaxIdleTimeSeconds());
-        copy.setFrameMaxLength(c.getFrameMaxLength());
-        return copy;
     }
 
     /** Starts serving and registers with the NameServers. */
@@ -324,11 +328,12 @@ public final class BrokerController {
             scheduler.scheduleAtFixedRate(() -> safely("slave sync", slaveSynchronize::syncAll), 3000,
                     brokerConfig.getSlaveSynchronizeInterval(), TimeUnit.MILLISECONDS);
         }
+        followAddressServer();
         if (!registeredEverywhere(registerBrokerAll(false))) {
             retryBootRegistration();
         }
         int period = Math.max(10_000, Math.min(60_000, brokerConfig.getRegisterNameServerPeriod()));
-        scheduler.scheduleAtFixedRate(() -> safely("register", () -> registerBrokerAll(false)),
+        scheduler.scheduleAtFixedRate(() -> safely("register", this::registerPeriodically),
                 Math.min(10_000, period), period, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> safely("persist offsets", consumerOffsetManager::persist),
                 brokerConfig.getFlushConsumerOffsetInterval(), brokerConfig.getFlushConsumerOffsetInterval(),
@@ -336,8 +341,10 @@ public final class BrokerController {
         scheduler.scheduleAtFixedRate(() -> safely("scan clients", this::scanExpiredClients), 10, 10,
                 TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> safely("stats", this::sampleStats), 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(() -> safely("slow consumer protection", slowConsumerProtection::protect), 3, 3,
+                TimeUnit.MINUTES);
         BrokerFastFailure fastFailure = new BrokerFastFailure(brokerConfig, store, sendExecutor, pullExecutor,
-                heartbeatExecutor);
+                heartbeatExecutor, endTransactionExecutor);
         scheduler.scheduleAtFixedRate(() -> safely("fast failure", fastFailure::clean), 1000, 10,
                 TimeUnit.MILLISECONDS);
     }
@@ -367,7 +374,8 @@ public final class BrokerController {
             fastRemotingServer.shutdown();
         }
         for (ThreadPoolExecutor e : new ThreadPoolExecutor[] {sendExecutor, pullExecutor, queryExecutor,
-            adminExecutor, clientExecutor, heartbeatExecutor, consumerManageExecutor, endTransactionExecutor}) {
+            adminExecutor, clientExecutor, heartbeatExecutor, consumerManageExecutor, endTransactionExecutor,
+            replyExecutor}) {
             if (e != null) {
                 e.shutdown();
             }
@@ -387,6 +395,43 @@ public final class BrokerController {
     /** Registers the full topic table with every NameServer; returns how many answered. */
     public synchronized int registerBrokerAll(boolean oneway) {
         return register(topicConfigManager.snapshot(), oneway);
+    }
+
+    /**
+     * fetchNamesrvAddrByAddressServer without namesrvAddr: the NameServer list comes from the address server, once
+     * now and every 2 minutes as in Apache; a changed list is registered with at once.
+     */
+    private void followAddressServer() {
+        String configured = brokerConfig.getNamesrvAddr();
+        if (!brokerConfig.isFetchNamesrvAddrByAddressServer() || (configured != null && !configured.isBlank())) {
+            return;
+        }
+        AddressServerClient addressServer = new AddressServerClient(brokerConfig.getRmqAddressServerDomain(),
+                brokerConfig.getRmqAddressServerSubGroup());
+        Runnable fetch = () -> {
+            String list = addressServer.fetch();
+            if (list != null && !BrokerOuterAPI.parseAddrs(list).equals(outerAPI.namesrvAddrs())) {
+                LOG.info("NameServer list from the address server {}: {}", addressServer.uri(), list);
+                outerAPI.updateNamesrvAddrs(list);
+                scheduler.execute(() -> safely("register (new NameServer list)", () -> registerBrokerAll(false)));
+            }
+        };
+        fetch.run();
+        scheduler.scheduleAtFixedRate(() -> safely("fetch NameServer list", fetch), 2, 2, TimeUnit.MINUTES);
+    }
+
+    /**
+     * The periodic registration: always with forceRegister (the default), otherwise only when some NameServer holds
+     * an older topic table, as Apache does (the version query keeps the broker alive there meanwhile).
+     */
+    private synchronized void registerPeriodically() {
+        if (!brokerConfig.isForceRegister() && !outerAPI.namesrvAddrs().isEmpty()
+                && !outerAPI.needRegister(brokerConfig.getBrokerClusterName(), brokerAddr(),
+                        brokerConfig.getBrokerName(), brokerConfig.getBrokerId(), topicConfigManager.dataVersion(),
+                        brokerConfig.getRegisterBrokerTimeoutMills())) {
+            return;
+        }
+        registerBrokerAll(false);
     }
 
     /** Every NameServer answered, and a slave has learnt its master's HA address. */
@@ -423,7 +468,7 @@ public final class BrokerController {
         }
         List<RegisterResult> results = outerAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
                 brokerConfig.getBrokerName(), brokerConfig.getBrokerId(), haServerAddr(),
-                topics, oneway, brokerConfig.getRegisterBrokerTimeoutMills());
+                topics, oneway, brokerConfig.getRegisterBrokerTimeoutMills(), brokerConfig.isCompressedRegister());
         for (RegisterResult r : results) {
             if (r.masterAddr() != null) {
                 masterAddr = r.masterAddr();
@@ -494,6 +539,16 @@ public final class BrokerController {
         return configBinder;
     }
 
+    /** UPDATE_BROKER_CONFIG: checked, applied and persisted, one at a time. */
+    public RuntimeConfigUpdate runtimeConfigUpdate() {
+        return runtimeConfigUpdate;
+    }
+
+    /** The typed configuration this broker was built from (for runtime updates). */
+    public BrokerConfiguration configuration() {
+        return configuration;
+    }
+
     public MessageStore store() {
         return store;
     }
@@ -528,6 +583,10 @@ public final class BrokerController {
 
     public BrokerStats stats() {
         return stats;
+    }
+
+    public SlowConsumerProtection slowConsumerProtection() {
+        return slowConsumerProtection;
     }
 
     public RuntimeInfo runtimeInfo() {

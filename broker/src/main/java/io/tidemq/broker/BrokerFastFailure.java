@@ -18,14 +18,16 @@ public final class BrokerFastFailure {
     private final ThreadPoolExecutor send;
     private final ThreadPoolExecutor pull;
     private final ThreadPoolExecutor heartbeat;
+    private final ThreadPoolExecutor endTransaction;
 
     public BrokerFastFailure(BrokerConfig config, MessageStore store, ThreadPoolExecutor send, ThreadPoolExecutor pull,
-                             ThreadPoolExecutor heartbeat) {
+                             ThreadPoolExecutor heartbeat, ThreadPoolExecutor endTransaction) {
         this.config = config;
         this.store = store;
         this.send = send;
         this.pull = pull;
         this.heartbeat = heartbeat;
+        this.endTransaction = endTransaction;
     }
 
     public void clean() {
@@ -38,6 +40,7 @@ public final class BrokerFastFailure {
         rejectExpired(send.getQueue(), config.getWaitTimeMillsInSendQueue());
         rejectExpired(pull.getQueue(), config.getWaitTimeMillsInPullQueue());
         rejectExpired(heartbeat.getQueue(), config.getWaitTimeMillsInHeartbeatQueue());
+        rejectExpired(endTransaction.getQueue(), config.getWaitTimeMillsInTransactionQueue());
     }
 
     private static void rejectAll(BlockingQueue<Runnable> queue, String remark) {

@@ -4,7 +4,7 @@ import io.tidemq.broker.startup.BrokerCommandLine;
 import io.tidemq.broker.startup.BrokerConfiguration;
 import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.remoting.netty.LeakDetection;
-import io.tidemq.common.config.ConfigException;
+import io.tidemq.config.ConfigException;
 import io.tidemq.common.config.ServerCommandLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code mqbroker}: parses the command line, binds the configuration, sets up logging and runs a broker in the
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 public final class BrokerStartup {
     private static final String LOG_FILE = "logback_broker.xml";
     private static final String LOG_FALLBACK = "/io/tidemq/broker/logback_broker_default.xml";
+    private static final String LOG_DIR_PROPERTY = "brokerLogDir";
 
     private BrokerStartup() {
     }
@@ -59,6 +61,9 @@ public final class BrokerStartup {
             BrokerCommandLine.usage(out);
             return new Outcome(0, null);
         }
+        // Apache's logback_broker.xml puts ${brokerLogDir} in its paths (empty unless isolateLogEnable); an
+        // operator's copy of it must not log into a folder named "brokerLogDir_IS_UNDEFINED"
+        System.setProperty(LOG_DIR_PROPERTY, "");
         // logging set-up is the slowest step of boot; let it overlap with binding the configuration
         LogbackSetup.PendingConfiguration logging = cli.startsServer()
                 ? LogbackSetup.configureInBackground(new BrokerConfig().getRocketmqHome(), LOG_FILE, LOG_FALLBACK)
@@ -94,14 +99,27 @@ public final class BrokerStartup {
     private static Outcome boot(BrokerConfiguration config, LogbackSetup.PendingConfiguration logging,
                                 PrintStream out, PrintStream err) {
         String home = config.broker.getRocketmqHome();
-        String logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
-                : LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);
+        String logConfig;
+        if (config.broker.isIsolateLogEnable()) {
+            System.setProperty(LOG_DIR_PROPERTY, config.broker.getBrokerName() + "_" + config.broker.getBrokerId());
+            if (logging != null) {
+                logging.await(home, LOG_FILE, LOG_FALLBACK);
+            }
+            logConfig = LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);
+        } else {
+            logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
+                    : LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);
+        }
         Logger log = LoggerFactory.getLogger(BrokerStartup.class);
         log.info("logging configured from {}", logConfig);
         config.binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));
+        List<String> ignored = config.noEffectKeysGiven();
+        if (!ignored.isEmpty()) {
+            log.warn("config keys accepted for compatibility that have no effect in TideMQ (docs/configuration.md "
+                    + "says why): {}", String.join(", ", ignored));
+        }
         LeakDetection.disableUnlessConfigured();
-        BrokerController controller = new BrokerController(config.broker, config.server, config.client, config.store,
-                config.binder);
+        BrokerController controller = new BrokerController(config);
         try {
             if (!controller.initialize()) {
                 throw new IllegalStateException("the broker could not be initialized (see broker.log)");

@@ -87,7 +87,7 @@ class BrokerFastFailureTest {
                 send.execute(new RequestTask(request, channel, ran::incrementAndGet));
             }
             Thread.sleep(80);
-            new BrokerFastFailure(config, store, send, other, other).clean();
+            new BrokerFastFailure(config, store, send, other, other, other).clean();
             assertThat(channel.written).hasSize(3);
             assertThat(channel.written).allSatisfy(r -> {
                 assertThat(r.getCode()).isEqualTo(ResponseCode.SYSTEM_BUSY);

@@ -1,6 +1,7 @@
 package io.tidemq.namesrv;
 
-import io.tidemq.common.config.ConfigKey;
+import io.tidemq.config.ConfigKey;
+import io.tidemq.config.ConfigKey.Origin;
 
 import java.io.File;
 
@@ -10,32 +11,37 @@ import java.io.File;
  * RocketMQ 4.9.3's NamesrvConfig; the last two are TideMQ additions.
  */
 public class NamesrvConfig {
-    /** Installation folder; {@code conf/logback_namesrv.xml} is read from here. */
-    @ConfigKey(important = true)
+    @ConfigKey(doc = "Installation folder; conf/logback_namesrv.xml is read from it.",
+            defaultText = "$ROCKETMQ_HOME or -Drocketmq.home.dir", important = true)
     private String rocketmqHome = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
 
-    /** Where PUT_KV_CONFIG entries are persisted (JSON). */
-    @ConfigKey(important = true)
+    @ConfigKey(doc = "Where PUT_KV_CONFIG entries (e.g. ORDER_TOPIC_CONFIG) are persisted, in Apache's JSON format.",
+            defaultText = "${user.home}/namesrv/kvConfig.json", important = true)
     private String kvConfigPath = userHome() + File.separator + "namesrv" + File.separator + "kvConfig.json";
 
-    /** Where UPDATE_NAMESRV_CONFIG persists the effective settings; set to the {@code -c} file when one is given. */
+    @ConfigKey(doc = "Where UPDATE_NAMESRV_CONFIG persists changed settings; the -c file when one is given.",
+            defaultText = "the -c file, else ${user.home}/namesrv/namesrv.properties")
     private String configStorePath =
             userHome() + File.separator + "namesrv" + File.separator + "namesrv.properties";
 
-    /** Environment name used by cluster-test mode. */
+    @ConfigKey(doc = "Environment name of cluster-test mode.",
+            noEffect = "cluster-test mode does not fetch routes from another environment (see clusterTest).")
     private String productEnvName = "center";
 
-    /** Cluster-test mode: routes always carry {@code orderTopicConf} when one is configured. */
-    private boolean clusterTest = false;
+    @ConfigKey(doc = "Cluster-test mode: routes carry orderTopicConf from the KV table even without "
+            + "orderMessageEnable.", live = true)
+    private volatile boolean clusterTest = false;
 
-    /** Add {@code orderTopicConf} (KV namespace ORDER_TOPIC_CONFIG) to routes. */
-    @ConfigKey(important = true)
-    private boolean orderMessageEnable = false;
+    @ConfigKey(doc = "Add orderTopicConf (KV namespace ORDER_TOPIC_CONFIG) to routes, for globally ordered topics.",
+            live = true, important = true)
+    private volatile boolean orderMessageEnable = false;
 
-    /** How often the NameServer looks for brokers that stopped registering (ms). */
+    @ConfigKey(doc = "How often the NameServer looks for brokers that stopped registering, ms.",
+            origin = Origin.TIDEMQ)
     private long scanNotActiveBrokerInterval = 10_000;
 
-    /** A broker that has not registered for this long (ms) is removed from all routes. */
+    @ConfigKey(doc = "A broker that has not registered for this long is removed from all routes, ms "
+            + "(Apache: fixed at 120 s).", origin = Origin.TIDEMQ)
     private long brokerChannelExpiredTime = 120_000;
 
     private static String userHome() {

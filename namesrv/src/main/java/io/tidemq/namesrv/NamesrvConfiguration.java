@@ -1,23 +1,26 @@
 package io.tidemq.namesrv;
 
-import io.tidemq.common.config.ConfigBinder;
-import io.tidemq.common.config.ConfigException;
+import io.tidemq.config.ConfigBinder;
+import io.tidemq.config.ConfigException;
+import io.tidemq.config.PropertiesFileEditor;
 import io.tidemq.remoting.netty.NettyServerConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The NameServer's live settings (NamesrvConfig + NettyServerConfig) seen as one property set: the text of
- * GET_NAMESRV_CONFIG and {@code -p}, and validated updates from UPDATE_NAMESRV_CONFIG persisted to configStorePath.
- * Thread-safe (synchronized); settings that only matter at start-up (ports, threads) take effect on restart.
+ * GET_NAMESRV_CONFIG and {@code -p}, and checked updates from UPDATE_NAMESRV_CONFIG persisted to configStorePath.
+ * Thread-safe (synchronized); settings that only matter at start-up (ports, threads) are refused at runtime.
  */
 public final class NamesrvConfiguration {
     /**
@@ -42,44 +45,57 @@ public final class NamesrvConfiguration {
     }
 
     /**
-     * Validates every entry first (unknown key, bad value, or a key in {@link #NOT_REMOTELY_UPDATABLE} throws a
-     * {@link ConfigException} naming it and nothing changes), then applies them all and persists the full set to
-     * configStorePath.
+     * All or nothing: every entry is checked first (unknown key, bad value, a key in {@link #NOT_REMOTELY_UPDATABLE},
+     * a key that cannot change while the NameServer runs); a {@link ConfigException} names each problem and nothing
+     * changes. Then the changed keys are applied and written into configStorePath, keeping the rest of that file.
      *
+     * @return the keys whose value changed
      * @throws UncheckedIOException if the new settings are applied but cannot be written to disk
      */
-    public synchronized void updateRemotely(Properties props) {
-        for (String key : props.stringPropertyNames()) {
-            if (NOT_REMOTELY_UPDATABLE.contains(key.trim())) {
-                throw new ConfigException("config key '" + key.trim() + "' cannot be changed remotely");
+    public synchronized List<String> updateRemotely(Properties props) {
+        ConfigBinder trial = new ConfigBinder(new NamesrvConfig(), new NettyServerConfig());
+        binder.copyInto(trial);
+        Map<String, String> changes = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String rawKey : new TreeSet<>(props.stringPropertyNames())) {
+            String key = rawKey.trim();
+            ConfigBinder.KeyInfo info = binder.info(key);
+            if (info == null) {
+                problems.add(binder.unknownKeyMessage(key));
+                continue;
             }
-        }
-        new ConfigBinder(new NamesrvConfig(), new NettyServerConfig()).apply(props);
-        binder.apply(props);
-        persist();
-    }
-
-    private void persist() {
-        Path file = Path.of(namesrvConfig.getConfigStorePath());
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, toText().getBytes(StandardCharsets.UTF_8));
-            if (Files.exists(file)) {
-                Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"),
-                        StandardCopyOption.REPLACE_EXISTING);
+            if (NOT_REMOTELY_UPDATABLE.contains(key)) {
+                problems.add("config key '" + key + "' cannot be changed remotely");
+                continue;
             }
             try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                trial.set(key, props.getProperty(rawKey));
+            } catch (ConfigException e) {
+                problems.add(e.getMessage());
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("settings applied but not saved to " + file + ": " + e.getMessage(), e);
+            String value = trial.get(key);
+            if (Objects.equals(value, binder.get(key))) {
+                continue;
+            }
+            if (!info.meta().live() && info.hasEffect()) {
+                problems.add("config key '" + key + "' cannot change while the NameServer runs; set it in its "
+                        + "config file and restart");
+            } else {
+                changes.put(key, value);
+            }
         }
+        ConfigException.throwIfAny(problems);
+        changes.forEach(binder::set);
+        if (!changes.isEmpty()) {
+            Path file = Path.of(namesrvConfig.getConfigStorePath());
+            try {
+                PropertiesFileEditor.update(file, changes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("settings applied but not saved to " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(changes.keySet());
     }
 
     public NamesrvConfig namesrvConfig() {

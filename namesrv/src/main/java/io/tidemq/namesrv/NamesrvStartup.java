@@ -1,7 +1,7 @@
 package io.tidemq.namesrv;
 
-import io.tidemq.common.config.ConfigBinder;
-import io.tidemq.common.config.ConfigException;
+import io.tidemq.config.ConfigBinder;
+import io.tidemq.config.ConfigException;
 import io.tidemq.common.config.ServerCommandLine;
 import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.remoting.netty.LeakDetection;
@@ -10,13 +10,16 @@ import io.tidemq.remoting.netty.NettyServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tidemq.config.PropertiesFiles;
+import io.tidemq.remoting.netty.TlsSystemProperties;
+
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * {@code mqnamesrv}: parses the command line, binds the configuration, sets up logging and runs a NameServer in the
@@ -80,9 +83,11 @@ public final class NamesrvStartup {
         NettyServerConfig nettyServerConfig = new NettyServerConfig();
         nettyServerConfig.setListenPort(DEFAULT_PORT);
         ConfigBinder binder = new ConfigBinder(namesrvConfig, nettyServerConfig);
+        Set<String> givenKeys = new LinkedHashSet<>();
         try {
             if (cli.configFile() != null) {
-                Properties props = readProperties(Path.of(cli.configFile()));
+                Properties props = PropertiesFiles.load(Path.of(cli.configFile()));
+                givenKeys.addAll(props.stringPropertyNames());
                 binder.apply(props);
                 if (!props.containsKey("configStorePath")) {
                     namesrvConfig.setConfigStorePath(cli.configFile());
@@ -94,8 +99,10 @@ public final class NamesrvStartup {
                 if (eq <= 0) {
                     throw new ConfigException("argument '" + override + "' is not an option nor key=value");
                 }
+                givenKeys.add(override.substring(0, eq).trim());
                 binder.set(override.substring(0, eq), override.substring(eq + 1));
             }
+            ConfigException.throwIfAny(TlsSystemProperties.refusals());
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage()
                     + (cli.configFile() == null ? "" : " (config file " + cli.configFile() + ")"));
@@ -111,11 +118,11 @@ public final class NamesrvStartup {
             return new Outcome(0, null);
         }
 
-        return boot(namesrvConfig, nettyServerConfig, binder, cli, logging, out, err);
+        return boot(namesrvConfig, nettyServerConfig, binder, binder.noEffectKeys(givenKeys), cli, logging, out, err);
     }
 
     private static Outcome boot(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig, ConfigBinder binder,
-                                ServerCommandLine.Arguments cli, LogbackSetup.PendingConfiguration logging,
+                                List<String> noEffectKeys, ServerCommandLine.Arguments cli, LogbackSetup.PendingConfiguration logging,
                                 PrintStream out, PrintStream err) {
         String home = namesrvConfig.getRocketmqHome();
         String logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
@@ -123,6 +130,10 @@ public final class NamesrvStartup {
         Logger log = LoggerFactory.getLogger(NamesrvStartup.class);
         log.info("logging configured from {}", logConfig);
         binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));
+        if (!noEffectKeys.isEmpty()) {
+            log.warn("config keys accepted for compatibility that have no effect in TideMQ (docs/configuration.md "
+                    + "says why): {}", String.join(", ", noEffectKeys));
+        }
         if (cli.namesrvAddr() != null) {
             log.info("-n {} ignored: a NameServer does not talk to other NameServers", cli.namesrvAddr());
         }
@@ -148,13 +159,5 @@ public final class NamesrvStartup {
         out.println(BOOT_SUCCESS);
         out.flush();
         return new Outcome(0, controller);
-    }
-
-    private static Properties readProperties(Path file) throws IOException {
-        Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(reader);
-        }
-        return props;
     }
 }

@@ -75,11 +75,14 @@ public final class Standalone implements Callable<Integer> {
             config.applyOverride(o);
         }
         config.finish();
-        BrokerController broker = new BrokerController(config.broker, config.server, config.client, config.store,
-                config.binder);
-        if (!broker.initialize()) {
+        BrokerController broker = new BrokerController(config);
+        try {
+            if (!broker.initialize()) {
+                throw new IllegalStateException("the broker could not be initialized");
+            }
+        } catch (RuntimeException e) {
             namesrv.shutdown();
-            System.err.println("error: the broker could not open its store in " + dir.resolve("store"));
+            System.err.println("error: " + e.getMessage());
             return 2;
         }
         broker.start();

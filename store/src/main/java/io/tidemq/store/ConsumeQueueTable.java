@@ -77,6 +77,15 @@ final class ConsumeQueueTable {
         }
     }
 
+    /** The furthest CommitLog end any queue points at, -1 when all are empty. */
+    long maxPhysicEnd() {
+        long max = -1;
+        for (ConsumeQueue cq : all()) {
+            max = Math.max(max, cq.maxPhysicOffset());
+        }
+        return max;
+    }
+
     /** Runtime truncation (dispatch stopped): drops units pointing at or past {@code phyOffset}. */
     void truncateFrom(long phyOffset) throws IOException {
         for (ConsumeQueue cq : all()) {

@@ -52,6 +52,7 @@ public class DefaultMessageStore implements MessageStore {
     private LogicFlushService logicFlush;
     private StoreLock lock;
     private volatile boolean loaded;
+    private volatile String loadFailure;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -71,7 +72,7 @@ public class DefaultMessageStore implements MessageStore {
         this.diskUsage = diskUsage;
         this.root = new File(config.getStorePathRootDir());
         this.commitLog = new CommitLog(config, clock, health);
-        this.queues = new ConsumeQueueTable(new File(root, "consumequeue"), config.getMappedFileSizeConsumeQueue());
+        this.queues = new ConsumeQueueTable(new File(config.consumeQueueDir()), config.getMappedFileSizeConsumeQueue());
         this.index = new IndexService(config, clock);
         this.dispatcher = new ReputDispatcher(commitLog, queues, index,
                 new DelayLevelTable(config.getMessageDelayLevel()), health,
@@ -116,26 +117,42 @@ public class DefaultMessageStore implements MessageStore {
         try {
             Files.createDirectories(root.toPath());
             lock = StoreLock.acquire(root);
-            File abort = new File(root, "abort");
-            boolean abnormal = abort.exists();
+            StoreLayout layout = new StoreLayout(config);
+            layout.checkCommitLogLocation();
+            layout.warnAboutTemplatePaths();
+            File abort = new File(config.abortFile());
+            File foreignAbort = layout.foreignAbortMarker();
+            boolean abnormal = abort.exists() || foreignAbort != null;
+            createParent(abort);
+            createParent(new File(config.checkpointFile()));
             if (!abort.exists() && !abort.createNewFile()) {
                 throw new IOException("cannot create " + abort);
             }
             commitLog.files().load();
             queues.load();
             index.load();
-            checkpoint = new StoreCheckpoint(new File(root, "checkpoint"));
+            checkpoint = new StoreCheckpoint(new File(config.checkpointFile()));
             new StoreRecovery(commitLog, queues, index, dispatcher, checkpoint, config.isCheckCRCOnRecover())
                     .recover(abnormal);
+            if (foreignAbort != null) {
+                // its unclean stop has just been recovered from; our own marker now stands for this run
+                Files.deleteIfExists(foreignAbort.toPath());
+            }
             logicFlush = new LogicFlushService(commitLog, queues, index, dispatcher, checkpoint, health,
                     config.getFlushIntervalConsumeQueue());
             loaded = true;
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.error("cannot open the message store at {}: {}", root, e.getMessage(), e);
+            loadFailure = e.getMessage();
             releaseAfterFailedLoad();
             return false;
         }
+    }
+
+    @Override
+    public String loadFailure() {
+        return loadFailure;
     }
 
     private void releaseAfterFailedLoad() {
@@ -202,7 +219,7 @@ public class DefaultMessageStore implements MessageStore {
         checkpoint.close();
         if (clean && !health.isIoError()) {
             try {
-                Files.deleteIfExists(new File(root, "abort").toPath());
+                Files.deleteIfExists(new File(config.abortFile()).toPath());
             } catch (IOException e) {
                 LOG.warn("cannot remove the abort marker: {}", e.toString());
             }
@@ -244,12 +261,20 @@ public class DefaultMessageStore implements MessageStore {
         queues.destroy();
         index.destroy();
         deleteRecursively(new File(config.commitLogDir()));
-        deleteRecursively(new File(root, "consumequeue"));
-        deleteRecursively(new File(root, "index"));
-        for (String f : new String[]{"checkpoint", "abort", "lock"}) {
-            if (!new File(root, f).delete() && new File(root, f).exists()) {
-                LOG.warn("cannot delete {}", new File(root, f));
+        deleteRecursively(new File(config.consumeQueueDir()));
+        deleteRecursively(new File(config.indexDir()));
+        for (File f : new File[]{new File(config.checkpointFile()), new File(config.abortFile()),
+            new File(root, "lock")}) {
+            if (!f.delete() && f.exists()) {
+                LOG.warn("cannot delete {}", f);
             }
+        }
+    }
+
+    private static void createParent(File f) throws IOException {
+        File parent = f.getAbsoluteFile().getParentFile();
+        if (parent != null) {
+            Files.createDirectories(parent.toPath());
         }
     }
 

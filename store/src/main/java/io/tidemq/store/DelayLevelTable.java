@@ -1,6 +1,6 @@
 package io.tidemq.store;
 
-import io.tidemq.common.config.ConfigException;
+import io.tidemq.config.ConfigException;
 
 /** The delay of each level of {@code messageDelayLevel} ("1s 5s 10s ... 2h"; units s, m, h, d), in ms. */
 final class DelayLevelTable {

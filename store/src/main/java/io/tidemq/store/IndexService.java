@@ -32,13 +32,13 @@ final class IndexService {
     private final List<IndexFile> files = new ArrayList<>();
 
     IndexService(MessageStoreConfig config, Clock clock) {
-        this.dir = new File(config.getStorePathRootDir(), "index");
+        this.dir = new File(config.indexDir());
         this.slots = config.getMaxHashSlotNum();
         this.maxIndex = config.getMaxIndexNum();
         this.enabled = config.isMessageIndexEnable();
         this.clock = clock;
         if (IndexFile.fileSize(slots, maxIndex) > Integer.MAX_VALUE) {
-            throw new io.tidemq.common.config.ConfigException("maxHashSlotNum * 4 + maxIndexNum * 20 must stay below"
+            throw new io.tidemq.config.ConfigException("maxHashSlotNum * 4 + maxIndexNum * 20 must stay below"
                     + " 2 GiB, got " + IndexFile.fileSize(slots, maxIndex));
         }
     }

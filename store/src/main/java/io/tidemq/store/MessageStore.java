@@ -17,6 +17,11 @@ public interface MessageStore {
     /** Loads files and recovers (normal or after a crash); false when the store cannot be opened. */
     boolean load();
 
+    /** Why the last {@link #load()} returned false, or null. */
+    default String loadFailure() {
+        return null;
+    }
+
     /** Starts flush, dispatch, retention and other background services. */
     void start() throws Exception;
 

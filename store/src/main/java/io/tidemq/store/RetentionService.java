@@ -82,7 +82,29 @@ final class RetentionService {
             }
             n++;
         }
-        return commitLog.files().deleteFirst(n);
+        // one file at a time with deleteCommitLogFilesInterval between, as Apache spreads the unlink I/O
+        int deleted = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && !pause(config.getDeleteCommitLogFilesInterval())) {
+                break;
+            }
+            deleted += commitLog.files().deleteFirst(1);
+        }
+        return deleted;
+    }
+
+    /** Sleeps between two deletions; false when interrupted (the store is shutting down). */
+    private static boolean pause(int millis) {
+        if (millis <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     boolean isDeleteHour(long now) {

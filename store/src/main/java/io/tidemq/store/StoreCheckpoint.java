@@ -44,6 +44,14 @@ final class StoreCheckpoint {
         return hasOffsets;
     }
 
+    /**
+     * True for a checkpoint written by another implementation (Apache RocketMQ): timestamps but none of our
+     * offsets. A fresh or wiped checkpoint (all zero) is not foreign.
+     */
+    synchronized boolean isForeign() {
+        return !hasOffsets && (physicMsgTimestamp != 0 || logicsMsgTimestamp != 0 || indexMsgTimestamp != 0);
+    }
+
     synchronized long physicFlushedOffset() {
         return physicFlushedOffset;
     }

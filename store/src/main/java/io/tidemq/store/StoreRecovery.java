@@ -42,7 +42,19 @@ final class StoreRecovery {
     void recover(boolean abnormal) throws IOException {
         long flushed = checkpoint.hasOffsets() ? checkpoint.physicFlushedOffset() : 0;
         long dispatchedFlushed = checkpoint.hasOffsets() ? checkpoint.dispatchedFlushedOffset() : 0;
-        long end = recoverCommitLog(Math.min(flushed, dispatchedFlushed), flushed);
+        long scanFrom = Math.min(flushed, dispatchedFlushed);
+        if (checkpoint.isForeign()) {
+            // A store written by Apache RocketMQ: its checkpoint holds timestamps only. Its consume queues are
+            // written in CommitLog order by one thread, so their furthest end is how far dispatch got; everything
+            // before the third-newest CommitLog file is trusted, as Apache's own recovery trusts it.
+            queues.recover(Long.MAX_VALUE, abnormal);
+            dispatchedFlushed = Math.max(0, queues.maxPhysicEnd());
+            scanFrom = Math.min(dispatchedFlushed, thirdNewestFileStart());
+            LOG.info("store written by another implementation ({} shutdown): consume queues reach CommitLog offset "
+                    + "{}; verifying the CommitLog from {}", abnormal ? "abnormal" : "clean", dispatchedFlushed,
+                    scanFrom);
+        }
+        long end = recoverCommitLog(scanFrom, flushed);
         long cut = Math.min(dispatchedFlushed, end);
         long redispatchFrom = Math.min(cut, index.dropUntrusted(cut, abnormal));
         if (end > commitLog.minOffset() && queues.all().isEmpty()) {
@@ -69,6 +81,11 @@ final class StoreRecovery {
         checkpoint.save(commitLog.flushedOffset(), dispatcher.dispatchedOffset(), dispatcher.lastDispatchedTimestamp());
         LOG.info("store recovered ({} shutdown): CommitLog [{}, {}), re-dispatched from {}, {} consume queues",
                 abnormal ? "abnormal" : "clean", commitLog.minOffset(), end, from, queues.all().size());
+    }
+
+    private long thirdNewestFileStart() {
+        MappedFile[] fs = commitLog.files().snapshot();
+        return fs.length == 0 ? 0 : fs[Math.max(0, fs.length - 3)].fileFromOffset();
     }
 
     /** Finds the end of the valid CommitLog, cuts it there and returns it. */

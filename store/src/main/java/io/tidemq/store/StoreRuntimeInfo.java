@@ -14,7 +14,7 @@ final class StoreRuntimeInfo {
                                   ReputDispatcher dispatcher, CommitLogFlusher flusher) {
         MessageStoreConfig config = store.config();
         File clDir = existing(new File(config.commitLogDir()));
-        File cqDir = existing(new File(config.getStorePathRootDir(), "consumequeue"));
+        File cqDir = existing(new File(config.consumeQueueDir()));
         Map<String, String> m = new LinkedHashMap<>();
         m.put("commitLogMinOffset", Long.toString(store.getMinPhyOffset()));
         m.put("commitLogMaxOffset", Long.toString(store.getMaxPhyOffset()));

@@ -1,11 +1,15 @@
 package io.tidemq.broker.out;
 
+import io.tidemq.common.DataVersion;
 import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.body.KVTable;
 import io.tidemq.common.protocol.body.RegisterBrokerBody;
+import io.tidemq.common.protocol.body.RegisterBrokerBodyCodec;
 import io.tidemq.common.protocol.body.TopicConfigSerializeWrapper;
+import io.tidemq.common.protocol.header.namesrv.QueryDataVersionRequestHeader;
+import io.tidemq.common.protocol.header.namesrv.QueryDataVersionResponseHeader;
 import io.tidemq.common.protocol.header.namesrv.RegisterBrokerRequestHeader;
 import io.tidemq.common.protocol.header.namesrv.RegisterBrokerResponseHeader;
 import io.tidemq.common.protocol.header.namesrv.UnRegisterBrokerRequestHeader;
@@ -54,6 +58,11 @@ public final class BrokerOuterAPI {
 
     /** Sets the NameServer list from {@code host:port;host:port}. */
     public void updateNamesrvAddrs(String addrs) {
+        namesrvAddrs = parseAddrs(addrs);
+    }
+
+    /** {@code host:port;host:port} as a list, blanks dropped. */
+    public static List<String> parseAddrs(String addrs) {
         List<String> list = new ArrayList<>();
         if (addrs != null) {
             for (String a : addrs.split(";")) {
@@ -62,7 +71,7 @@ public final class BrokerOuterAPI {
                 }
             }
         }
-        namesrvAddrs = List.copyOf(list);
+        return List.copyOf(list);
     }
 
     public List<String> namesrvAddrs() {
@@ -75,10 +84,10 @@ public final class BrokerOuterAPI {
      */
     public List<RegisterResult> registerBrokerAll(String cluster, String brokerAddr, String brokerName, long brokerId,
                                                   String haServerAddr, TopicConfigSerializeWrapper topics,
-                                                  boolean oneway, int timeoutMillis) {
+                                                  boolean oneway, int timeoutMillis, boolean compressed) {
         RegisterBrokerBody body = new RegisterBrokerBody();
         body.topicConfigSerializeWrapper = topics;
-        byte[] bytes = Json.toBytes(body);
+        byte[] bytes = RegisterBrokerBodyCodec.encode(body, compressed);
         CRC32 crc = new CRC32();
         crc.update(bytes);
         List<CompletableFuture<RegisterResult>> futures = new ArrayList<>();
@@ -86,7 +95,7 @@ public final class BrokerOuterAPI {
             futures.add(CompletableFuture.supplyAsync(() -> {
                 RegisterBrokerRequestHeader h = new RegisterBrokerRequestHeader(cluster, brokerName, brokerAddr,
                         brokerId, haServerAddr);
-                h.compressed = false;
+                h.compressed = compressed;
                 h.bodyCrc32 = (int) (crc.getValue() & 0x7FFFFFFF);
                 RemotingCommand request = RemotingCommand.createRequest(RequestCode.REGISTER_BROKER, h);
                 request.setBody(bytes);
@@ -121,6 +130,43 @@ public final class BrokerOuterAPI {
             }
         }
         return results;
+    }
+
+    /**
+     * forceRegister=false: asks every NameServer whether its copy of this broker's topic table is older than
+     * {@code version} (QUERY_DATA_VERSION, which also refreshes the broker's liveness there); true when any says so
+     * or does not answer, so that registration is never skipped on doubt.
+     */
+    public boolean needRegister(String cluster, String brokerAddr, String brokerName, long brokerId,
+                                DataVersion version, int timeoutMillis) {
+        byte[] body = Json.toBytes(version);
+        List<CompletableFuture<Boolean>> futures = new ArrayList<>();
+        for (String ns : namesrvAddrs) {
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                RemotingCommand request = RemotingCommand.createRequest(RequestCode.QUERY_DATA_VERSION,
+                        new QueryDataVersionRequestHeader(cluster, brokerName, brokerAddr, brokerId));
+                request.setBody(body);
+                try {
+                    RemotingCommand response = client.invokeSync(ns, request, timeoutMillis);
+                    if (response.getCode() != ResponseCode.SUCCESS) {
+                        return true;
+                    }
+                    QueryDataVersionResponseHeader h = response.decodeHeader(QueryDataVersionResponseHeader.class);
+                    return h.changed == null || h.changed;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                } catch (RemotingException | RuntimeException e) {
+                    LOG.warn("query data version at {} failed: {}", ns, e.toString());
+                    return true;
+                }
+            }, registerExecutor));
+        }
+        boolean any = false;
+        for (CompletableFuture<Boolean> f : futures) {
+            any |= f.join();
+        }
+        return any;
     }
 
     /** Unregisters from every NameServer (shutdown). */

@@ -9,16 +9,27 @@ import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.protocol.RemotingCommand;
 
-import java.io.StringReader;
+import io.tidemq.broker.startup.RuntimeConfigUpdate;
+import io.tidemq.config.ConfigException;
+import io.tidemq.config.PropertiesFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 /** GET_BROKER_RUNTIME_INFO, GET_BROKER_CONFIG and UPDATE_BROKER_CONFIG. */
 public final class BrokerAdminProcessor implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerAdminProcessor.class);
+
     private final BrokerController broker;
+    private final RuntimeConfigUpdate updater;
 
     public BrokerAdminProcessor(BrokerController broker) {
         this.broker = broker;
+        this.updater = broker.runtimeConfigUpdate();
     }
 
     @Override
@@ -27,7 +38,7 @@ public final class BrokerAdminProcessor implements RequestProcessor {
             case RequestCode.GET_BROKER_RUNTIME_INFO ->
                     TopicAdminProcessor.ok(Json.toBytes(new KVTable(broker.runtimeInfo().collect())));
             case RequestCode.GET_BROKER_CONFIG -> brokerConfig();
-            case RequestCode.UPDATE_BROKER_CONFIG -> updateBrokerConfig(request);
+            case RequestCode.UPDATE_BROKER_CONFIG -> updateBrokerConfig(request, channel.remoteAddress());
             default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     " request type " + request.getCode() + " not supported");
         };
@@ -40,18 +51,22 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         return response;
     }
 
-    private RemotingCommand updateBrokerConfig(RemotingCommand request) throws Exception {
+    private RemotingCommand updateBrokerConfig(RemotingCommand request, String channelAddress) throws Exception {
         if (request.getBody() == null) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "missing properties body");
         }
-        Properties props = new Properties();
-        props.load(new StringReader(new String(request.getBody(), StandardCharsets.UTF_8)));
+        Properties props = PropertiesFiles.parse(new String(request.getBody(), StandardCharsets.UTF_8));
+        List<String> changed;
         try {
-            broker.configBinder().apply(props);
-        } catch (RuntimeException e) {
+            changed = updater.apply(props);
+        } catch (ConfigException | UncheckedIOException e) {
+            LOG.warn("UPDATE_BROKER_CONFIG from {} refused: {}", channelAddress, e.getMessage());
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
-        if (props.containsKey("brokerPermission")) {
+        if (!changed.isEmpty()) {
+            LOG.info("UPDATE_BROKER_CONFIG from {} changed {}", channelAddress, changed);
+        }
+        if (changed.contains("brokerPermission")) {
             broker.registerBrokerAll(false);
         }
         return TopicAdminProcessor.ok(null);

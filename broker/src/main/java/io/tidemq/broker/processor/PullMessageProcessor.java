@@ -174,6 +174,10 @@ public final class PullMessageProcessor implements RequestProcessor {
             }
             broker.stats().recordGet(h.topic, result.messageCount(), result.bufferTotalSize());
             broker.stats().recordGroupGet(h.topic, h.consumerGroup, result.messageCount());
+            if (broker.messageStoreConfig().isDiskFallRecorded() && !messages.isEmpty()) {
+                broker.slowConsumerProtection().recordPull(h.consumerGroup, h.topic, h.queueId,
+                        broker.store().getMaxPhyOffset(), messages.get(messages.size() - 1).startOffset());
+            }
             response.setBodyBuffers(buffers, result::release);
         } else {
             result.release();

@@ -49,6 +49,10 @@ public final class ReplyMessageProcessor implements RequestProcessor {
         if (refusal != null) {
             return response.setCode(ResponseCode.NO_PERMISSION).setRemark(refusal);
         }
+        String notYet = support.notAcceptingSendsYet();
+        if (notYet != null) {
+            return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(notYet);
+        }
         TopicConfig topicConfig = support.findOrCreateTopic(h, channel, response);
         if (topicConfig == null) {
             return response;

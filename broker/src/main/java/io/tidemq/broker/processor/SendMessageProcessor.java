@@ -54,6 +54,10 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (refusal != null) {
             return response.setCode(ResponseCode.NO_PERMISSION).setRemark(refusal);
         }
+        String notYet = support.notAcceptingSendsYet();
+        if (notYet != null) {
+            return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(notYet);
+        }
         if (!broker.messageStoreConfig().getBrokerRole().isMaster()) {
             return response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
                     .setRemark("the broker[" + broker.brokerConfig().getBrokerIP1() + "] is a slave, cannot write");

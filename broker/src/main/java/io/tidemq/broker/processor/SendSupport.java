@@ -21,12 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 
 /** The checks and answers every send path shares (plain, batch, send-back, reply). Thread-safe. */
 public final class SendSupport {
     private static final Logger LOG = LoggerFactory.getLogger(SendSupport.class);
     private static final int RETRY_PERM = PermName.PERM_READ | PermName.PERM_WRITE;
+
+    private static final DateTimeFormatter ACCEPT_TIME_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS").withZone(ZoneId.systemDefault());
 
     private final BrokerController broker;
 
@@ -51,6 +57,18 @@ public final class SendSupport {
             return "Sending message to topic[" + topic + "] is forbidden.";
         }
         return null;
+    }
+
+    /**
+     * Null once the broker accepts sends, else Apache's refusal text: startAcceptSendRequestTimeStamp holds sends off
+     * until a given time (e.g. while an operator warms a broker up before traffic).
+     */
+    public String notAcceptingSendsYet() {
+        long start = broker.brokerConfig().getStartAcceptSendRequestTimeStamp();
+        if (System.currentTimeMillis() >= start) {
+            return null;
+        }
+        return "broker unable to service, until " + ACCEPT_TIME_FORMAT.format(Instant.ofEpochMilli(start));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.tidemq.broker.schedule;
 
-import io.tidemq.common.config.ConfigException;
+import io.tidemq.config.ConfigException;
 
 /** The delay of each level (1-based) from {@code messageDelayLevel}, e.g. {@code "1s 5s 10s 30s 1m ... 2h"}. */
 public final class DelayLevels {

@@ -68,6 +68,17 @@ public final class SubscriptionGroupManager {
         bumpAndPersist();
     }
 
+    /** Sets consumeEnable=false on the group (slow-consumer protection); false when it is unknown or off already. */
+    public boolean disableConsume(String group) {
+        SubscriptionGroupConfig cfg = table.get(group);
+        if (cfg == null || !cfg.consumeEnable) {
+            return false;
+        }
+        cfg.consumeEnable = false;
+        bumpAndPersist();
+        return true;
+    }
+
     public boolean delete(String group) {
         boolean removed = table.remove(group) != null;
         if (removed) {

@@ -1,6 +1,6 @@
 package io.tidemq.broker.schedule;
 
-import io.tidemq.common.config.ConfigException;
+import io.tidemq.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

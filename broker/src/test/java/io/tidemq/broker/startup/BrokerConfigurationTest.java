@@ -1,9 +1,10 @@
 package io.tidemq.broker.startup;
 
 import io.tidemq.broker.BrokerStartup;
-import io.tidemq.common.config.ConfigException;
+import io.tidemq.config.ConfigException;
 import io.tidemq.store.BrokerRole;
 import io.tidemq.store.FlushDiskType;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BrokerConfigurationTest {
     @TempDir
     Path dir;
+
+    @AfterEach
+    void clearTlsProperties() {
+        System.clearProperty("tls.server.mode");
+        System.clearProperty("tls.enable");
+    }
 
     private Path file(String content) throws Exception {
         Path f = dir.resolve("broker.properties");
@@ -43,20 +50,50 @@ class BrokerConfigurationTest {
         assertThat(c.store.getDeleteWhen()).isEqualTo("04");
         assertThat(c.server.getListenPort()).isEqualTo(10911);
         assertThat(c.store.getHaListenPort()).isEqualTo(10912);
+        assertThat(c.persistenceFile()).isEqualTo(dir.resolve("broker.properties"));
     }
 
     @Test
-    void olderSpellingOfCommitLogFileSizeIsAccepted() {
+    void olderSpellingOfCommitLogFileSizeIsAcceptedWithoutEffectAsInApache() throws Exception {
         BrokerConfiguration c = new BrokerConfiguration();
-        c.applyOverride("mapedFileSizeCommitLog=1048576");
-        assertThat(c.store.getMappedFileSizeCommitLog()).isEqualTo(1048576);
+        c.applyFile(file("mapedFileSizeCommitLog=1048576\ntransferMsgByHeap=false\nbrokerName=b\n"
+                + "useReentrantLockWhenPutMessage=true\n"));
+        c.finish();
+        assertThat(c.store.getMappedFileSizeCommitLog()).isEqualTo(1024 * 1024 * 1024);
+        assertThat(c.noEffectKeysGiven()).containsExactlyInAnyOrder("mapedFileSizeCommitLog", "transferMsgByHeap",
+                "useReentrantLockWhenPutMessage");
     }
 
     @Test
-    void unknownKeyIsAnErrorNamingTheKey() {
+    void templateKeysOfWidelyCopiedFilesAreHonoured() throws Exception {
+        BrokerConfiguration c = new BrokerConfiguration();
+        c.applyFile(file("storePathRootDir=/data/rmq/store\nstorePathCommitLog=/data/rmq/store/commitlog\n"
+                + "storePathConsumeQueue=/ssd/cq\nstorePathIndex=/ssd/index\nstoreCheckpoint=/ssd/checkpoint\n"
+                + "abortFile=/ssd/abort\n"));
+        c.finish();
+        assertThat(c.store.consumeQueueDir()).isEqualTo("/ssd/cq");
+        assertThat(c.store.indexDir()).isEqualTo("/ssd/index");
+        assertThat(c.store.checkpointFile()).isEqualTo("/ssd/checkpoint");
+        assertThat(c.store.abortFile()).isEqualTo("/ssd/abort");
+        assertThat(c.noEffectKeysGiven()).isEmpty();
+    }
+
+    @Test
+    void unknownKeyIsAnErrorNamingTheKeyAndTheNearestOne() {
         BrokerConfiguration c = new BrokerConfiguration();
         assertThatThrownBy(() -> c.applyOverride("autoCreateTopicEnabel=true"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("autoCreateTopicEnabel");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("unknown config key 'autoCreateTopicEnabel' (did you mean autoCreateTopicEnable?)");
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce() throws Exception {
+        BrokerConfiguration c = new BrokerConfiguration();
+        Path f = file("brokerClustername=C\nlistenPort=abc\nbrokerName=ok\n");
+        assertThatThrownBy(() -> c.applyFile(f))
+                .hasMessageContaining("2 configuration problems")
+                .hasMessageContaining("did you mean brokerClusterName?")
+                .hasMessageContaining("bad value 'abc' for config key 'listenPort'");
     }
 
     @Test
@@ -66,6 +103,60 @@ class BrokerConfigurationTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("brokerRole").hasMessageContaining("MASTER");
         assertThatThrownBy(() -> c.applyOverride("listenPort=abc"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("listenPort");
+    }
+
+    @Test
+    void safetyAndSecuritySettingsThatCannotBeHonouredStopStartUp() {
+        assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("aclEnable=true"))
+                .hasMessageContaining("aclEnable=true is refused: ACL is not supported by TideMQ yet");
+        assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("useTLS=true"))
+                .hasMessageContaining("useTLS=true is refused: TLS is not supported");
+        assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("enableDLegerCommitLog=true"))
+                .hasMessageContaining("DLedger is not supported").hasMessageContaining("automatic failover");
+        assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("enableLmq=true"))
+                .hasMessageContaining("light message queues are not supported");
+        assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("messageStorePlugIn=com.acme.Plugin"))
+                .hasMessageContaining("plug-ins are not supported");
+        assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("readOnlyCommitLogStorePaths=/old"))
+                .hasMessageContaining("read-only CommitLog folders are not supported");
+        BrokerConfiguration multiPath = new BrokerConfiguration();
+        multiPath.applyOverride("storePathCommitLog=/a/commitlog,/b/commitlog");
+        assertThatThrownBy(multiPath::finish).hasMessageContaining("multi-path CommitLog is not supported");
+        BrokerConfiguration defaults = new BrokerConfiguration();
+        defaults.applyOverride("aclEnable=false");
+        defaults.applyOverride("enableDLegerCommitLog=false");
+        defaults.finish();
+    }
+
+    @Test
+    void tlsSystemPropertiesThatPromiseEncryptionStopStartUp() {
+        System.setProperty("tls.server.mode", "enforcing");
+        assertThatThrownBy(() -> new BrokerConfiguration().finish())
+                .hasMessageContaining("-Dtls.server.mode=enforcing is refused");
+        System.setProperty("tls.server.mode", "permissive");
+        System.setProperty("tls.enable", "true");
+        assertThatThrownBy(() -> new BrokerConfiguration().finish()).hasMessageContaining("-Dtls.enable=true");
+        System.clearProperty("tls.enable");
+        new BrokerConfiguration().finish();
+    }
+
+    @Test
+    void sharedTransportKeysReachTheBrokersOutgoingConnections() {
+        BrokerConfiguration c = new BrokerConfiguration();
+        c.applyOverride("frameMaxLength=1048576");
+        c.applyOverride("writeBufferHighWaterMark=2097152");
+        c.applyOverride("writeBufferLowWaterMark=524288");
+        c.finish();
+        assertThat(c.client.getFrameMaxLength()).isEqualTo(1048576);
+        assertThat(c.client.getWriteBufferHighWaterMark()).isEqualTo(2097152);
+        assertThat(c.client.getWriteBufferLowWaterMark()).isEqualTo(524288);
+    }
+
+    @Test
+    void offsetCheckInSlaveReachesTheStore() {
+        BrokerConfiguration c = new BrokerConfiguration();
+        c.applyOverride("offsetCheckInSlave=true");
+        assertThat(c.store.isOffsetCheckInSlave()).isTrue();
     }
 
     @Test
@@ -98,6 +189,15 @@ class BrokerConfigurationTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("brokerName=broker-b").contains("namesrvAddr=127.0.0.1:9876")
                 .contains("listenPort=10999").contains("flushDiskType=ASYNC_FLUSH");
+    }
+
+    @Test
+    void printConfigRefusesABadFileToo() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        BrokerStartup.Outcome o = BrokerStartup.launch(new String[] {"-c", file("brokerNmae=x\n").toString(), "-p"},
+                new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true));
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("did you mean brokerName?");
     }
 
     @Test

@@ -35,7 +35,7 @@ public final class TideBroker implements AutoCloseable {
         }
         settings.forEach((k, v) -> config.applyOverride(k + "=" + v));
         config.finish();
-        controller = new BrokerController(config.broker, config.server, config.client, config.store, config.binder);
+        controller = new BrokerController(config);
         if (!controller.initialize()) {
             throw new IllegalStateException("broker failed to initialize");
         }

@@ -1,6 +1,6 @@
 package io.tidemq.namesrv.processor;
 
-import io.tidemq.common.config.ConfigException;
+import io.tidemq.config.ConfigException;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.namesrv.NamesrvConfiguration;
 import io.tidemq.remoting.RemoteChannel;
@@ -8,14 +8,18 @@ import io.tidemq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tidemq.config.PropertiesFiles;
+
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * UPDATE_NAMESRV_CONFIG and GET_NAMESRV_CONFIG (protocol.md 3.8): the body is Java properties text. Unlike Apache
- * RocketMQ, an unknown key or bad value is refused with SYSTEM_ERROR naming it, and nothing is changed.
+ * UPDATE_NAMESRV_CONFIG and GET_NAMESRV_CONFIG: the body is Java properties text. Unlike Apache RocketMQ, an
+ * unknown key, a bad value or a key that cannot change at runtime is refused with SYSTEM_ERROR naming it, and
+ * nothing is changed.
  */
 public final class NamesrvConfigProcessor extends NamesrvProcessor {
     private static final Logger log = LoggerFactory.getLogger(NamesrvConfigProcessor.class);
@@ -39,14 +43,16 @@ public final class NamesrvConfigProcessor extends NamesrvProcessor {
         if (request.getBody() == null) {
             return success(request);
         }
-        Properties props = new Properties();
-        props.load(new StringReader(new String(request.getBody(), StandardCharsets.UTF_8)));
+        Properties props = PropertiesFiles.parse(new String(request.getBody(), StandardCharsets.UTF_8));
+        List<String> changed;
         try {
-            configuration.updateRemotely(props);
-        } catch (ConfigException e) {
+            changed = configuration.updateRemotely(props);
+        } catch (ConfigException | UncheckedIOException e) {
+            log.warn("UPDATE_NAMESRV_CONFIG from {} refused: {}", channel == null ? "-" : channel.remoteAddress(),
+                    e.getMessage());
             return error(request, e.getMessage());
         }
-        log.info("settings updated by {}: {}", channel == null ? "-" : channel.remoteAddress(), props);
+        log.info("settings updated by {}: {}", channel == null ? "-" : channel.remoteAddress(), changed);
         return success(request);
     }
 }

@@ -1,16 +1,42 @@
 package io.tidemq.remoting.netty;
 
-/** Settings of a remoting client (used by brokers towards NameServers and masters, and by tools). */
+import io.tidemq.config.ConfigKey;
+
+/**
+ * Settings of a remoting client (a broker's connections to NameServers and to its master, and tools), with Apache
+ * RocketMQ's property keys. The write-buffer marks and the frame limit are not keys of their own here: a broker
+ * copies them from its {@link NettyServerConfig}, where those keys live.
+ */
 public class NettyClientConfig {
+    @ConfigKey(doc = "Netty I/O threads of the broker's outgoing connections.")
     private int clientWorkerThreads = 4;
+    @ConfigKey(doc = "Threads that run responses and callbacks of the broker's outgoing calls.",
+            defaultText = "the number of cores")
     private int clientCallbackExecutorThreads = Runtime.getRuntime().availableProcessors();
+    @ConfigKey(doc = "Oneway requests the broker may have in flight towards other servers at once.")
     private int clientOnewaySemaphoreValue = 65535;
+    @ConfigKey(doc = "Asynchronous requests the broker may have in flight towards other servers at once.")
     private int clientAsyncSemaphoreValue = 65535;
+    @ConfigKey(doc = "Time allowed to open a connection to another server, ms.")
     private int connectTimeoutMillis = 3000;
-    /** A connection with neither reads nor writes for this long is closed. */
+    @ConfigKey(doc = "Declared by Apache's client config.",
+            noEffect = "Apache RocketMQ 4.9.3 reads it nowhere either.")
+    private long channelNotActiveInterval = 1000 * 60;
+    @ConfigKey(doc = "An outgoing connection with neither reads nor writes for this many seconds is closed.")
     private int clientChannelMaxIdleTimeSeconds = 120;
-    /** Close the connection when a synchronous call times out (the official client's default). */
+    @ConfigKey(doc = "SO_SNDBUF of outgoing connections in bytes; 0 keeps the operating system's default.")
+    private int clientSocketSndBufSize = 0;
+    @ConfigKey(doc = "SO_RCVBUF of outgoing connections in bytes; 0 keeps the operating system's default.")
+    private int clientSocketRcvBufSize = 0;
+    @ConfigKey(doc = "Allocate the I/O buffers of outgoing connections from Netty's pooled allocator.")
+    private boolean clientPooledByteBufAllocatorEnable = false;
+    @ConfigKey(doc = "Close an outgoing connection when a synchronous call on it times out.")
     private boolean clientCloseSocketIfTimeout = true;
+    @ConfigKey(doc = "Use TLS for the broker's own connections to NameServers and its master.",
+            onlyDefault = "TLS is not supported by TideMQ yet; a broker cannot talk TLS to other servers.")
+    private boolean useTLS = false;
+    private int writeBufferHighWaterMark = 4 * 1024 * 1024;
+    private int writeBufferLowWaterMark = 1024 * 1024;
     private int frameMaxLength = Integer.getInteger("com.rocketmq.remoting.frameMaxLength", 16 * 1024 * 1024);
 
     public int getClientWorkerThreads() {
@@ -53,6 +79,14 @@ public class NettyClientConfig {
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
+    public long getChannelNotActiveInterval() {
+        return channelNotActiveInterval;
+    }
+
+    public void setChannelNotActiveInterval(long channelNotActiveInterval) {
+        this.channelNotActiveInterval = channelNotActiveInterval;
+    }
+
     public int getClientChannelMaxIdleTimeSeconds() {
         return clientChannelMaxIdleTimeSeconds;
     }
@@ -61,12 +95,60 @@ public class NettyClientConfig {
         this.clientChannelMaxIdleTimeSeconds = clientChannelMaxIdleTimeSeconds;
     }
 
+    public int getClientSocketSndBufSize() {
+        return clientSocketSndBufSize;
+    }
+
+    public void setClientSocketSndBufSize(int clientSocketSndBufSize) {
+        this.clientSocketSndBufSize = clientSocketSndBufSize;
+    }
+
+    public int getClientSocketRcvBufSize() {
+        return clientSocketRcvBufSize;
+    }
+
+    public void setClientSocketRcvBufSize(int clientSocketRcvBufSize) {
+        this.clientSocketRcvBufSize = clientSocketRcvBufSize;
+    }
+
+    public boolean isClientPooledByteBufAllocatorEnable() {
+        return clientPooledByteBufAllocatorEnable;
+    }
+
+    public void setClientPooledByteBufAllocatorEnable(boolean clientPooledByteBufAllocatorEnable) {
+        this.clientPooledByteBufAllocatorEnable = clientPooledByteBufAllocatorEnable;
+    }
+
     public boolean isClientCloseSocketIfTimeout() {
         return clientCloseSocketIfTimeout;
     }
 
     public void setClientCloseSocketIfTimeout(boolean clientCloseSocketIfTimeout) {
         this.clientCloseSocketIfTimeout = clientCloseSocketIfTimeout;
+    }
+
+    public boolean isUseTLS() {
+        return useTLS;
+    }
+
+    public void setUseTLS(boolean useTLS) {
+        this.useTLS = useTLS;
+    }
+
+    public int getWriteBufferHighWaterMark() {
+        return writeBufferHighWaterMark;
+    }
+
+    public void setWriteBufferHighWaterMark(int writeBufferHighWaterMark) {
+        this.writeBufferHighWaterMark = writeBufferHighWaterMark;
+    }
+
+    public int getWriteBufferLowWaterMark() {
+        return writeBufferLowWaterMark;
+    }
+
+    public void setWriteBufferLowWaterMark(int writeBufferLowWaterMark) {
+        this.writeBufferLowWaterMark = writeBufferLowWaterMark;
     }
 
     public int getFrameMaxLength() {

@@ -1,14 +1,15 @@
 package io.tidemq.remoting.netty;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -89,17 +90,21 @@ public final class NettyRemotingClient {
         if (running) {
             throw new IllegalStateException("client already started");
         }
-        ioGroup = new NioEventLoopGroup(Math.max(1, config.getClientWorkerThreads()),
+        // Java NIO, as Apache's client: a broker has a handful of outgoing connections
+        Transport transport = Transport.NIO;
+        ioGroup = transport.group(Math.max(1, config.getClientWorkerThreads()),
                 new DefaultThreadFactory("TideMQ-ClientIO", true));
         FrameEncoder encoder = new FrameEncoder();
         ConnectionEventHandler connections = new ConnectionEventHandler(events, this::channelClosed);
         CommandHandler commands = new CommandHandler(responses, dispatcher);
         bootstrap = new Bootstrap()
                 .group(ioGroup)
-                .channel(NioSocketChannel.class)
+                .channel(transport.channel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.getConnectTimeoutMillis())
+                .option(ChannelOption.ALLOCATOR, config.isClientPooledByteBufAllocatorEnable()
+                        ? PooledByteBufAllocator.DEFAULT : UnpooledByteBufAllocator.DEFAULT)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -111,6 +116,17 @@ public final class NettyRemotingClient {
                                 .addLast("connections", connections);
                     }
                 });
+        WriteBufferWaterMark marks = NettyRemotingServer.waterMark(config.getWriteBufferLowWaterMark(),
+                config.getWriteBufferHighWaterMark());
+        if (marks != null) {
+            bootstrap.option(ChannelOption.WRITE_BUFFER_WATER_MARK, marks);
+        }
+        if (config.getClientSocketSndBufSize() > 0) {
+            bootstrap.option(ChannelOption.SO_SNDBUF, config.getClientSocketSndBufSize());
+        }
+        if (config.getClientSocketRcvBufSize() > 0) {
+            bootstrap.option(ChannelOption.SO_RCVBUF, config.getClientSocketRcvBufSize());
+        }
         timeoutScanner = Executors.newSingleThreadScheduledExecutor(
                 new DefaultThreadFactory("TideMQ-ClientTimeoutScanner", true));
         timeoutScanner.scheduleAtFixedRate(this::scanTimeouts, 1, 1, TimeUnit.SECONDS);

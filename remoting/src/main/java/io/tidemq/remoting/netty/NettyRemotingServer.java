@@ -8,9 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -98,21 +96,20 @@ public final class NettyRemotingServer {
             throw new IllegalStateException("server already started");
         }
         started = true;
-        bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("TideMQ-ServerBoss", false));
-        selectorGroup = new NioEventLoopGroup(Math.max(1, config.getServerSelectorThreads()),
+        Transport transport = Transport.choose(config.isUseEpollNativeSelector());
+        bossGroup = transport.group(1, new DefaultThreadFactory("TideMQ-ServerBoss", false));
+        selectorGroup = transport.group(Math.max(1, config.getServerSelectorThreads()),
                 new DefaultThreadFactory("TideMQ-ServerSelector", false));
         FrameEncoder encoder = new FrameEncoder();
         ConnectionEventHandler connections = new ConnectionEventHandler(events, responses::failChannel);
         CommandHandler commands = new CommandHandler(responses, dispatcher);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, selectorGroup)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, config.getServerSocketBacklog())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, false)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
-                        config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark()))
                 .childOption(ChannelOption.ALLOCATOR, config.isServerPooledByteBufAllocatorEnable()
                         ? PooledByteBufAllocator.DEFAULT : UnpooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -130,6 +127,11 @@ public final class NettyRemotingServer {
                                 .addLast("connections", connections);
                     }
                 });
+        WriteBufferWaterMark marks = waterMark(config.getWriteBufferLowWaterMark(),
+                config.getWriteBufferHighWaterMark());
+        if (marks != null) {
+            bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, marks);
+        }
         if (config.getServerSocketSndBufSize() > 0) {
             bootstrap.childOption(ChannelOption.SO_SNDBUF, config.getServerSocketSndBufSize());
         }
@@ -149,6 +151,14 @@ public final class NettyRemotingServer {
                 new DefaultThreadFactory("TideMQ-ServerTimeoutScanner", true));
         timeoutScanner.scheduleAtFixedRate(this::scanTimeouts, 1, 1, TimeUnit.SECONDS);
         LOG.info("remoting server listening on {}:{}", config.getBindAddress(), localPort);
+    }
+
+    /** The marks to set, or null to keep Netty's defaults (either value 0 or less, as in Apache). */
+    static WriteBufferWaterMark waterMark(int low, int high) {
+        if (low <= 0 || high <= 0) {
+            return null;
+        }
+        return new WriteBufferWaterMark(Math.min(low, high), high);
     }
 
     private void scanTimeouts() {

@@ -1,31 +1,63 @@
 package io.tidemq.remoting.netty;
 
-/** Settings of a remoting server; property keys are the field names (as in RocketMQ's NettyServerConfig). */
-public class NettyServerConfig {
-    /** Address to bind; the wildcard address by default. */
+import io.tidemq.config.ConfigKey;
+import io.tidemq.config.ConfigKey.Origin;
+
+/**
+ * Settings of a remoting server, with Apache RocketMQ's property keys (the field names). In a broker, the keys that
+ * Apache applies to both its server and its client objects ({@code writeBufferHighWaterMark},
+ * {@code writeBufferLowWaterMark}) and {@code frameMaxLength} live here and are copied to the broker's outgoing
+ * connections, so each key has one home.
+ */
+public class NettyServerConfig implements Cloneable {
+    @ConfigKey(doc = "Local address the servers bind; Apache always binds every interface.", origin = Origin.TIDEMQ)
     private String bindAddress = "0.0.0.0";
-    /** Port to listen on; 0 picks a free port (see {@code NettyRemotingServer#localPort}). */
+    @ConfigKey(doc = "Port of the main remoting server. A broker also listens on listenPort-2 (the channel "
+            + "clients use for sends when vipChannelEnabled) and listenPort+1 (replication to slaves).",
+            defaultText = "10911 for a broker, 9876 for a NameServer", important = true)
     private int listenPort = 8888;
-    /** Threads that run processors registered without an executor of their own. */
+    @ConfigKey(doc = "Threads that run requests whose family has no thread pool of its own.")
     private int serverWorkerThreads = 8;
-    /** Threads of the shared callback executor (async invocation callbacks). */
+    @ConfigKey(doc = "Threads that run the callbacks of asynchronous calls from this server to clients; 0 means 4.")
     private int serverCallbackExecutorThreads = 0;
-    /** Netty I/O (event loop) threads. */
+    @ConfigKey(doc = "Netty I/O threads (event loops) that read and write the connections.")
     private int serverSelectorThreads = 3;
-    /** Concurrent oneway requests the server may have in flight towards clients. */
+    @ConfigKey(doc = "Oneway requests this server may have in flight towards clients at once.")
     private int serverOnewaySemaphoreValue = 256;
-    /** Concurrent async requests the server may have in flight towards clients. */
+    @ConfigKey(doc = "Asynchronous requests this server may have in flight towards clients at once.")
     private int serverAsyncSemaphoreValue = 64;
-    /** A connection with neither reads nor writes for this long is closed. */
+    @ConfigKey(doc = "A connection with neither reads nor writes for this many seconds is closed.")
     private int serverChannelMaxIdleTimeSeconds = 120;
+    @ConfigKey(doc = "SO_SNDBUF of accepted connections in bytes; 0 keeps the operating system's default.")
     private int serverSocketSndBufSize = 0;
+    @ConfigKey(doc = "SO_RCVBUF of accepted connections in bytes; 0 keeps the operating system's default.")
     private int serverSocketRcvBufSize = 0;
+    @ConfigKey(doc = "Bytes queued for writing on one connection above which it stops accepting writes until the "
+            + "queue drains to writeBufferLowWaterMark (also for a broker's outgoing connections); 0 keeps Netty's "
+            + "default (64 KiB). Apache's default is 0.")
     private int writeBufferHighWaterMark = 4 * 1024 * 1024;
+    @ConfigKey(doc = "See writeBufferHighWaterMark; 0 keeps Netty's default (32 KiB). Apache's default is 0.")
     private int writeBufferLowWaterMark = 1024 * 1024;
+    @ConfigKey(doc = "Length of the queue of connections not yet accepted (SO_BACKLOG).")
     private int serverSocketBacklog = 1024;
+    @ConfigKey(doc = "Allocate I/O buffers from Netty's pooled allocator (less garbage) instead of unpooled ones.")
     private boolean serverPooledByteBufAllocatorEnable = true;
-    /** Largest frame accepted, counting the 4-byte length field (RocketMQ's com.rocketmq.remoting.frameMaxLength). */
+    @ConfigKey(doc = "Use Linux's native epoll transport instead of Java NIO; ignored, with a warning, where epoll is "
+            + "not available (as Apache does off Linux).")
+    private boolean useEpollNativeSelector = false;
+    @ConfigKey(doc = "Largest frame accepted or sent, counting the 4-byte length field, on this server's connections "
+            + "and a broker's outgoing ones (Apache: the system property com.rocketmq.remoting.frameMaxLength, also "
+            + "honoured here as the default).", defaultText = "16777216 (16 MiB)", origin = Origin.TIDEMQ)
     private int frameMaxLength = Integer.getInteger("com.rocketmq.remoting.frameMaxLength", 16 * 1024 * 1024);
+
+    /** An independent copy (all fields are values), e.g. for a second server on another port. */
+    public NettyServerConfig copy() {
+        try {
+            return (NettyServerConfig) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     public String getBindAddress() {
         return bindAddress;
@@ -137,6 +169,14 @@ public class NettyServerConfig {
 
     public void setServerPooledByteBufAllocatorEnable(boolean serverPooledByteBufAllocatorEnable) {
         this.serverPooledByteBufAllocatorEnable = serverPooledByteBufAllocatorEnable;
+    }
+
+    public boolean isUseEpollNativeSelector() {
+        return useEpollNativeSelector;
+    }
+
+    public void setUseEpollNativeSelector(boolean useEpollNativeSelector) {
+        this.useEpollNativeSelector = useEpollNativeSelector;
     }
 
     public int getFrameMaxLength() {
