@@ -40,6 +40,8 @@ import io.tidemq.broker.transaction.TransactionalMessageService;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.body.TopicConfigSerializeWrapper;
+import io.tidemq.common.topic.PermName;
+import io.tidemq.common.topic.TopicConfig;
 import io.tidemq.remoting.ChannelEventListener;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
@@ -462,10 +464,11 @@ public final class BrokerController {
         register(topicConfigManager.snapshotOfWithNewVersion(topic), oneway);
     }
 
-    private synchronized int register(TopicConfigSerializeWrapper topics, boolean oneway) {
+    private synchronized int register(TopicConfigSerializeWrapper table, boolean oneway) {
         if (outerAPI.namesrvAddrs().isEmpty()) {
             return 0;
         }
+        TopicConfigSerializeWrapper topics = withBrokerPermission(table, brokerConfig.getBrokerPermission());
         List<RegisterResult> results = outerAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
                 brokerConfig.getBrokerName(), brokerConfig.getBrokerId(), haServerAddr(),
                 topics, oneway, brokerConfig.getRegisterBrokerTimeoutMills(), brokerConfig.isCompressedRegister());
@@ -480,6 +483,24 @@ public final class BrokerController {
             break;
         }
         return results.size();
+    }
+
+    /**
+     * A broker made read-only or write-only (brokerPermission) announces every topic with that permission, as Apache
+     * does, so that clients routed by the NameServer stop sending to (or pulling from) it.
+     */
+    static TopicConfigSerializeWrapper withBrokerPermission(TopicConfigSerializeWrapper table, int brokerPermission) {
+        if (PermName.isWriteable(brokerPermission) && PermName.isReadable(brokerPermission)) {
+            return table;
+        }
+        TopicConfigSerializeWrapper restricted = new TopicConfigSerializeWrapper();
+        restricted.dataVersion = table.dataVersion;
+        table.topicConfigTable.forEach((name, config) -> {
+            TopicConfig copy = config.copy();
+            copy.perm = brokerPermission;
+            restricted.topicConfigTable.put(name, copy);
+        });
+        return restricted;
     }
 
     private void clientGone(String remoteAddr) {

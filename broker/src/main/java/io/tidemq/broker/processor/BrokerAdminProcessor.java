@@ -67,6 +67,7 @@ public final class BrokerAdminProcessor implements RequestProcessor {
             LOG.info("UPDATE_BROKER_CONFIG from {} changed {}", channelAddress, changed);
         }
         if (changed.contains("brokerPermission")) {
+            broker.topicConfigManager().nextVersion();
             broker.registerBrokerAll(false);
         }
         return TopicAdminProcessor.ok(null);

@@ -243,6 +243,14 @@ public final class TopicConfigManager {
         return w;
     }
 
+    /**
+     * A new data version for a table whose announced form changed while no topic did (the broker's permission):
+     * NameServers apply a registration only when its version is new to them.
+     */
+    public synchronized void nextVersion() {
+        bumpAndPersist();
+    }
+
     private void bumpAndPersist() {
         dataVersion = dataVersion.next();
         persist();
