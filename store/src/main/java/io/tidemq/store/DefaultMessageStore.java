@@ -71,6 +71,7 @@ public class DefaultMessageStore implements MessageStore {
         this.clock = clock;
         this.diskUsage = diskUsage;
         this.root = new File(config.getStorePathRootDir());
+        new StoreLayout(config).adoptApacheCommitLogLocation();
         this.commitLog = new CommitLog(config, clock, health);
         this.queues = new ConsumeQueueTable(new File(config.consumeQueueDir()), config.getMappedFileSizeConsumeQueue());
         this.index = new IndexService(config, clock);

@@ -18,9 +18,10 @@ public class MessageStoreConfig {
             + "config/ tables (topics, offsets, groups).", defaultText = "${user.home}/store", important = true)
     private String storePathRootDir = System.getProperty("user.home") + File.separator + "store";
     @ConfigKey(doc = "CommitLog folder; empty means <storePathRootDir>/commitlog. Apache's default is "
-            + "${user.home}/store/commitlog whatever the root: a broker moved in from Apache without this key, whose "
-            + "CommitLog is there, is refused at start with a message saying so. Apache's multi-path form (several "
-            + "folders separated by commas) is refused.", defaultText = "<storePathRootDir>/commitlog",
+            + "${user.home}/store/commitlog whatever the root: a store moved in from Apache without this key, whose "
+            + "CommitLog is there while the root holds its checkpoint or consume queues, is opened there (with a "
+            + "warning); a CommitLog there beside an empty root is refused at start with a message saying so. "
+            + "Apache's multi-path form (several folders separated by commas) is refused.", defaultText = "<storePathRootDir>/commitlog",
             important = true)
     private String storePathCommitLog = "";
     @ConfigKey(doc = "Consume-queue folder; empty means <storePathRootDir>/consumequeue, where Apache keeps them.",

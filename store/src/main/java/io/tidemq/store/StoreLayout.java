@@ -13,8 +13,8 @@ import java.util.Objects;
  * storePathIndex, storeCheckpoint, abortFile) and derives those paths from storePathRootDir, and it defaults
  * storePathCommitLog to {@code ${user.home}/store/commitlog} whatever the root is. TideMQ honours the template keys
  * and derives the CommitLog folder from the root, so a moved-in store could be looked for in the wrong place; this
- * class turns each such case into a refusal or a warning that names both folders, and never into silently empty
- * data.
+ * class follows Apache's place where the store plainly lives there, and turns every other such case into a refusal
+ * or a warning that names both folders, never into silently empty data.
  */
 final class StoreLayout {
     private static final Logger LOG = LoggerFactory.getLogger(StoreLayout.class);
@@ -29,6 +29,31 @@ final class StoreLayout {
     StoreLayout(MessageStoreConfig config, String apacheUserHomeStore) {
         this.config = config;
         this.apacheUserHomeStore = apacheUserHomeStore;
+    }
+
+    /**
+     * Follows Apache's default CommitLog place when it is plainly where this store's CommitLog lives: storePathCommitLog
+     * is unset, the root's commitlog folder holds nothing, {@code ${user.home}/store/commitlog} holds CommitLog files,
+     * and the root holds the rest of a store (a checkpoint or consume queues). That is a store Apache 4.9 ran with the
+     * same file, so the same file must open it here. Sets storePathCommitLog and returns true when it does.
+     */
+    boolean adoptApacheCommitLogLocation() {
+        String configured = config.getStorePathCommitLog();
+        if (configured != null && !configured.isBlank()) {
+            return false;
+        }
+        File ours = new File(config.commitLogDir());
+        File apacheDefault = new File(apacheUserHomeStore, "commitlog");
+        File root = new File(config.getStorePathRootDir());
+        boolean restOfAStore = new File(root, "checkpoint").isFile() || hasFiles(new File(root, "consumequeue"));
+        if (sameFile(ours, apacheDefault) || hasFiles(ours) || !hasFiles(apacheDefault) || !restOfAStore) {
+            return false;
+        }
+        config.setStorePathCommitLog(apacheDefault.getPath());
+        LOG.warn("storePathCommitLog is not set and {} is empty, while {} holds the CommitLog of the store under {}: "
+                + "Apache RocketMQ 4.9 keeps it there by default, so TideMQ opens it there too (set "
+                + "storePathCommitLog={} to say so in the file)", ours, apacheDefault, root, apacheDefault);
+        return true;
     }
 
     /**
@@ -48,7 +73,8 @@ final class StoreLayout {
         }
         throw new IOException("storePathCommitLog is not set, so TideMQ looks for the CommitLog in " + ours
                 + ", which is empty; Apache RocketMQ 4.9 then keeps it in " + apacheDefault + " (not under "
-                + "storePathRootDir), and that folder holds CommitLog files. Set storePathCommitLog=" + apacheDefault
+                + "storePathRootDir), and that folder holds CommitLog files while " + config.getStorePathRootDir()
+                + " holds no other part of a store. Set storePathCommitLog=" + apacheDefault
                 + " to open that store, or move the files");
     }
 

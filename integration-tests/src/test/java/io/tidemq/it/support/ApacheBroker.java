@@ -41,7 +41,8 @@ public final class ApacheBroker implements AutoCloseable {
 
     /**
      * Starts a broker registering with {@code namesrvAddr} ({@code "a;b"} for several; may be null) and waits for it
-     * to boot. {@code overrides} replace or add broker properties.
+     * to boot. {@code overrides} replace or add broker properties; an empty value leaves that key out of the file
+     * (Apache then uses its own default).
      */
     public static ApacheBroker start(Path dir, String namesrvAddr, Map<String, String> overrides) {
         return start(dir, namesrvAddr, overrides, TEST_JVM_OPTIONS);
@@ -68,6 +69,7 @@ public final class ApacheBroker implements AutoCloseable {
             props.put("namesrvAddr", namesrvAddr);
         }
         props.putAll(overrides);
+        props.values().removeIf(String::isEmpty); // an empty override leaves the key out of the file
         Path conf = ApachePeer.writeProperties(dir.resolve("broker.properties"), props);
 
         List<String> cmd = new ArrayList<>(ApachePeer.javaCommand(dir, jvmOptions, MAIN));

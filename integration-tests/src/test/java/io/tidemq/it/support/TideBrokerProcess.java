@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class TideBrokerProcess implements AutoCloseable {
     private final Path confFile;
     private final List<String> arguments = new ArrayList<>();
-    private final Path home;
+    private Path home;
     private final String host;
     private final int port;
     private Process process;
@@ -65,6 +65,27 @@ public final class TideBrokerProcess implements AutoCloseable {
         return p;
     }
 
+    /**
+     * {@code mqbroker -c <file> -n <namesrv> key=value...} where the arguments only place the broker on this machine
+     * (addresses, port, store folder) and add {@code overrides}: every other setting is the file's own, file sizes
+     * included.
+     */
+    public static TideBrokerProcess placedOnly(String host, String namesrvAddr, Path dir, Path file,
+                                               Map<String, String> overrides) throws IOException {
+        TideBrokerProcess p = new TideBrokerProcess(host, namesrvAddr, dir, Map.of());
+        p.arguments.addAll(List.of("-c", file.toString(), "-n", namesrvAddr, "brokerIP1=" + host,
+                "brokerIP2=" + host, "bindAddress=" + host, "listenPort=" + p.port,
+                "storePathRootDir=" + dir.resolve("store"), "storePathCommitLog=" + dir.resolve("store/commitlog")));
+        overrides.forEach((k, v) -> p.arguments.add(k + "=" + v));
+        return p;
+    }
+
+    /** Runs the broker with this user.home (where Apache-style defaults such as ~/store point). */
+    public TideBrokerProcess userHome(Path userHome) {
+        this.home = userHome;
+        return this;
+    }
+
     /** Starts the JVM and waits for its boot line. */
     public TideBrokerProcess start() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -104,6 +125,11 @@ public final class TideBrokerProcess implements AutoCloseable {
             throw new IllegalStateException("broker did not boot: " + output());
         }
         return this;
+    }
+
+    /** The broker's log (the bundled logback configuration, under this broker's own user.home). */
+    public Path brokerLog() {
+        return home.resolve("logs/rocketmqlogs/broker.log");
     }
 
     public String address() {
