@@ -74,6 +74,28 @@ class NamesrvStartupTest {
     }
 
     @Test
+    void aTypoGetsTheNearestKeyAndAllProblemsComeAtOnce() throws Exception {
+        Path file = dir.resolve("typos.properties");
+        Files.writeString(file, "orderMessageEnabled=true\nlistenPort=x\n");
+
+        assertThat(launch("-c", file.toString(), "-p").exitCode()).isEqualTo(1);
+        assertThat(err()).contains("2 configuration problems",
+                "unknown config key 'orderMessageEnabled' (did you mean orderMessageEnable?)",
+                "bad value 'x' for config key 'listenPort'");
+    }
+
+    @Test
+    void enforcedTlsIsRefusedWhileTideMqHasNoTls() {
+        System.setProperty("tls.server.mode", "enforcing");
+        try {
+            assertThat(launch("-p").exitCode()).isEqualTo(1);
+            assertThat(err()).contains("-Dtls.server.mode=enforcing is refused");
+        } finally {
+            System.clearProperty("tls.server.mode");
+        }
+    }
+
+    @Test
     void badValueIsNamedAndFails() throws Exception {
         Path file = dir.resolve("bad.properties");
         Files.writeString(file, "orderMessageEnable=yes please\n");

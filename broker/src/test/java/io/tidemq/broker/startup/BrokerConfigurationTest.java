@@ -211,6 +211,17 @@ class BrokerConfigurationTest {
     }
 
     @Test
+    void aclEnableInTheFileStopsStartUpUntilAclExists() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        BrokerStartup.Outcome o = BrokerStartup.launch(new String[] {"-c",
+            file("brokerName=broker-a\naclEnable=true\n").toString()},
+                new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true));
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.running()).isFalse();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("aclEnable=true is refused: ACL is not supported");
+    }
+
+    @Test
     void badKeyOnCommandLineStopsStartupWithExitCodeOne() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         BrokerStartup.Outcome o = BrokerStartup.launch(new String[] {"-c", file("brokerNmae=x\n").toString()},

@@ -53,6 +53,7 @@ class DistributionNamesrvScriptsIT {
         }
         for (String conf : List.of("broker.conf", "logback_namesrv.xml", "logback_broker.xml",
                 "2m-noslave/broker-a.properties", "2m-noslave/broker-b.properties",
+                "2m-noslave/broker-trace.properties",
                 "2m-2s-async/broker-a.properties", "2m-2s-async/broker-a-s.properties",
                 "2m-2s-async/broker-b.properties", "2m-2s-async/broker-b-s.properties",
                 "2m-2s-sync/broker-a.properties", "2m-2s-sync/broker-a-s.properties",

@@ -442,6 +442,14 @@ class NamesrvRequestCodesTest {
         assertThat(pathRefused.getCode()).isEqualTo(ResponseCode.SYSTEM_ERROR);
         assertThat(pathRefused.getRemark()).contains("kvConfigPath");
         assertThat(config.getKvConfigPath()).isEqualTo(dir.resolve("kvConfig.json").toString());
+
+        RemotingCommand restartOnly = RemotingCommand.createRequest(RequestCode.UPDATE_NAMESRV_CONFIG)
+                .setBody("clusterTest=true\nserverWorkerThreads=3\n".getBytes(StandardCharsets.UTF_8));
+        RemotingCommand restartRefused = call(restartOnly);
+        assertThat(restartRefused.getCode()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(restartRefused.getRemark())
+                .contains("'serverWorkerThreads' cannot change while the NameServer runs");
+        assertThat(config.isClusterTest()).isFalse(); // all or nothing
     }
 
     private static Properties parse(RemotingCommand r) throws Exception {
