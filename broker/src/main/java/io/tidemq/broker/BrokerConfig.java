@@ -1,5 +1,7 @@
 package io.tidemq.broker;
 
+import io.tidemq.broker.acl.AclException;
+import io.tidemq.broker.acl.ClientCredentials;
 import io.tidemq.config.ConfigException;
 import io.tidemq.config.ConfigKey;
 import io.tidemq.config.ConfigKey.Origin;
@@ -236,10 +238,16 @@ public class BrokerConfig {
 
     // ---------------------------------------------------------------- security
 
-    @ConfigKey(doc = "Check requests against plain_acl.yml (access keys, signatures, permissions).", important = true,
-            onlyDefault = "ACL is not supported by TideMQ yet, and an open broker must not pass for a protected "
-                    + "one. Remove aclEnable=true (or keep this broker on Apache RocketMQ) until ACL lands.")
+    @ConfigKey(doc = "Plain ACL: every request must come from a whitelisted address or be signed by an account of "
+            + "<rocketmqHome>/conf/plain_acl.yml (or -Drocketmq.acl.plain.file, and conf/acl/*.yml) holding the "
+            + "permissions it needs. The files are reloaded within a second of a change; a missing or invalid file "
+            + "stops start-up. See docs/security.md.", important = true)
     private boolean aclEnable = false;
+    @ConfigKey(doc = "Credentials the broker signs its own requests with (registration, a slave's metadata sync from "
+            + "its master), as JSON {\"accessKey\":\"...\",\"secretKey\":\"...\"}; empty: unsigned. Needed when "
+            + "the master has aclEnable=true and the slave's address is not whitelisted.",
+            origin = Origin.ROCKETMQ5, secret = true)
+    private String innerClientAuthenticationCredentials = "";
 
     // ---------------------------------------------------------------- accepted without effect
 
@@ -280,6 +288,11 @@ public class BrokerConfig {
         }
         if (defaultTopicQueueNums <= 0) {
             throw new ConfigException("defaultTopicQueueNums must be positive");
+        }
+        try {
+            ClientCredentials.parse(innerClientAuthenticationCredentials);
+        } catch (AclException e) {
+            throw new ConfigException(e.getMessage());
         }
         if (namesrvAddr != null && !namesrvAddr.isBlank()) {
             for (String addr : namesrvAddr.split(";")) {
@@ -335,6 +348,10 @@ public class BrokerConfig {
     }
 
     public String getRocketmqHome() { return rocketmqHome; }
+    public boolean isAclEnable() { return aclEnable; }
+    public void setAclEnable(boolean v) { aclEnable = v; }
+    public String getInnerClientAuthenticationCredentials() { return innerClientAuthenticationCredentials; }
+    public void setInnerClientAuthenticationCredentials(String v) { innerClientAuthenticationCredentials = v; }
     public void setRocketmqHome(String v) { rocketmqHome = v; }
     public String getNamesrvAddr() { return namesrvAddr; }
     public void setNamesrvAddr(String v) { namesrvAddr = v; }

@@ -1,5 +1,9 @@
 package io.tidemq.broker;
 
+import io.tidemq.broker.acl.AclException;
+import io.tidemq.broker.acl.ClientCredentials;
+import io.tidemq.broker.acl.PlainAclManager;
+import io.tidemq.broker.acl.RequestSigner;
 import io.tidemq.broker.client.Broker2Client;
 import io.tidemq.broker.client.ClientChannelInfo;
 import io.tidemq.broker.client.ConsumerManager;
@@ -10,6 +14,7 @@ import io.tidemq.broker.offset.ConsumerOffsetManager;
 import io.tidemq.broker.out.AddressServerClient;
 import io.tidemq.broker.out.BrokerOuterAPI;
 import io.tidemq.broker.out.RegisterResult;
+import io.tidemq.broker.processor.AclAdminProcessor;
 import io.tidemq.broker.processor.BrokerAdminProcessor;
 import io.tidemq.broker.processor.ClientManageProcessor;
 import io.tidemq.broker.processor.ConsumerAdminProcessor;
@@ -56,6 +61,7 @@ import io.tidemq.store.ha.HAService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -122,6 +128,7 @@ public final class BrokerController {
     private ReplicationGate replicationGate;
     private SlaveSynchronize slaveSynchronize;
     private volatile String masterAddr;
+    private PlainAclManager aclManager;
     private volatile LocalDate statsDay = LocalDate.now();
 
     public BrokerController(BrokerConfiguration configuration) {
@@ -144,6 +151,19 @@ public final class BrokerController {
 
     /** Loads metadata and the store and sets up servers; false when the store cannot be opened. */
     public boolean initialize() {
+        if (brokerConfig.isAclEnable()) {
+            // before the store is locked, so that a bad ACL file leaves nothing to clean up
+            try {
+                aclManager = PlainAclManager.open(brokerConfig.getRocketmqHome());
+            } catch (AclException | UncheckedIOException e) {
+                throw new IllegalStateException("aclEnable=true: " + e.getMessage(), e);
+            }
+            LOG.info("plain ACL on: {}", aclManager);
+        }
+        ClientCredentials credentials = ClientCredentials.parse(brokerConfig.getInnerClientAuthenticationCredentials());
+        if (credentials != null) {
+            outerAPI.client().registerRpcHook(new RequestSigner(credentials));
+        }
         topicConfigManager.load();
         subscriptionGroupManager.load();
         consumerOffsetManager.load();
@@ -206,6 +226,11 @@ public final class BrokerController {
         NettyServerConfig fastConfig = serverConfig.copy();
         fastConfig.setListenPort(serverConfig.getListenPort() - 2);
         fastRemotingServer = new NettyRemotingServer(fastConfig, housekeeping);
+        if (aclManager != null) {
+            PlainAclManager acl = aclManager;
+            remotingServer.registerRpcHook(acl::check);
+            fastRemotingServer.registerRpcHook(acl::check);
+        }
         registerProcessors(remotingServer, pullProcessor, true);
         registerProcessors(fastRemotingServer, pullProcessor, false);
         broker2Client.setServer(remotingServer);
@@ -263,6 +288,12 @@ public final class BrokerController {
             server.registerProcessor(code, consumerAdmin, adminExecutor);
         }
         RequestProcessor brokerAdmin = new BrokerAdminProcessor(this);
+        AclAdminProcessor aclAdmin = new AclAdminProcessor(this);
+        for (int code : new int[] {RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG,
+            RequestCode.GET_BROKER_CLUSTER_ACL_INFO, RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
+            RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG}) {
+            server.registerProcessor(code, aclAdmin, adminExecutor);
+        }
         for (int code : new int[] {RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG,
             RequestCode.UPDATE_BROKER_CONFIG}) {
             server.registerProcessor(code, brokerAdmin, adminExecutor);
@@ -345,6 +376,10 @@ public final class BrokerController {
         scheduler.scheduleAtFixedRate(() -> safely("stats", this::sampleStats), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> safely("slow consumer protection", slowConsumerProtection::protect), 3, 3,
                 TimeUnit.MINUTES);
+        if (aclManager != null) {
+            scheduler.scheduleWithFixedDelay(() -> safely("ACL reload", aclManager::reloadIfChanged), 500, 500,
+                    TimeUnit.MILLISECONDS);
+        }
         BrokerFastFailure fastFailure = new BrokerFastFailure(brokerConfig, store, sendExecutor, pullExecutor,
                 heartbeatExecutor, endTransactionExecutor);
         scheduler.scheduleAtFixedRate(() -> safely("fast failure", fastFailure::clean), 1000, 10,
@@ -576,6 +611,11 @@ public final class BrokerController {
 
     public InetSocketAddress storeHost() {
         return storeHost;
+    }
+
+    /** The plain ACL, or null when aclEnable is off. */
+    public PlainAclManager aclManager() {
+        return aclManager;
     }
 
     public TopicConfigManager topicConfigManager() {

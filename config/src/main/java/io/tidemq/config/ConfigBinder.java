@@ -22,6 +22,9 @@ import java.util.TreeSet;
  * case-insensitive). Thread-safe: writes and reads of values are synchronized on the binder.
  */
 public final class ConfigBinder {
+    /** How a set secret is printed. */
+    public static final String SECRET_MASK = "******";
+
     private final List<Object> targets;
     private final Map<String, Binding> bindings = new LinkedHashMap<>();
 
@@ -120,12 +123,14 @@ public final class ConfigBinder {
         return b == null ? null : text(b.target, b.field);
     }
 
-    /** Every key with its current value, in declaration order. */
+    /** Every key with its current value, in declaration order; a set {@link ConfigKey#secret()} shows as ******. */
     public synchronized Map<String, String> describe(boolean importantOnly) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Binding> e : bindings.entrySet()) {
             if (!importantOnly || e.getValue().meta.important()) {
-                out.put(e.getKey(), text(e.getValue().target, e.getValue().field));
+                String value = text(e.getValue().target, e.getValue().field);
+                boolean hidden = e.getValue().meta.secret() && value != null && !value.isEmpty();
+                out.put(e.getKey(), hidden ? SECRET_MASK : value);
             }
         }
         return out;

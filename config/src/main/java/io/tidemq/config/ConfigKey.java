@@ -43,6 +43,9 @@ public @interface ConfigKey {
      */
     String onlyDefault() default "";
 
+    /** A credential: printed and answered as {@code ******} when set, never in clear. */
+    boolean secret() default false;
+
     /** Where a key was defined first. */
     enum Origin {
         /** Bound by Apache RocketMQ 4.9.3 from its {@code -c} file. */

@@ -107,8 +107,6 @@ class BrokerConfigurationTest {
 
     @Test
     void safetyAndSecuritySettingsThatCannotBeHonouredStopStartUp() {
-        assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("aclEnable=true"))
-                .hasMessageContaining("aclEnable=true is refused: ACL is not supported by TideMQ yet");
         assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("useTLS=true"))
                 .hasMessageContaining("useTLS=true is refused: TLS is not supported");
         assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("enableDLegerCommitLog=true"))
@@ -211,14 +209,40 @@ class BrokerConfigurationTest {
     }
 
     @Test
-    void aclEnableInTheFileStopsStartUpUntilAclExists() throws Exception {
+    void aclEnableWithoutAnAclFileStopsStartUpNamingTheFile() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path home = Files.createDirectories(dir.resolve("home-without-acl"));
         BrokerStartup.Outcome o = BrokerStartup.launch(new String[] {"-c",
-            file("brokerName=broker-a\naclEnable=true\n").toString()},
+            file("brokerName=broker-a\naclEnable=true\nrocketmqHome=" + home + "\nstorePathRootDir="
+                    + dir.resolve("store") + "\nlistenPort=" + freePort() + "\n").toString()},
                 new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true));
-        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.exitCode()).isEqualTo(2); // a start-up failure, as for a store that cannot be opened
         assertThat(o.running()).isFalse();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("aclEnable=true is refused: ACL is not supported");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("aclEnable=true but there is no ACL file")
+                .contains(home.resolve("conf/plain_acl.yml").toString());
+        assertThat(dir.resolve("store/commitlog")).doesNotExist(); // refused before the store was opened
+    }
+
+    @Test
+    void innerCredentialsMustBeCompleteAndAreNeverPrinted() {
+        BrokerConfiguration c = new BrokerConfiguration();
+        c.applyOverride("innerClientAuthenticationCredentials={\"accessKey\":\"brokerAK\",\"secretKey\":\"s3cr3t!!\"}");
+        c.finish();
+        assertThat(c.binder.toText(false)).contains("innerClientAuthenticationCredentials=******")
+                .doesNotContain("s3cr3t!!");
+        BrokerConfiguration half = new BrokerConfiguration();
+        half.applyOverride("innerClientAuthenticationCredentials={\"accessKey\":\"brokerAK\"}");
+        assertThatThrownBy(half::finish).hasMessageContaining("needs both accessKey and secretKey");
+        BrokerConfiguration garbled = new BrokerConfiguration();
+        garbled.applyOverride("innerClientAuthenticationCredentials=accessKey=brokerAK,secretKey=s3cr3t!!");
+        assertThatThrownBy(garbled::finish).hasMessageContaining("is not JSON").satisfies(e ->
+                assertThat(e.getMessage()).doesNotContain("s3cr3t!!"));
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     @Test

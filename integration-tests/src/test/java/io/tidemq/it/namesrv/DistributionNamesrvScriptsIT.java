@@ -51,7 +51,8 @@ class DistributionNamesrvScriptsIT {
         for (String script : List.of("mqnamesrv", "mqshutdown", "runserver.sh")) {
             assertThat(Files.isExecutable(dist.resolve("bin").resolve(script))).as(script).isTrue();
         }
-        for (String conf : List.of("broker.conf", "logback_namesrv.xml", "logback_broker.xml",
+        for (String conf : List.of("broker.conf", "logback_namesrv.xml", "logback_broker.xml", "plain_acl.yml",
+                "tools.yml",
                 "2m-noslave/broker-a.properties", "2m-noslave/broker-b.properties",
                 "2m-noslave/broker-trace.properties",
                 "2m-2s-async/broker-a.properties", "2m-2s-async/broker-a-s.properties",
@@ -72,7 +73,9 @@ class DistributionNamesrvScriptsIT {
                     .anyMatch(n -> n.startsWith("tidemq-namesrv-"))
                     .anyMatch(n -> n.startsWith("tidemq-remoting-"))
                     .anyMatch(n -> n.startsWith("netty-"))
-                    .anyMatch(n -> n.startsWith("picocli-"));
+                    .anyMatch(n -> n.startsWith("picocli-"))
+                    .anyMatch(n -> n.startsWith("jackson-dataformat-yaml-"))
+                    .anyMatch(n -> n.startsWith("snakeyaml-2."));
         }
     }
 

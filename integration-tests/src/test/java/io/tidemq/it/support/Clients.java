@@ -1,8 +1,11 @@
 package io.tidemq.it.support;
 
+import org.apache.rocketmq.acl.common.AclClientRPCHook;
+import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +34,18 @@ public final class Clients {
     private Clients() {
     }
 
+    /** The official client's request signer (what an application with ACL credentials uses). */
+    public static RPCHook signer(String accessKey, String secretKey) {
+        return new AclClientRPCHook(new SessionCredentials(accessKey, secretKey));
+    }
+
     public static DefaultMQProducer producer(String group, String namesrv) {
-        DefaultMQProducer p = new DefaultMQProducer(group);
+        return producer(group, namesrv, null);
+    }
+
+    /** A producer whose requests {@code hook} signs (null: unsigned). */
+    public static DefaultMQProducer producer(String group, String namesrv, RPCHook hook) {
+        DefaultMQProducer p = new DefaultMQProducer(group, hook);
         p.setNamesrvAddr(namesrv);
         p.setInstanceName("it-producer-" + RUN + "-" + SEQ.incrementAndGet());
         p.setPollNameServerInterval(1000);
@@ -52,7 +65,11 @@ public final class Clients {
     }
 
     public static DefaultLitePullConsumer litePullConsumer(String group, String namesrv) {
-        DefaultLitePullConsumer c = new DefaultLitePullConsumer(group);
+        return litePullConsumer(group, namesrv, null);
+    }
+
+    public static DefaultLitePullConsumer litePullConsumer(String group, String namesrv, RPCHook hook) {
+        DefaultLitePullConsumer c = new DefaultLitePullConsumer(group, hook);
         c.setNamesrvAddr(namesrv);
         c.setInstanceName("it-lite-" + RUN + "-" + SEQ.incrementAndGet());
         c.setPollNameServerInterval(1000);
@@ -62,7 +79,11 @@ public final class Clients {
     }
 
     public static DefaultMQAdminExt admin(String namesrv) {
-        DefaultMQAdminExt a = new DefaultMQAdminExt(5000);
+        return admin(namesrv, null);
+    }
+
+    public static DefaultMQAdminExt admin(String namesrv, RPCHook hook) {
+        DefaultMQAdminExt a = new DefaultMQAdminExt(hook, 5000);
         a.setNamesrvAddr(namesrv);
         a.setInstanceName("it-admin-" + RUN + "-" + SEQ.incrementAndGet());
         return a;

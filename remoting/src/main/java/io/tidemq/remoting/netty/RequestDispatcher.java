@@ -128,8 +128,9 @@ final class RequestDispatcher {
             }
         } catch (Throwable e) {
             LOG.warn("rpc hook rejected request code {} from {}: {}", request.getCode(), addr, e.toString());
+            // the exception's type and message, as Apache answers a hook's refusal (e.g. "AclException: ...")
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_ERROR,
-                    e.getMessage() != null ? e.getMessage() : e.toString()));
+                    e.toString()));
             return;
         }
         RemotingCommand response;

@@ -375,7 +375,7 @@ class RemotingServerClientTest {
         RemotingCommand accepted = client.invokeSync(addr, request(100).addExtField("signature", "s"), 3000);
 
         assertThat(rejected.getCode()).isEqualTo(1);
-        assertThat(rejected.getRemark()).isEqualTo("missing signature");
+        assertThat(rejected.getRemark()).isEqualTo("java.lang.SecurityException: missing signature");
         assertThat(accepted.getCode()).isZero();
         assertThat(calls).containsExactly("before 100", "before 100", "after echo 100");
     }
