@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tidemq.config.PropertiesFiles;
-import io.tidemq.remoting.netty.TlsSystemProperties;
+import io.tidemq.remoting.netty.TlsConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -102,7 +102,9 @@ public final class NamesrvStartup {
                 givenKeys.add(override.substring(0, eq).trim());
                 binder.set(override.substring(0, eq), override.substring(eq + 1));
             }
-            ConfigException.throwIfAny(TlsSystemProperties.refusals());
+            TlsConfig tls = TlsConfig.fromSystemProperties();
+            ConfigException.throwIfAny(tls.problems());
+            nettyServerConfig.setTls(tls);
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage()
                     + (cli.configFile() == null ? "" : " (config file " + cli.configFile() + ")"));

@@ -85,13 +85,18 @@ class NamesrvStartupTest {
     }
 
     @Test
-    void enforcedTlsIsRefusedWhileTideMqHasNoTls() {
-        System.setProperty("tls.server.mode", "enforcing");
+    void tlsSettingsThatCannotBeUsedStopStartUp() {
+        System.setProperty("tls.server.mode", "strict");
         try {
             assertThat(launch("-p").exitCode()).isEqualTo(1);
-            assertThat(err()).contains("-Dtls.server.mode=enforcing is refused");
+            assertThat(err()).contains("tls.server.mode=strict is not one of disabled, permissive, enforcing");
+            System.setProperty("tls.server.mode", "enforcing");
+            System.setProperty("tls.test.mode.enable", "false");
+            assertThat(launch("-p").exitCode()).isEqualTo(1);
+            assertThat(err()).contains("tls.server.certPath is not set");
         } finally {
             System.clearProperty("tls.server.mode");
+            System.clearProperty("tls.test.mode.enable");
         }
     }
 

@@ -82,8 +82,10 @@ public final class ConfigurationReference {
                 Apache also reads some settings from system properties (`-D` in `JAVA_OPT`); TideMQ honours \
                 `com.rocketmq.remoting.frameMaxLength`, `rocketmq.broker.diskSpaceWarningLevelRatio`, \
                 `rocketmq.broker.diskSpaceCleanForciblyRatio`, `rocketmq.namesrv.domain` and \
-                `rocketmq.namesrv.domain.subgroup` as defaults of the keys below, and refuses to start with \
-                `-Dtls.server.mode=enforcing` or `-Dtls.enable=true` while it has no TLS.
+                `rocketmq.namesrv.domain.subgroup` as defaults of the keys below, `-Drocketmq.acl.plain.file`, and \
+                Apache's TLS settings (`-Dtls.server.mode`, `-Dtls.enable`, `-Dtls.config.file` and the other \
+                `tls.*` properties; see `docs/security.md`). A TLS setting that cannot be used (an unknown mode, a \
+                missing certificate in enforcing mode) stops start-up.
                 """, sections);
     }
 

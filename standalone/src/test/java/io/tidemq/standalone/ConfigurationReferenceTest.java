@@ -33,7 +33,7 @@ class ConfigurationReferenceTest {
             assertThat(md).contains("| `" + key + "` |");
         }
         assertThat(md).contains("accepted, no effect: pull responses always ship the stored bytes");
-        assertThat(md).contains("only the default: TLS is not supported");
+        assertThat(md).contains("only the default: DLedger is not supported");
         assertThat(md).doesNotContain("127.0.0.1").doesNotContain(System.getProperty("user.home") + "/");
     }
 }

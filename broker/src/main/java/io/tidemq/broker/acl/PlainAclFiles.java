@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * Where the plain ACL files are and how they are read and written, as Apache 4.9 lays them out: the main file
  * {@code <rocketmqHome>/conf/plain_acl.yml} (the system property {@code rocketmq.acl.plain.file} names another,
  * relative to the home as in Apache, or absolute), and every {@code .yml}/{@code .yaml} file under
- * {@code <rocketmqHome>/conf/acl}. A file is a YAML map with {@code globalWhiteRemoteAddresses}, {@code accounts} and {@code dataVersion}; keys this
- * class does not know are kept when it rewrites a file. Writes replace the file atomically. Stateless.
+ * {@code <rocketmqHome>/conf/acl}. A file is a YAML map with {@code globalWhiteRemoteAddresses}, {@code accounts}
+ * and {@code dataVersion}; keys this class does not know are kept when it rewrites a file. Writes replace the file
+ * atomically. Stateless.
  */
 final class PlainAclFiles {
     static final String PLAIN_FILE_PROPERTY = "rocketmq.acl.plain.file";

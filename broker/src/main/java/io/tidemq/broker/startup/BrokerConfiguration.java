@@ -6,7 +6,7 @@ import io.tidemq.config.ConfigException;
 import io.tidemq.config.PropertiesFiles;
 import io.tidemq.remoting.netty.NettyClientConfig;
 import io.tidemq.remoting.netty.NettyServerConfig;
-import io.tidemq.remoting.netty.TlsSystemProperties;
+import io.tidemq.remoting.netty.TlsConfig;
 import io.tidemq.store.BrokerRole;
 import io.tidemq.store.MessageStoreConfig;
 
@@ -75,7 +75,10 @@ public final class BrokerConfiguration {
         client.setWriteBufferHighWaterMark(server.getWriteBufferHighWaterMark());
         client.setWriteBufferLowWaterMark(server.getWriteBufferLowWaterMark());
         client.setFrameMaxLength(server.getFrameMaxLength());
-        problems.addAll(TlsSystemProperties.refusals());
+        TlsConfig tls = TlsConfig.fromSystemProperties();
+        problems.addAll(tls.problems());
+        server.setTls(tls);
+        client.setTls(tls);
         validateInto(problems);
         ConfigException.throwIfAny(problems);
     }

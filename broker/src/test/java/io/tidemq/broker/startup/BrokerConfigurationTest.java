@@ -2,6 +2,7 @@ package io.tidemq.broker.startup;
 
 import io.tidemq.broker.BrokerStartup;
 import io.tidemq.config.ConfigException;
+import io.tidemq.remoting.netty.TlsConfig;
 import io.tidemq.store.BrokerRole;
 import io.tidemq.store.FlushDiskType;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ class BrokerConfigurationTest {
     void clearTlsProperties() {
         System.clearProperty("tls.server.mode");
         System.clearProperty("tls.enable");
+        System.clearProperty("tls.test.mode.enable");
     }
 
     private Path file(String content) throws Exception {
@@ -107,8 +109,6 @@ class BrokerConfigurationTest {
 
     @Test
     void safetyAndSecuritySettingsThatCannotBeHonouredStopStartUp() {
-        assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("useTLS=true"))
-                .hasMessageContaining("useTLS=true is refused: TLS is not supported");
         assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("enableDLegerCommitLog=true"))
                 .hasMessageContaining("DLedger is not supported").hasMessageContaining("automatic failover");
         assertThatThrownBy(() -> new BrokerConfiguration().applyOverride("enableLmq=true"))
@@ -127,15 +127,33 @@ class BrokerConfigurationTest {
     }
 
     @Test
-    void tlsSystemPropertiesThatPromiseEncryptionStopStartUp() {
-        System.setProperty("tls.server.mode", "enforcing");
+    void tlsSystemPropertiesReachBothSidesAndBadOnesStopStartUp() {
+        System.setProperty("tls.server.mode", "strict");
         assertThatThrownBy(() -> new BrokerConfiguration().finish())
-                .hasMessageContaining("-Dtls.server.mode=enforcing is refused");
-        System.setProperty("tls.server.mode", "permissive");
+                .hasMessageContaining("tls.server.mode=strict is not one of disabled, permissive, enforcing");
+        System.setProperty("tls.server.mode", "enforcing");
+        System.setProperty("tls.test.mode.enable", "false");
+        assertThatThrownBy(() -> new BrokerConfiguration().finish())
+                .hasMessageContaining("tls.server.certPath is not set");
+        System.clearProperty("tls.test.mode.enable");
         System.setProperty("tls.enable", "true");
-        assertThatThrownBy(() -> new BrokerConfiguration().finish()).hasMessageContaining("-Dtls.enable=true");
-        System.clearProperty("tls.enable");
-        new BrokerConfiguration().finish();
+        try {
+            BrokerConfiguration c = new BrokerConfiguration();
+            c.finish();
+            assertThat(c.server.getTls().mode()).isEqualTo(TlsConfig.Mode.ENFORCING);
+            assertThat(c.client.isUseTLS()).as("tls.enable is useTLS's default").isTrue();
+            BrokerConfiguration off = new BrokerConfiguration();
+            off.applyOverride("useTLS=false");
+            off.finish();
+            assertThat(off.client.isUseTLS()).isFalse();
+        } finally {
+            System.clearProperty("tls.enable");
+            System.clearProperty("tls.server.mode");
+        }
+        BrokerConfiguration plain = new BrokerConfiguration();
+        plain.finish();
+        assertThat(plain.server.getTls().mode()).as("Apache's default").isEqualTo(TlsConfig.Mode.PERMISSIVE);
+        assertThat(plain.client.isUseTLS()).isFalse();
     }
 
     @Test

@@ -53,11 +53,11 @@ class RuntimeConfigUpdateTest {
         String before = Files.readString(dir.resolve("broker-a.properties"));
         RuntimeConfigUpdate update = new RuntimeConfigUpdate(c);
         assertThatThrownBy(() -> update.apply(props("fileReservedTime", "24", "listenPort", "20911",
-                "autoCreateTopicEnabel", "false", "diskMaxUsedSpaceRatio", "99", "useTLS", "true")))
+                "autoCreateTopicEnabel", "false", "diskMaxUsedSpaceRatio", "99", "enableDLegerCommitLog", "true")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'listenPort' cannot change while the broker runs")
                 .hasMessageContaining("did you mean autoCreateTopicEnable?")
-                .hasMessageContaining("useTLS=true is refused");
+                .hasMessageContaining("enableDLegerCommitLog=true is refused");
         assertThatThrownBy(() -> update.apply(props("fileReservedTime", "24", "diskMaxUsedSpaceRatio", "99")))
                 .hasMessageContaining("diskMaxUsedSpaceRatio must be within 10..95");
         assertThat(c.store.getFileReservedTime()).isEqualTo(72);

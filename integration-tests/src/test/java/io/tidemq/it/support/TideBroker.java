@@ -2,6 +2,7 @@ package io.tidemq.it.support;
 
 import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.startup.BrokerConfiguration;
+import io.tidemq.remoting.netty.TlsConfig;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +20,14 @@ public final class TideBroker implements AutoCloseable {
     }
 
     public TideBroker(String host, String namesrvAddr, Path storeDir, Map<String, String> settings) {
+        this(host, namesrvAddr, storeDir, settings, null);
+    }
+
+    /**
+     * With {@code tls} in place of the TLS settings of this JVM's system properties (those a broker started with
+     * the corresponding -Dtls.* options would have); null keeps them.
+     */
+    public TideBroker(String host, String namesrvAddr, Path storeDir, Map<String, String> settings, TlsConfig tls) {
         config = new BrokerConfiguration();
         config.applyOverride("brokerIP1=" + host);
         config.applyOverride("brokerIP2=" + host);
@@ -35,6 +44,10 @@ public final class TideBroker implements AutoCloseable {
         }
         settings.forEach((k, v) -> config.applyOverride(k + "=" + v));
         config.finish();
+        if (tls != null) {
+            config.server.setTls(tls);
+            config.client.setTls(tls);
+        }
         controller = new BrokerController(config);
         if (!controller.initialize()) {
             throw new IllegalStateException("broker failed to initialize");

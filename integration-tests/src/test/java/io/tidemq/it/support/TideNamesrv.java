@@ -3,6 +3,7 @@ package io.tidemq.it.support;
 import io.tidemq.namesrv.NamesrvConfig;
 import io.tidemq.namesrv.NamesrvController;
 import io.tidemq.remoting.netty.NettyServerConfig;
+import io.tidemq.remoting.netty.TlsConfig;
 
 import java.nio.file.Path;
 
@@ -15,12 +16,18 @@ public final class TideNamesrv implements AutoCloseable {
     }
 
     public TideNamesrv(String host, Path dir) {
+        this(host, dir, TlsConfig.DISABLED);
+    }
+
+    /** With the TLS settings a NameServer started with the corresponding -Dtls.* options would have. */
+    public TideNamesrv(String host, Path dir, TlsConfig tls) {
         NamesrvConfig config = new NamesrvConfig();
         config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
         config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
         NettyServerConfig server = new NettyServerConfig();
         server.setBindAddress(host);
         server.setListenPort(Ports.free(host));
+        server.setTls(tls);
         controller = new NamesrvController(config, server);
         controller.start();
     }

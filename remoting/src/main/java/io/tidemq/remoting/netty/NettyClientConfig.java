@@ -32,12 +32,15 @@ public class NettyClientConfig {
     private boolean clientPooledByteBufAllocatorEnable = false;
     @ConfigKey(doc = "Close an outgoing connection when a synchronous call on it times out.")
     private boolean clientCloseSocketIfTimeout = true;
-    @ConfigKey(doc = "Use TLS for the broker's own connections to NameServers and its master.",
-            onlyDefault = "TLS is not supported by TideMQ yet; a broker cannot talk TLS to other servers.")
-    private boolean useTLS = false;
+    @ConfigKey(doc = "Use TLS for the broker's own connections to NameServers and its master (the metadata sync; "
+            + "the replication stream stays plain, as in Apache). Client-side settings: the tls.client.* system "
+            + "properties and tls.config.file.", defaultText = "-Dtls.enable, else false")
+    private boolean useTLS = Boolean.parseBoolean(System.getProperty(TlsConfig.ENABLE, "false").trim());
     private int writeBufferHighWaterMark = 4 * 1024 * 1024;
     private int writeBufferLowWaterMark = 1024 * 1024;
     private int frameMaxLength = Integer.getInteger("com.rocketmq.remoting.frameMaxLength", 16 * 1024 * 1024);
+    /** Client-side TLS settings used when useTLS; not a key of the config file. */
+    private TlsConfig tls = TlsConfig.DISABLED;
 
     public int getClientWorkerThreads() {
         return clientWorkerThreads;
@@ -125,6 +128,14 @@ public class NettyClientConfig {
 
     public void setClientCloseSocketIfTimeout(boolean clientCloseSocketIfTimeout) {
         this.clientCloseSocketIfTimeout = clientCloseSocketIfTimeout;
+    }
+
+    public TlsConfig getTls() {
+        return tls;
+    }
+
+    public void setTls(TlsConfig tls) {
+        this.tls = tls;
     }
 
     public boolean isUseTLS() {

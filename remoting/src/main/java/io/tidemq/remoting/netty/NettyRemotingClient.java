@@ -1,6 +1,7 @@
 package io.tidemq.remoting.netty;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.handler.ssl.SslContext;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -25,6 +26,7 @@ import io.tidemq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,6 +99,15 @@ public final class NettyRemotingClient {
         FrameEncoder encoder = new FrameEncoder();
         ConnectionEventHandler connections = new ConnectionEventHandler(events, this::channelClosed);
         CommandHandler commands = new CommandHandler(responses, dispatcher);
+        SslContext ssl = null;
+        if (config.isUseTLS()) {
+            try {
+                ssl = new TlsContexts(config.getTls()).client();
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("useTLS: the TLS client context cannot be made: " + e.getMessage(), e);
+            }
+        }
+        SslContext tlsContext = ssl;
         bootstrap = new Bootstrap()
                 .group(ioGroup)
                 .channel(transport.channel())
@@ -108,6 +119,9 @@ public final class NettyRemotingClient {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tlsContext != null) {
+                            ch.pipeline().addLast("ssl", tlsContext.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast("encoder", encoder)
                                 .addLast("decoder", new FrameDecoder(config.getFrameMaxLength()))
                                 .addLast("idle", new IdleStateHandler(0, 0,

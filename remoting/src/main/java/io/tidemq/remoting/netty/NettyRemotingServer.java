@@ -103,6 +103,8 @@ public final class NettyRemotingServer {
         FrameEncoder encoder = new FrameEncoder();
         ConnectionEventHandler connections = new ConnectionEventHandler(events, responses::failChannel);
         CommandHandler commands = new CommandHandler(responses, dispatcher);
+        TlsConfig tls = config.getTls();
+        TlsContexts tlsContexts = new TlsContexts(tls);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, selectorGroup)
                 .channel(transport.serverChannel())
@@ -115,6 +117,9 @@ public final class NettyRemotingServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls.mode() != TlsConfig.Mode.DISABLED) {
+                            ch.pipeline().addLast("tlsDetector", new TlsDetector(tls.mode(), tlsContexts));
+                        }
                         // responses produced while a read is being processed (requests handled on the I/O
                         // thread) leave in one write at the end of the read instead of one system call each
                         ch.pipeline().addLast("flushConsolidation", new FlushConsolidationHandler(

@@ -49,6 +49,8 @@ public class NettyServerConfig implements Cloneable {
             + "and a broker's outgoing ones (Apache: the system property com.rocketmq.remoting.frameMaxLength, also "
             + "honoured here as the default).", defaultText = "16777216 (16 MiB)", origin = Origin.TIDEMQ)
     private int frameMaxLength = Integer.getInteger("com.rocketmq.remoting.frameMaxLength", 16 * 1024 * 1024);
+    /** TLS of accepted connections (Apache's tls.* system properties); not a key of the config file. */
+    private TlsConfig tls = TlsConfig.DISABLED;
 
     /** An independent copy (all fields are values), e.g. for a second server on another port. */
     public NettyServerConfig copy() {
@@ -57,6 +59,14 @@ public class NettyServerConfig implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
         }
+    }
+
+    public TlsConfig getTls() {
+        return tls;
+    }
+
+    public void setTls(TlsConfig tls) {
+        this.tls = tls;
     }
 
     public String getBindAddress() {

@@ -12,6 +12,9 @@
  *      ─▶ ChannelEventDispatcher (one thread) ─▶ ChannelEventListener
  * </pre>
  *
+ * On a server whose tls.server.mode is not disabled, a {@link io.tidemq.remoting.netty.TlsDetector} comes first
+ * and, for a TLS client, leaves an SslHandler in its place; a client with useTLS starts its pipeline with one.
+ *
  * I/O threads only decode, encode and hand requests to executors; processors, callbacks and listeners never run on
  * them. {@link io.tidemq.remoting.netty.NettyRemotingServer} and {@link io.tidemq.remoting.netty.NettyRemotingClient}
  * wire the same parts together.
