@@ -3,9 +3,11 @@ package io.tidemq.standalone;
 import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.startup.BrokerConfiguration;
 import io.tidemq.common.logging.LogbackSetup;
+import io.tidemq.config.ConfigException;
 import io.tidemq.namesrv.NamesrvConfig;
 import io.tidemq.namesrv.NamesrvController;
 import io.tidemq.remoting.netty.NettyServerConfig;
+import io.tidemq.remoting.netty.TlsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +60,10 @@ public final class Standalone implements Callable<Integer> {
         NettyServerConfig nsServer = new NettyServerConfig();
         nsServer.setBindAddress(host);
         nsServer.setListenPort(namesrvPort);
+        // the -Dtls.* settings, which the broker below reads too
+        TlsConfig tls = TlsConfig.fromSystemProperties();
+        ConfigException.throwIfAny(tls.problems());
+        nsServer.setTls(tls);
         NamesrvController namesrv = new NamesrvController(nsConfig, nsServer);
         namesrv.start();
 
