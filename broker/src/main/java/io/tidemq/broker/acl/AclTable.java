@@ -47,8 +47,8 @@ final class AclTable {
         if (account.whiteRemoteAddress.matches(remoteHost)) {
             return;
         }
-        byte[] content = AccessSignature.content(fields, request.getBody());
-        if (!AccessSignature.verify(content, account.secretKey, fields.get(AccessSignature.SIGNATURE))) {
+        if (!AccessSignature.verify(fields, request.getBody(), account.secretKey,
+                fields.get(AccessSignature.SIGNATURE))) {
             throw new AclException("Check signature failed for accessKey=" + accessKey);
         }
         RequiredAccess needed = RequiredAccess.of(request);
