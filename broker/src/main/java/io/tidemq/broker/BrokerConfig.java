@@ -196,9 +196,11 @@ public class BrokerConfig {
     @ConfigKey(doc = "Apache: precompute per-group filter bit maps into the consume-queue extension.",
             noEffect = "filters are evaluated at pull time; no bit maps are built.")
     private boolean enableCalcFilterBitMap = false;
-    @ConfigKey(doc = "Apache: consumers expected to use filters (bit-map size).", noEffect = "see enableCalcFilterBitMap.")
+    @ConfigKey(doc = "Apache: consumers expected to use filters (bit-map size).",
+            noEffect = "see enableCalcFilterBitMap.")
     private int expectConsumerNumUseFilter = 32;
-    @ConfigKey(doc = "Apache: error rate of the bit-map bloom filter, 1..100.", noEffect = "see enableCalcFilterBitMap.")
+    @ConfigKey(doc = "Apache: error rate of the bit-map bloom filter, 1..100.",
+            noEffect = "see enableCalcFilterBitMap.")
     private int maxErrorRateOfBloomFilter = 20;
     @ConfigKey(doc = "Apache: how long filter data of a gone consumer is kept, ms.",
             noEffect = "see enableCalcFilterBitMap.")

@@ -124,8 +124,8 @@ public final class NamesrvStartup {
     }
 
     private static Outcome boot(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig, ConfigBinder binder,
-                                List<String> noEffectKeys, ServerCommandLine.Arguments cli, LogbackSetup.PendingConfiguration logging,
-                                PrintStream out, PrintStream err) {
+                                List<String> noEffectKeys, ServerCommandLine.Arguments cli,
+                                LogbackSetup.PendingConfiguration logging, PrintStream out, PrintStream err) {
         String home = namesrvConfig.getRocketmqHome();
         String logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
                 : LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);

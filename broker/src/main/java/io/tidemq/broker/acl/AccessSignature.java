@@ -18,7 +18,6 @@ import java.util.Map;
 public final class AccessSignature {
     public static final String ACCESS_KEY = "AccessKey";
     public static final String SIGNATURE = "Signature";
-    public static final String SECURITY_TOKEN = "SecurityToken";
     /** A field that the official tools add after signing (message queries by unique key). */
     static final String UNIQUE_KEY_QUERY = "_UNIQUE_KEY_QUERY";
     private static final String ALGORITHM = "HmacSHA1";

@@ -42,12 +42,13 @@ public final class PlainAclManager {
 
     static PlainAclManager open(PlainAclFiles files) {
         PlainAclManager m = new PlainAclManager(files);
-        if (files.present().isEmpty()) {
+        List<Path> present = files.present();
+        if (present.isEmpty()) {
             throw new AclException("aclEnable=true but there is no ACL file: neither " + files.mainFile
                     + " nor any .yml file under " + files.aclDir + " (set -D" + PlainAclFiles.PLAIN_FILE_PROPERTY
                     + " to name another)");
         }
-        m.load();
+        m.load(present, fingerprint(present));
         return m;
     }
 
@@ -58,13 +59,14 @@ public final class PlainAclManager {
 
     /** Reloads when a file was added, removed or changed since the last load; called every half second. */
     public void reloadIfChanged() {
-        String now = fingerprint(files.present());
+        List<Path> present = files.present();
+        String now = fingerprint(present);
         if (now.equals(fingerprint)) {
             return;
         }
         try {
             synchronized (this) {
-                load();
+                load(present, now);
             }
             LOG.info("ACL files changed: reloaded, {} accounts, {} global whitelist entries", table.accounts.size(),
                     table.globalWhiteRemoteAddresses.size());
@@ -74,9 +76,8 @@ public final class PlainAclManager {
         }
     }
 
-    private void load() {
-        List<Path> present = files.present();
-        String print = fingerprint(present);
+    /** Reads {@code present} into a new table; {@code print} is their fingerprint, taken before reading. */
+    private void load(List<Path> present, String print) {
         List<RemoteAddressPattern> global = new ArrayList<>();
         Map<String, Account> accounts = new HashMap<>();
         Map<String, Path> fileOf = new HashMap<>();
@@ -206,17 +207,10 @@ public final class PlainAclManager {
         return versions.getOrDefault(files.mainFile, new DataVersion(0, 0));
     }
 
-    public Path mainFile() {
-        return files.mainFile;
-    }
-
-    int accountCount() {
-        return table.accounts.size();
-    }
-
     private void writeAndReload(Path file, LinkedHashMap<String, Object> content) {
         PlainAclFiles.writeWithNextVersion(file, content);
-        load();
+        List<Path> present = files.present();
+        load(present, fingerprint(present));
     }
 
     private static List<Object> accountList(Map<String, Object> content, Path file) {

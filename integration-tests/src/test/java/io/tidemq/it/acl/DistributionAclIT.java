@@ -2,6 +2,7 @@ package io.tidemq.it.acl;
 
 import io.tidemq.it.support.ChildProcess;
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.Distribution;
 import io.tidemq.it.support.Ports;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -34,11 +34,8 @@ class DistributionAclIT {
     Path dist;
 
     @BeforeEach
-    void distribution() throws Exception {
-        dist = Path.of(System.getProperty("tidemq.distribution.dir", "../distribution/target/tidemq"))
-                .toAbsolutePath();
-        assumeThat(Files.isRegularFile(dist.resolve("bin/mqbroker"))).as("distribution packaged at " + dist).isTrue();
-        dist = dist.toRealPath();
+    void distribution() {
+        dist = Distribution.packaged();
     }
 
     @Test

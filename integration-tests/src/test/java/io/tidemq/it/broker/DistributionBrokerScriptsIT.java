@@ -1,6 +1,7 @@
 package io.tidemq.it.broker;
 
 import io.tidemq.it.support.ChildProcess;
+import io.tidemq.it.support.Distribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Mode 1 of the user's guide, typed exactly as written there (its NameServer address included), against the
@@ -23,10 +23,7 @@ class DistributionBrokerScriptsIT {
 
     @Test
     void guideCommandsBootRegisterServeAndShutDownCleanly() throws Exception {
-        Path dist = Path.of(System.getProperty("tidemq.distribution.dir", "../distribution/target/tidemq"))
-                .toAbsolutePath();
-        assumeTrue(Files.isRegularFile(dist.resolve("bin/mqbroker")), "distribution not packaged at " + dist);
-        dist = dist.toRealPath();
+        Path dist = Distribution.packaged();
         Path toolsHome = work.resolve("tools-home");
         Files.createDirectories(toolsHome.resolve("conf"));
         Files.writeString(toolsHome.resolve("conf/logback_tools.xml"),

@@ -1,6 +1,7 @@
 package io.tidemq.it.broker;
 
 import io.tidemq.it.support.ChildProcess;
+import io.tidemq.it.support.Distribution;
 import io.tidemq.it.support.Ports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged start scripts: an operator's JAVA_OPT_EXT / JAVA_OPT replace the small default collector and heap
@@ -28,11 +28,8 @@ class DistributionJvmOptionsIT {
     Path bin;
 
     @BeforeEach
-    void distribution() throws Exception {
-        Path dist = Path.of(System.getProperty("tidemq.distribution.dir", "../distribution/target/tidemq"))
-                .toAbsolutePath();
-        assumeTrue(Files.isRegularFile(dist.resolve("bin/mqbroker")), "distribution not packaged at " + dist);
-        bin = dist.toRealPath().resolve("bin");
+    void distribution() {
+        bin = Distribution.packaged().resolve("bin");
     }
 
     private Path brokerFile() throws Exception {

@@ -31,8 +31,14 @@ final class MigrationCheck {
     private MigrationCheck() {
     }
 
+    /** All that the source broker held, as the target broker at {@code brokerAddr} now serves it. */
+    static void targetShowsEverything(MigrationWorkload w, String namesrv, String brokerAddr) throws Exception {
+        sameMessages(w, namesrv);
+        everythingElse(w, namesrv, brokerAddr);
+    }
+
     /** Every message at its queue offset with every field as the source served it. */
-    static void sameMessages(MigrationWorkload w, String namesrv) throws Exception {
+    private static void sameMessages(MigrationWorkload w, String namesrv) throws Exception {
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
                 assertThat(QueueContents.read(namesrv, MigrationWorkload.TOPIC_A)).isNotEmpty());
         for (String t : List.of(MigrationWorkload.TOPIC_A, MigrationWorkload.TOPIC_B)) {
@@ -45,7 +51,7 @@ final class MigrationCheck {
      * delayed message (and not the one already delivered), queries by key and by id, the admin-created topic and
      * group, and new sends continuing each queue.
      */
-    static void everythingElse(MigrationWorkload w, String namesrv, String brokerAddr) throws Exception {
+    private static void everythingElse(MigrationWorkload w, String namesrv, String brokerAddr) throws Exception {
         assertThat(MigrationWorkload.storedOffsets(namesrv)).isEqualTo(w.committed);
         groupResumesWhereItStopped(w, namesrv);
         DefaultMQAdminExt admin = Clients.admin(namesrv);

@@ -1,6 +1,7 @@
 package io.tidemq.it.migration;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.Ports;
 import io.tidemq.it.support.QueueContents;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -40,8 +41,12 @@ final class MigrationWorkload {
     /** messageDelayLevel of both brokers: level 1 = 1 s (delivered before the move), 3 = 20 s (pending). */
     static final String DELAY_LEVELS = "1s 5s 20s";
 
-    /** The settings both brokers run with: the same file, as an operator moving a broker would keep it. */
-    static Map<String, String> brokerSettings(Path store, int port, String namesrv) {
+    /**
+     * The settings both brokers run with: the same file, as an operator moving a broker would keep it, on a free
+     * port that both use (message ids name it). Mutable, for a test to take a key out.
+     */
+    static Map<String, String> brokerSettings(Path store, String namesrv) {
+        int port = Ports.freeBrokerPort("127.0.0.1");
         Map<String, String> s = new LinkedHashMap<>();
         s.put("brokerClusterName", "DefaultCluster");
         s.put("brokerName", "broker-mig");

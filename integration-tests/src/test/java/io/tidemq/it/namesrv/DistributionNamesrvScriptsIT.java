@@ -1,6 +1,7 @@
 package io.tidemq.it.namesrv;
 
 import io.tidemq.it.support.ChildProcess;
+import io.tidemq.it.support.Distribution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,26 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged distribution's {@code bin/mqnamesrv} and {@code bin/mqshutdown}, run the way the user's deployment
  * guide runs them. Needs {@code mvn package} of the distribution module first (failsafe runs after it).
  */
 class DistributionNamesrvScriptsIT {
-    /** System property naming the unpacked distribution; set by integration-tests/pom.xml. */
-    private static final String DIST_PROPERTY = "tidemq.distribution.dir";
-
     @TempDir
     Path work;
     static Path dist;
 
     @BeforeAll
-    static void findDistribution() throws IOException {
-        dist = Path.of(System.getProperty(DIST_PROPERTY, "../distribution/target/tidemq")).toAbsolutePath();
-        assumeTrue(Files.isRegularFile(dist.resolve("bin/mqnamesrv")),
-                "distribution not packaged at " + dist + " (run mvn package)");
-        dist = dist.toRealPath(); // the scripts report ROCKETMQ_HOME without "..", symbolic links resolved
+    static void findDistribution() {
+        dist = Distribution.packaged();
     }
 
     private ChildProcess sh(String name, Path cwd, Map<String, String> env, String... args) {

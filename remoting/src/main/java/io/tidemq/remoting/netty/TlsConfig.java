@@ -57,11 +57,10 @@ public final class TlsConfig {
             CLIENT_CERT, CLIENT_AUTH_SERVER, CLIENT_TRUST);
 
     /** Plain connections only, nothing read from the environment: the default of servers built in code. */
-    public static final TlsConfig DISABLED = new TlsConfig(Mode.DISABLED, false, true, ClientAuth.NONE, null,
+    public static final TlsConfig DISABLED = new TlsConfig(Mode.DISABLED, true, ClientAuth.NONE, null,
             null, null, false, null, null, null, null, false, null, new ArrayList<>());
 
     final Mode mode;
-    final boolean enable;
     final boolean testMode;
     final ClientAuth needClientAuth;
     final String serverKeyPath;
@@ -76,13 +75,12 @@ public final class TlsConfig {
     final String clientTrustCertPath;
     private final List<String> problems;
 
-    private TlsConfig(Mode mode, boolean enable, boolean testMode, ClientAuth needClientAuth, String serverKeyPath,
+    private TlsConfig(Mode mode, boolean testMode, ClientAuth needClientAuth, String serverKeyPath,
                       String serverKeyPassword, String serverCertPath, boolean serverAuthClient,
                       String serverTrustCertPath, String clientKeyPath, String clientKeyPassword,
                       String clientCertPath, boolean clientAuthServer, String clientTrustCertPath,
                       List<String> problems) {
         this.mode = mode;
-        this.enable = enable;
         this.testMode = testMode;
         this.needClientAuth = needClientAuth;
         this.serverKeyPath = serverKeyPath;
@@ -134,8 +132,8 @@ public final class TlsConfig {
         ClientAuth auth = parse(ClientAuth.class, NEED_CLIENT_AUTH, all.getProperty(NEED_CLIENT_AUTH, "none"),
                 problems);
         boolean testMode = bool(all, TEST_MODE, true, problems);
-        TlsConfig c = new TlsConfig(mode == null ? Mode.PERMISSIVE : mode, bool(all, ENABLE, false, problems),
-                testMode, auth == null ? ClientAuth.NONE : auth, path(all, SERVER_KEY),
+        bool(all, ENABLE, false, problems); // read as useTLS's default by NettyClientConfig; checked here
+        TlsConfig c = new TlsConfig(mode == null ? Mode.PERMISSIVE : mode, testMode, auth == null ? ClientAuth.NONE : auth, path(all, SERVER_KEY),
                 all.getProperty(SERVER_KEY_PASSWORD), path(all, SERVER_CERT),
                 bool(all, SERVER_AUTH_CLIENT, false, problems), path(all, SERVER_TRUST), path(all, CLIENT_KEY),
                 all.getProperty(CLIENT_KEY_PASSWORD), path(all, CLIENT_CERT),
@@ -165,11 +163,6 @@ public final class TlsConfig {
 
     public Mode mode() {
         return mode;
-    }
-
-    /** {@code tls.enable}: whether a server's own outgoing connections use TLS (the default of useTLS). */
-    public boolean enable() {
-        return enable;
     }
 
     private void checkFiles(List<String> problems) {
@@ -241,7 +234,7 @@ public final class TlsConfig {
     @Override
     public String toString() {
         // no passwords
-        return "TlsConfig[mode=" + mode + ", enable=" + enable + ", testMode=" + testMode + ", needClientAuth="
+        return "TlsConfig[mode=" + mode + ", testMode=" + testMode + ", needClientAuth="
                 + needClientAuth + ", serverCert=" + serverCertPath + ", serverAuthClient=" + serverAuthClient
                 + ", clientCert=" + clientCertPath + ", clientAuthServer=" + clientAuthServer + "]";
     }
