@@ -9,6 +9,7 @@ import io.tidemq.broker.client.ClientChannelInfo;
 import io.tidemq.broker.client.ConsumerManager;
 import io.tidemq.broker.client.ProducerManager;
 import io.tidemq.broker.client.RebalanceLockManager;
+import io.tidemq.broker.filter.SubscriptionFilters;
 import io.tidemq.broker.longpolling.PullRequestHoldService;
 import io.tidemq.broker.offset.ConsumerOffsetManager;
 import io.tidemq.broker.out.AddressServerClient;
@@ -24,8 +25,8 @@ import io.tidemq.broker.processor.EndTransactionProcessor;
 import io.tidemq.broker.processor.OffsetQueryProcessor;
 import io.tidemq.broker.processor.PullMessageProcessor;
 import io.tidemq.broker.processor.QueryMessageProcessor;
-import io.tidemq.broker.processor.ReplyMessageProcessor;
 import io.tidemq.broker.processor.QueueLockProcessor;
+import io.tidemq.broker.processor.ReplyMessageProcessor;
 import io.tidemq.broker.processor.SendMessageProcessor;
 import io.tidemq.broker.processor.SendSupport;
 import io.tidemq.broker.processor.TopicAdminProcessor;
@@ -42,11 +43,11 @@ import io.tidemq.broker.subscription.SubscriptionGroupManager;
 import io.tidemq.broker.topic.TopicConfigManager;
 import io.tidemq.broker.transaction.TransactionalMessageCheckService;
 import io.tidemq.broker.transaction.TransactionalMessageService;
-import io.tidemq.config.ConfigBinder;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.body.TopicConfigSerializeWrapper;
 import io.tidemq.common.topic.PermName;
 import io.tidemq.common.topic.TopicConfig;
+import io.tidemq.config.ConfigBinder;
 import io.tidemq.remoting.ChannelEventListener;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
@@ -111,6 +112,7 @@ public final class BrokerController {
     private TransactionalMessageService transactionalMessageService;
     private SendSupport sendSupport;
     private PullRequestHoldService pullRequestHoldService;
+    private final SubscriptionFilters subscriptionFilters = new SubscriptionFilters();
     private RuntimeInfo runtimeInfo;
     private NettyRemotingServer remotingServer;
     private NettyRemotingServer fastRemotingServer;
@@ -686,6 +688,10 @@ public final class BrokerController {
 
     public SendSupport sendSupport() {
         return sendSupport;
+    }
+
+    public SubscriptionFilters subscriptionFilters() {
+        return subscriptionFilters;
     }
 
     public PullRequestHoldService pullRequestHoldService() {

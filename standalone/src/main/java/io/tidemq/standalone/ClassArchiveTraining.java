@@ -43,10 +43,18 @@ public final class ClassArchiveTraining {
                 + dir.resolve("store") + "\nstorePathCommitLog=" + dir.resolve("store/commitlog")
                 + "\nmappedFileSizeCommitLog=" + (4 * 1024 * 1024) + "\n");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        NamesrvStartup.Outcome ns = NamesrvStartup.launch(new String[] {"-c", nsConf.toString()}, quiet, System.err);
-        BrokerStartup.Outcome broker = BrokerStartup.launch(new String[] {"-c", brokerConf.toString()}, quiet,
-                System.err);
-        int exit = ns.running() && broker.running() ? 0 : 2;
+        int exit;
+        try {
+            NamesrvStartup.Outcome ns = NamesrvStartup.launch(new String[] {"-c", nsConf.toString()}, quiet,
+                    System.err);
+            BrokerStartup.Outcome broker = BrokerStartup.launch(new String[] {"-c", brokerConf.toString()}, quiet,
+                    System.err);
+            exit = ns.running() && broker.running() ? 0 : 2;
+        } catch (Throwable t) {
+            // a server that failed to boot may leave non-daemon threads behind: exit rather than hang the build
+            t.printStackTrace();
+            exit = 2;
+        }
         System.out.println(exit == 0 ? "class archive training: NameServer and broker booted"
                 : "class archive training: boot failed (see the output above)");
         // the shutdown hooks installed by the start-up paths stop both servers cleanly before the archive is written

@@ -16,6 +16,14 @@ public interface MessageFilter {
         return true;
     }
 
+    /**
+     * Whether the filter judges stored records (not only tag codes): a read then scans further for a full batch,
+     * since matches may be sparse and each costs a record read anyway.
+     */
+    default boolean readsRecords() {
+        return false;
+    }
+
     /** Matches everything. */
     MessageFilter ALL = tagsCode -> true;
 }

@@ -8,6 +8,9 @@ import java.util.function.LongSupplier;
  * limits, two filter stages) and 4.9 (offset by time). Stateless apart from configuration; thread-safe.
  */
 final class QueueReader {
+    /** How many units per requested message a record-reading filter may scan (1 in 256 still fills a batch). */
+    private static final int SPARSE_SCAN_FACTOR = 256;
+
     private final MessageStoreConfig config;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
@@ -62,7 +65,8 @@ final class QueueReader {
         long maxPhy = commitLog.maxOffset();
         long lastPhyRead = -1;
         long skipBelow = Long.MIN_VALUE;
-        int maxScan = Math.max(16000, maxMsgNums * ConsumeQueue.UNIT_SIZE);
+        int maxScan = Math.max(16000, maxMsgNums * ConsumeQueue.UNIT_SIZE
+                * (filter.readsRecords() ? SPARSE_SCAN_FACTOR : 1));
         int i = 0;
         try {
             ByteBuffer b = units.buffer();

@@ -14,6 +14,7 @@ import io.tidemq.common.protocol.heartbeat.ProducerData;
 import io.tidemq.common.protocol.heartbeat.SubscriptionData;
 import io.tidemq.common.subscription.SubscriptionGroupConfig;
 import io.tidemq.common.topic.PermName;
+import io.tidemq.filter.SelectorSyntaxException;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.protocol.RemotingCommand;
@@ -82,13 +83,17 @@ public final class ClientManageProcessor implements RequestProcessor {
         CheckClientRequestBody body = request.getBody() == null ? null
                 : Json.fromBytes(request.getBody(), CheckClientRequestBody.class);
         SubscriptionData sd = body == null ? null : body.subscriptionData;
-        if (sd != null && !sd.isTagType() && !broker.brokerConfig().isEnablePropertyFilter()) {
+        if (sd == null || sd.isTagType()) {
+            return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+        }
+        if (!broker.brokerConfig().isEnablePropertyFilter()) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
                     "The broker does not support consumer to filter message by " + sd.expressionType);
         }
-        if (sd != null && !sd.isTagType()) {
-            return RemotingCommand.createResponse(ResponseCode.SUBSCRIPTION_PARSE_FAILED,
-                    "SQL92 filtering is not supported by this broker yet: " + sd.subString);
+        try {
+            broker.subscriptionFilters().filterFor(sd);
+        } catch (SelectorSyntaxException e) {
+            return RemotingCommand.createResponse(ResponseCode.SUBSCRIPTION_PARSE_FAILED, e.getMessage());
         }
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
     }

@@ -2,8 +2,9 @@ package io.tidemq.broker.processor;
 
 import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.client.ConsumerGroupInfo;
-import io.tidemq.broker.filter.TagMessageFilter;
+import io.tidemq.broker.filter.RetryTopicMessageFilter;
 import io.tidemq.broker.longpolling.PullRequest;
+import io.tidemq.broker.topic.TopicValidator;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.PullMessageRequestHeader;
 import io.tidemq.common.protocol.header.PullMessageResponseHeader;
@@ -12,6 +13,7 @@ import io.tidemq.common.protocol.heartbeat.SubscriptionData;
 import io.tidemq.common.subscription.SubscriptionGroupConfig;
 import io.tidemq.common.topic.PermName;
 import io.tidemq.common.topic.TopicConfig;
+import io.tidemq.filter.SelectorSyntaxException;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.protocol.RemotingCommand;
@@ -120,10 +122,7 @@ public final class PullMessageProcessor implements RequestProcessor {
 
         SubscriptionData subscription;
         if (hasSubscription) {
-            if (h.expressionType != null && !SubscriptionData.TAG.equals(h.expressionType)) {
-                return sqlUnsupported(response);
-            }
-            subscription = SubscriptionData.ofTags(h.topic, h.subscription);
+            subscription = fromHeader(h);
         } else {
             ConsumerGroupInfo info = broker.consumerManager().group(h.consumerGroup);
             if (info == null) {
@@ -143,12 +142,25 @@ public final class PullMessageProcessor implements RequestProcessor {
                 return response.setCode(ResponseCode.SUBSCRIPTION_NOT_LATEST).setRemark(
                         "the consumer's subscription not latest");
             }
-            if (!subscription.isTagType()) {
-                return sqlUnsupported(response);
+        }
+        if (!subscription.isTagType() && !broker.brokerConfig().isEnablePropertyFilter()) {
+            return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(
+                    "The broker does not support consumer to filter message by " + subscription.expressionType);
+        }
+        MessageFilter filter;
+        try {
+            filter = broker.subscriptionFilters().filterFor(subscription);
+        } catch (SelectorSyntaxException e) {
+            // 4.9 would drop a bad expression of a pull consumer and deliver everything; refusing loses nothing
+            return response.setCode(ResponseCode.SUBSCRIPTION_PARSE_FAILED).setRemark(e.getMessage());
+        }
+        if (broker.brokerConfig().isFilterSupportRetry() && h.topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)
+                && subscription.isTagType()) {
+            ConsumerGroupInfo info = broker.consumerManager().group(h.consumerGroup);
+            if (info != null) {
+                filter = new RetryTopicMessageFilter(info::subscription, broker.subscriptionFilters());
             }
         }
-
-        MessageFilter filter = new TagMessageFilter(subscription);
         GetMessageResult result = broker.store().getMessage(h.consumerGroup, h.topic, h.queueId, h.queueOffset,
                 h.maxMsgNums, filter);
         boolean isSlave = !broker.messageStoreConfig().getBrokerRole().isMaster();
@@ -213,8 +225,16 @@ public final class PullMessageProcessor implements RequestProcessor {
         };
     }
 
-    private RemotingCommand sqlUnsupported(RemotingCommand response) {
-        return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(
-                "The broker does not support consumer to filter message by SQL92");
+    /** The subscription a pull consumer sends with each pull (TAG or SQL92). */
+    private static SubscriptionData fromHeader(PullMessageRequestHeader h) {
+        if (h.expressionType == null || SubscriptionData.TAG.equals(h.expressionType)) {
+            return SubscriptionData.ofTags(h.topic, h.subscription);
+        }
+        SubscriptionData sd = new SubscriptionData();
+        sd.topic = h.topic;
+        sd.subString = h.subscription;
+        sd.expressionType = h.expressionType;
+        sd.subVersion = h.subVersion;
+        return sd;
     }
 }
