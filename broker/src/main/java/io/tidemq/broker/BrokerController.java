@@ -7,24 +7,31 @@ import io.tidemq.broker.acl.RequestSigner;
 import io.tidemq.broker.client.Broker2Client;
 import io.tidemq.broker.client.ClientChannelInfo;
 import io.tidemq.broker.client.ConsumerManager;
+import io.tidemq.broker.client.FilterServerTable;
 import io.tidemq.broker.client.ProducerManager;
 import io.tidemq.broker.client.RebalanceLockManager;
 import io.tidemq.broker.filter.SubscriptionFilters;
 import io.tidemq.broker.longpolling.PullRequestHoldService;
+import io.tidemq.broker.offset.ConsumeStatsBuilder;
 import io.tidemq.broker.offset.ConsumerOffsetManager;
 import io.tidemq.broker.out.AddressServerClient;
 import io.tidemq.broker.out.BrokerOuterAPI;
 import io.tidemq.broker.out.RegisterResult;
 import io.tidemq.broker.processor.AclAdminProcessor;
 import io.tidemq.broker.processor.BrokerAdminProcessor;
+import io.tidemq.broker.processor.BrokerStatsProcessor;
 import io.tidemq.broker.processor.ClientManageProcessor;
 import io.tidemq.broker.processor.ConsumerAdminProcessor;
 import io.tidemq.broker.processor.ConsumerManageProcessor;
+import io.tidemq.broker.processor.ConsumerRelayProcessor;
 import io.tidemq.broker.processor.ConsumerSendMsgBackProcessor;
 import io.tidemq.broker.processor.EndTransactionProcessor;
+import io.tidemq.broker.processor.FilterServerProcessor;
+import io.tidemq.broker.processor.HalfMessageResumeProcessor;
 import io.tidemq.broker.processor.OffsetQueryProcessor;
 import io.tidemq.broker.processor.PullMessageProcessor;
 import io.tidemq.broker.processor.QueryMessageProcessor;
+import io.tidemq.broker.processor.QueueInspectionProcessor;
 import io.tidemq.broker.processor.QueueLockProcessor;
 import io.tidemq.broker.processor.ReplyMessageProcessor;
 import io.tidemq.broker.processor.SendMessageProcessor;
@@ -100,7 +107,7 @@ public final class BrokerController {
     private final ConsumerManager consumerManager;
     private final ProducerManager producerManager;
     private final RebalanceLockManager rebalanceLockManager = new RebalanceLockManager();
-    private final BrokerStats stats = new BrokerStats();
+    private final BrokerStats stats;
     private final SlowConsumerProtection slowConsumerProtection;
     private final BrokerOuterAPI outerAPI;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("BrokerScheduler"));
@@ -113,6 +120,7 @@ public final class BrokerController {
     private SendSupport sendSupport;
     private PullRequestHoldService pullRequestHoldService;
     private final SubscriptionFilters subscriptionFilters = new SubscriptionFilters();
+    private final FilterServerTable filterServers = new FilterServerTable();
     private RuntimeInfo runtimeInfo;
     private NettyRemotingServer remotingServer;
     private NettyRemotingServer fastRemotingServer;
@@ -141,6 +149,7 @@ public final class BrokerController {
         this.storeConfig = configuration.store;
         this.configBinder = configuration.binder;
         this.runtimeConfigUpdate = new RuntimeConfigUpdate(configuration);
+        this.stats = new BrokerStats(brokerConfig.getBrokerClusterName());
         Path configDir = Paths.get(BrokerConfig.configDir(storeConfig.getStorePathRootDir()));
         this.topicConfigManager = new TopicConfigManager(brokerConfig, configDir);
         this.subscriptionGroupManager = new SubscriptionGroupManager(brokerConfig, configDir);
@@ -300,6 +309,38 @@ public final class BrokerController {
             RequestCode.UPDATE_BROKER_CONFIG}) {
             server.registerProcessor(code, brokerAdmin, adminExecutor);
         }
+        registerInspectionProcessors(server);
+    }
+
+    /** The monitoring, relay and inspection requests of operators' tools (mqadmin, dashboard, exporter). */
+    private void registerInspectionProcessors(NettyRemotingServer server) {
+        String brokerName = brokerConfig.getBrokerName();
+        ConsumeStatsBuilder consumeStats = consumeStatsBuilder();
+        RequestProcessor statsProcessor = new BrokerStatsProcessor(stats.keyed(), subscriptionGroupManager,
+                consumerOffsetManager, consumeStats, this::brokerAddr);
+        server.registerProcessor(RequestCode.VIEW_BROKER_STATS_DATA, statsProcessor, adminExecutor);
+        server.registerProcessor(RequestCode.GET_BROKER_CONSUME_STATS, statsProcessor, adminExecutor);
+        RequestProcessor relay = new ConsumerRelayProcessor(consumerManager, broker2Client, store, brokerName);
+        for (int code : new int[] {RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY,
+            RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS}) {
+            server.registerProcessor(code, relay, adminExecutor);
+        }
+        RequestProcessor queues = new QueueInspectionProcessor(store, topicConfigManager, consumerOffsetManager,
+                consumerManager, subscriptionFilters, brokerName);
+        for (int code : new int[] {RequestCode.QUERY_CONSUME_QUEUE, RequestCode.QUERY_CONSUME_TIME_SPAN,
+            RequestCode.QUERY_CORRECTION_OFFSET}) {
+            server.registerProcessor(code, queues, adminExecutor);
+        }
+        server.registerProcessor(RequestCode.RESUME_CHECK_HALF_MESSAGE, new HalfMessageResumeProcessor(store),
+                adminExecutor);
+        server.registerProcessor(RequestCode.REGISTER_FILTER_SERVER,
+                new FilterServerProcessor(filterServers, brokerName, brokerConfig.getBrokerId()), adminExecutor);
+    }
+
+    /** Consume stats as GET_CONSUME_STATS and GET_BROKER_CONSUME_STATS compute them. */
+    public ConsumeStatsBuilder consumeStatsBuilder() {
+        return new ConsumeStatsBuilder(topicConfigManager, consumerOffsetManager, consumerManager, store, stats,
+                brokerConfig.getBrokerName());
     }
 
     private void createExecutors() {
@@ -352,7 +393,7 @@ public final class BrokerController {
             haService.start(serverConfig.getBindAddress());
             scheduleMessageService.start();
             TransactionalMessageCheckService txCheck = new TransactionalMessageCheckService(store,
-                    consumerOffsetManager, producerManager, broker2Client, storeHost,
+                    topicConfigManager, consumerOffsetManager, producerManager, broker2Client, storeHost,
                     brokerConfig.getTransactionTimeOut(), brokerConfig.getTransactionCheckMax());
             long interval = Math.max(100, brokerConfig.getTransactionCheckInterval());
             scheduler.scheduleWithFixedDelay(() -> safely("transaction check",
@@ -508,7 +549,8 @@ public final class BrokerController {
         TopicConfigSerializeWrapper topics = withBrokerPermission(table, brokerConfig.getBrokerPermission());
         List<RegisterResult> results = outerAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
                 brokerConfig.getBrokerName(), brokerConfig.getBrokerId(), haServerAddr(),
-                topics, oneway, brokerConfig.getRegisterBrokerTimeoutMills(), brokerConfig.isCompressedRegister());
+                topics, filterServers.addresses(), oneway, brokerConfig.getRegisterBrokerTimeoutMills(),
+                brokerConfig.isCompressedRegister());
         for (RegisterResult r : results) {
             if (r.masterAddr() != null) {
                 masterAddr = r.masterAddr();
@@ -543,6 +585,7 @@ public final class BrokerController {
     private void clientGone(String remoteAddr) {
         consumerManager.channelClosed(remoteAddr);
         producerManager.channelClosed(remoteAddr);
+        filterServers.channelClosed(remoteAddr);
     }
 
     private void scanExpiredClients() {
@@ -553,10 +596,11 @@ public final class BrokerController {
         for (ClientChannelInfo c : producerManager.scanExpired(now)) {
             c.channel().close();
         }
+        filterServers.scanExpired(now);
     }
 
     private void sampleStats() {
-        stats.sample();
+        stats.sample(System.currentTimeMillis());
         LocalDate today = LocalDate.now();
         if (!today.equals(statsDay)) {
             statsDay = today;

@@ -114,6 +114,19 @@ final class ConsumeQueueTable {
         return n;
     }
 
+    /** Removes and deletes one queue (and its topic's entry when it was the last). */
+    void deleteQueue(String topic, int queueId) {
+        ConcurrentMap<Integer, ConsumeQueue> m = table.get(topic);
+        ConsumeQueue cq = m == null ? null : m.remove(queueId);
+        if (cq != null) {
+            cq.destroy();
+            LOG.info("deleted expired consume queue {}@{}", queueId, topic);
+        }
+        if (m != null && m.isEmpty()) {
+            table.remove(topic, m);
+        }
+    }
+
     /** Removes and deletes every queue of the topics. */
     void deleteTopics(Set<String> topics) {
         for (String t : topics) {

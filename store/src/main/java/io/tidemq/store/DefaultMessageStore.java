@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -457,6 +458,54 @@ public class DefaultMessageStore implements MessageStore {
         } finally {
             dispatcher.lock().unlock();
         }
+    }
+
+    @Override
+    public int cleanExpiredConsumeQueues() {
+        long minPhy = commitLog.minOffset();
+        int deleted = 0;
+        dispatcher.lock().lock();
+        try {
+            for (ConsumeQueue cq : queues.all()) {
+                if (DispatchRequest.SCHEDULE_TOPIC.equals(cq.topic()) || cq.maxOffset() == 0) {
+                    continue; // a queue nothing was written to yet may just have been created
+                }
+                ConsumeQueue.Unit last = cq.unit(cq.maxOffset() - 1);
+                if (last != null && last.phyOffset() + last.size() >= minPhy) {
+                    continue; // its newest message is still in the CommitLog (a missing unit: its file expired)
+                }
+                commitLog.putLock().lock();
+                try {
+                    commitLog.queueOffsets().set(cq.topic(), cq.queueId(), 0);
+                } finally {
+                    commitLog.putLock().unlock();
+                }
+                queues.deleteQueue(cq.topic(), cq.queueId());
+                deleted++;
+            }
+        } finally {
+            dispatcher.lock().unlock();
+        }
+        return deleted;
+    }
+
+    @Override
+    public QueueUnits queueUnits(String topic, int queueId, long index, int count) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        if (cq == null) {
+            return null;
+        }
+        long min = cq.minOffset();
+        long max = cq.maxOffset();
+        List<QueueUnits.Unit> units = new ArrayList<>();
+        for (long i = Math.max(index, min); i < max && i < index + count; i++) {
+            ConsumeQueue.Unit u = cq.unit(i);
+            if (u == null) {
+                break;
+            }
+            units.add(new QueueUnits.Unit(i, u.phyOffset(), u.size(), u.tagsCode()));
+        }
+        return new QueueUnits(min, max, units);
     }
 
     @Override

@@ -98,6 +98,15 @@ public interface MessageStore {
     /** Deletes the consume queues of these topics. */
     void deleteTopics(Set<String> topics);
 
+    /**
+     * Deletes the consume queues (and their offset counters) whose every message is gone from the CommitLog, the
+     * delay queues excepted; returns how many were deleted (CLEAN_EXPIRED_CONSUMEQUEUE).
+     */
+    int cleanExpiredConsumeQueues();
+
+    /** Up to {@code count} units of a queue from {@code index} with its bounds; null for an unknown queue. */
+    QueueUnits queueUnits(String topic, int queueId, long index, int count);
+
     void setMessageArrivingListener(MessageArrivingListener listener);
 
     /** True while appends are taking long enough that new sends should be turned away (flow control). */

@@ -120,4 +120,28 @@ class RetentionTest {
         assertThat(store.getMinPhyOffset()).isGreaterThan(split);
         assertThat(store.getMinOffsetInQueue("T", 0)).isPositive();
     }
+
+    @Test
+    void queuesWhoseMessagesAreAllGoneAreCleanedOnRequest() {
+        open();
+        for (int q = 0; q < 2; q++) {
+            store.putMessage(message("OLD", q, "old" + q + "x".repeat(400)));
+        }
+        store.putMessage(message(DispatchRequest.SCHEDULE_TOPIC, 2, "delayed" + "x".repeat(400)));
+        fill(100);
+        assertThat(store.cleanExpiredConsumeQueues()).as("nothing expired yet").isZero();
+
+        clock.advance(Duration.ofHours(75));
+        fill(1);
+        assertThat(store.runRetentionOnce()).isPositive();
+        assertThat(store.queues().find("OLD", 0)).isNotNull();
+
+        assertThat(store.cleanExpiredConsumeQueues()).as("both OLD queues").isEqualTo(2);
+        assertThat(store.queues().find("OLD", 0)).isNull();
+        assertThat(store.queues().find("OLD", 1)).isNull();
+        assertThat(store.queues().find(DispatchRequest.SCHEDULE_TOPIC, 2)).as("delay queues stay").isNotNull();
+        assertThat(store.queues().find("T", 0)).as("T still has messages").isNotNull();
+        // the queue starts again from offset 0, as in 4.9
+        assertThat(store.putMessage(message("OLD", 0, "again")).appendResult().logicsOffset()).isZero();
+    }
 }

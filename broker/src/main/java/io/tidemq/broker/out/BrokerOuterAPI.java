@@ -84,9 +84,11 @@ public final class BrokerOuterAPI {
      */
     public List<RegisterResult> registerBrokerAll(String cluster, String brokerAddr, String brokerName, long brokerId,
                                                   String haServerAddr, TopicConfigSerializeWrapper topics,
-                                                  boolean oneway, int timeoutMillis, boolean compressed) {
+                                                  List<String> filterServers, boolean oneway, int timeoutMillis,
+                                                  boolean compressed) {
         RegisterBrokerBody body = new RegisterBrokerBody();
         body.topicConfigSerializeWrapper = topics;
+        body.filterServerList = new ArrayList<>(filterServers);
         byte[] bytes = RegisterBrokerBodyCodec.encode(body, compressed);
         CRC32 crc = new CRC32();
         crc.update(bytes);

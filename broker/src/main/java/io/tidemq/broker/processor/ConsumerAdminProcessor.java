@@ -12,7 +12,6 @@ import io.tidemq.common.protocol.body.ConsumeStats;
 import io.tidemq.common.protocol.body.ConsumerConnection;
 import io.tidemq.common.protocol.body.ConsumerOffsetSerializeWrapper;
 import io.tidemq.common.protocol.body.MessageQueue;
-import io.tidemq.common.protocol.body.OffsetWrapper;
 import io.tidemq.common.protocol.body.ProducerConnection;
 import io.tidemq.common.protocol.body.ResetOffsetBody;
 import io.tidemq.common.protocol.header.CloneGroupOffsetRequestHeader;
@@ -72,27 +71,8 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
         } else {
             topics.addAll(broker.consumerOffsetManager().topicsOf(h.consumerGroup));
         }
-        ConsumerGroupInfo online = broker.consumerManager().group(h.consumerGroup);
         ConsumeStats stats = new ConsumeStats();
-        for (String topic : topics) {
-            TopicConfig tc = broker.topicConfigManager().select(topic);
-            if (tc == null) {
-                continue;
-            }
-            if (online != null && online.subscription(topic) == null) {
-                continue;
-            }
-            stats.consumeTps += broker.stats().groupGetTps(topic, h.consumerGroup);
-            for (int q = 0; q < tc.readQueueNums; q++) {
-                OffsetWrapper w = new OffsetWrapper();
-                w.brokerOffset = Math.max(0, broker.store().getMaxOffsetInQueue(topic, q));
-                long committed = broker.consumerOffsetManager().query(h.consumerGroup, topic, q);
-                w.consumerOffset = Math.max(0, committed);
-                w.lastTimestamp = w.consumerOffset > 0
-                        ? Math.max(0, broker.store().getMessageStoreTimeStamp(topic, q, w.consumerOffset - 1)) : 0;
-                stats.offsetTable.put(new MessageQueue(topic, broker.brokerConfig().getBrokerName(), q), w);
-            }
-        }
+        broker.consumeStatsBuilder().add(stats, h.consumerGroup, topics, false, false);
         return TopicAdminProcessor.ok(Json.toBytes(stats));
     }
 
@@ -152,6 +132,7 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
     private RemotingCommand deleteGroup(RemotingCommand request) throws Exception {
         DeleteSubscriptionGroupRequestHeader h = request.decodeHeader(DeleteSubscriptionGroupRequestHeader.class);
         broker.subscriptionGroupManager().delete(h.groupName);
+        broker.stats().forgetGroup(h.groupName);
         if (h.removeOffset) {
             broker.consumerOffsetManager().removeGroup(h.groupName);
         }

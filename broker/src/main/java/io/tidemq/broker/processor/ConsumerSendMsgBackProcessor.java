@@ -93,17 +93,20 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         msg.setStoreHost(broker.storeHost());
         msg.setReconsumeTimes(origin.getReconsumeTimes() + 1);
 
+        String originalTopic = props.get(MessageConst.PROPERTY_RETRY_TOPIC);
         CompletableFuture<PutMessageResult> future = broker.messagePutter().put(msg);
         if (future.isDone()) {
-            return answer(future.getNow(null));
+            return answer(future.getNow(null), originalTopic, h.group);
         }
         future.whenComplete((r, e) -> ResponseWriter.write(channel, request, e != null
-                ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, String.valueOf(e)) : answer(r)));
+                ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, String.valueOf(e))
+                : answer(r, originalTopic, h.group)));
         return null;
     }
 
-    private static RemotingCommand answer(PutMessageResult r) {
+    private RemotingCommand answer(PutMessageResult r, String originalTopic, String group) {
         if (r != null && r.isOk()) {
+            broker.stats().recordSendBack(originalTopic, group);
             return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
         }
         return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, r == null ? "UNKNOWN_ERROR"

@@ -84,6 +84,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     }
 
     RemotingCommand pull(RemoteChannel channel, RemotingCommand request, boolean allowSuspend) throws Exception {
+        long began = System.currentTimeMillis();
         PullMessageRequestHeader h = request.decodeHeader(PullMessageRequestHeader.class);
         RemotingCommand response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, null);
         PullMessageResponseHeader rh = new PullMessageResponseHeader();
@@ -184,8 +185,8 @@ public final class PullMessageProcessor implements RequestProcessor {
             for (int i = 0; i < buffers.length; i++) {
                 buffers[i] = messages.get(i).buffer();
             }
-            broker.stats().recordGet(h.topic, result.messageCount(), result.bufferTotalSize());
-            broker.stats().recordGroupGet(h.topic, h.consumerGroup, result.messageCount());
+            broker.stats().recordGet(h.topic, h.consumerGroup, result.messageCount(), result.bufferTotalSize(),
+                    System.currentTimeMillis() - began);
             if (broker.messageStoreConfig().isDiskFallRecorded() && !messages.isEmpty()) {
                 broker.slowConsumerProtection().recordPull(h.consumerGroup, h.topic, h.queueId,
                         broker.store().getMaxPhyOffset(), messages.get(messages.size() - 1).startOffset());

@@ -20,11 +20,16 @@ import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.protocol.RemotingCommand;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashSet;
 import java.util.Set;
 
 /** Topic administration: create/update, delete, list and per-queue statistics. */
 public final class TopicAdminProcessor implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicAdminProcessor.class);
+
     private final BrokerController broker;
 
     public TopicAdminProcessor(BrokerController broker) {
@@ -41,8 +46,12 @@ public final class TopicAdminProcessor implements RequestProcessor {
             case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> ok(Json.toBytes(
                     new TopicList(broker.topicConfigManager().systemTopics())));
             case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(request);
-            case RequestCode.CLEAN_UNUSED_TOPIC, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE -> {
+            case RequestCode.CLEAN_UNUSED_TOPIC -> {
                 broker.store().cleanUnusedTopics(broker.topicConfigManager().table().keySet());
+                yield ok(null);
+            }
+            case RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE -> {
+                LOG.info("cleaned {} expired consume queues", broker.store().cleanExpiredConsumeQueues());
                 yield ok(null);
             }
             default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
@@ -88,6 +97,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
         broker.topicConfigManager().delete(h.topic);
         broker.consumerOffsetManager().removeTopic(h.topic);
         broker.store().deleteTopics(Set.of(h.topic));
+        broker.stats().forgetTopic(h.topic);
         return ok(null);
     }
 

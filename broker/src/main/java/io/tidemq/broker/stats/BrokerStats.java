@@ -1,17 +1,14 @@
 package io.tidemq.broker.stats;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Message counters for GET_BROKER_RUNTIME_INFO, clusterList and consumerProgress: totals, today/yesterday snapshots
- * taken at midnight, rates over sliding windows (10 s, 1 min, 10 min) and each group's pull rate per topic over a
- * minute, from samples taken every second.
+ * Message counters for GET_BROKER_RUNTIME_INFO, clusterList and consumerProgress (totals, today/yesterday snapshots
+ * taken at midnight, rates over sliding windows of 10 s, 1 min and 10 min from samples taken every second) and the
+ * keyed items of VIEW_BROKER_STATS_DATA (per topic, per topic and group).
  */
 public final class BrokerStats {
     private static final int TEN_MINUTES = 601;
-    private static final int MINUTE = 61;
 
     private final SampledCount puts = new SampledCount(TEN_MINUTES);
     private final LongAdder putBytes = new LongAdder();
@@ -21,38 +18,64 @@ public final class BrokerStats {
     private volatile long putYesterdayMorning;
     private volatile long getTodayMorning;
     private volatile long getYesterdayMorning;
-    /** topic, then group: two look-ups and no key to build on the pull path. */
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, SampledCount>> groupGets =
-            new ConcurrentHashMap<>();
+    private final KeyedStats keyed = new KeyedStats();
+    private final String clusterName;
 
+    public BrokerStats(String clusterName) {
+        this.clusterName = clusterName;
+    }
+
+    /** Messages a client stored in {@code topic} (sends, batches, replies). */
     public void recordPut(String topic, int messages, long bytes) {
         puts.count.add(messages);
         putBytes.add(bytes);
+        keyed.add(KeyedStats.TOPIC_PUT_NUMS, topic, messages, 1);
+        keyed.add(KeyedStats.TOPIC_PUT_SIZE, topic, bytes, 1);
+        keyed.add(KeyedStats.BROKER_PUT_NUMS, clusterName, messages, 0);
     }
 
-    public void recordGet(String topic, int messages, long bytes) {
+    /** A pull of {@code group} that found messages in {@code topic}, and how long the broker took to answer it. */
+    public void recordGet(String topic, String group, int messages, long bytes, long latencyMillis) {
         gets.count.add(messages);
         getBytes.add(bytes);
+        String key = topic + "@" + group;
+        keyed.add(KeyedStats.GROUP_GET_NUMS, key, messages, 1);
+        keyed.add(KeyedStats.GROUP_GET_SIZE, key, bytes, 1);
+        keyed.add(KeyedStats.GROUP_GET_LATENCY, key, latencyMillis, 1);
+        keyed.add(KeyedStats.BROKER_GET_NUMS, clusterName, messages, 0);
     }
 
-    /** Messages a consumer group pulled from a topic (consumerProgress's consume TPS). */
-    public void recordGroupGet(String topic, String group, int messages) {
-        groupGets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
-                .computeIfAbsent(group, g -> new SampledCount(MINUTE)).count.add(messages);
+    /** A message of {@code topic} that {@code group} sent back for a retry (or to its DLQ). */
+    public void recordSendBack(String topic, String group) {
+        keyed.add(KeyedStats.SNDBCK_PUT_NUMS, topic + "@" + group, 1, 1);
     }
 
-    /** Messages per second the group pulled from the topic over the last minute (less until a minute has passed). */
+    /** Messages per second the group pulled from the topic over the last minute (consumerProgress's consume TPS). */
     public double groupGetTps(String topic, String group) {
-        Map<String, SampledCount> byGroup = groupGets.get(topic);
-        SampledCount c = byGroup == null ? null : byGroup.get(group);
-        return c == null ? 0 : c.rateOver(MINUTE - 1);
+        return keyed.minuteTps(KeyedStats.GROUP_GET_NUMS, topic + "@" + group);
     }
 
-    /** Takes one rate sample; call once a second. */
-    public void sample() {
+    public KeyedStats keyed() {
+        return keyed;
+    }
+
+    /** Takes the samples due at {@code now}; call once a second. */
+    public void sample(long now) {
         puts.sample();
         gets.sample();
-        groupGets.values().forEach(byGroup -> byGroup.values().forEach(SampledCount::sample));
+        keyed.sampleDue(now);
+    }
+
+    /** A deleted topic's items go with it. */
+    public void forgetTopic(String topic) {
+        String prefix = topic + "@";
+        keyed.removeKeys(k -> k.equals(topic) || k.startsWith(prefix));
+    }
+
+    /** A deleted group's items go with it. */
+    public void forgetGroup(String group) {
+        String suffix = "@" + group;
+        keyed.removeKeys(k -> k.endsWith(suffix));
     }
 
     /** Rolls the daily counters; call at midnight. */

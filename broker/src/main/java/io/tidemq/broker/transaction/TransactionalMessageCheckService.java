@@ -4,6 +4,7 @@ import io.tidemq.broker.client.Broker2Client;
 import io.tidemq.broker.client.ClientChannelInfo;
 import io.tidemq.broker.client.ProducerManager;
 import io.tidemq.broker.offset.ConsumerOffsetManager;
+import io.tidemq.broker.topic.TopicConfigManager;
 import io.tidemq.broker.topic.TopicValidator;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExt;
@@ -11,6 +12,7 @@ import io.tidemq.common.message.MessageExtBrokerInner;
 import io.tidemq.common.message.StoredRecordWriter;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.header.CheckTransactionStateRequestHeader;
+import io.tidemq.common.topic.PermName;
 import io.tidemq.remoting.protocol.RemotingCommand;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.PutMessageResult;
@@ -32,7 +34,8 @@ import java.util.Set;
  * marks done, stops at the first one younger than {@code transactionTimeOut} (or its CHECK_IMMUNITY_TIME_IN_SECONDS),
  * and for each older one stores a copy at the end of the half queue with TRANSACTION_CHECK_TIMES + 1 and asks one
  * live producer of its group about that copy; the producer's END_TRANSACTION then names the copy. After
- * {@code transactionCheckMax} checks a half is given up (logged; it stays in the half topic until retention).
+ * {@code transactionCheckMax} checks a half is given up: moved to {@value #GIVEN_UP}, where operators look for it
+ * and from where RESUME_CHECK_HALF_MESSAGE puts it back.
  * Progress is kept as the offsets of group {@value #GROUP} on the half and op queues. Masters only.
  */
 public final class TransactionalMessageCheckService {
@@ -41,8 +44,10 @@ public final class TransactionalMessageCheckService {
     static final String GROUP = "CID_RMQ_SYS_TRANS";
     private static final String HALF = TopicValidator.RMQ_SYS_TRANS_HALF_TOPIC;
     private static final String OP = TopicValidator.RMQ_SYS_TRANS_OP_HALF_TOPIC;
+    static final String GIVEN_UP = TopicValidator.RMQ_SYS_TRANS_CHECK_MAX_TIME_TOPIC;
 
     private final MessageStore store;
+    private final TopicConfigManager topics;
     private final ConsumerOffsetManager offsets;
     private final ProducerManager producers;
     private final Broker2Client broker2Client;
@@ -50,10 +55,12 @@ public final class TransactionalMessageCheckService {
     private final long timeoutMillis;
     private final int checkMax;
 
-    public TransactionalMessageCheckService(MessageStore store, ConsumerOffsetManager offsets,
-                                            ProducerManager producers, Broker2Client broker2Client,
-                                            InetSocketAddress storeHost, long timeoutMillis, int checkMax) {
+    public TransactionalMessageCheckService(MessageStore store, TopicConfigManager topics,
+                                            ConsumerOffsetManager offsets, ProducerManager producers,
+                                            Broker2Client broker2Client, InetSocketAddress storeHost,
+                                            long timeoutMillis, int checkMax) {
         this.store = store;
+        this.topics = topics;
         this.offsets = offsets;
         this.producers = producers;
         this.broker2Client = broker2Client;
@@ -104,8 +111,9 @@ public final class TransactionalMessageCheckService {
             }
             int times = (int) parseLong(half.getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES), 0);
             if (times >= checkMax) {
-                LOG.warn("half message {} of group {} was checked {} times without an answer; giving it up",
-                        half.getMsgId(), half.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP), times);
+                if (!giveUp(half, times)) {
+                    break; // not moved: keep it in the half queue and try again next round
+                }
                 continue;
             }
             MessageExt copy = putBack(half, times + 1, origin);
@@ -126,6 +134,21 @@ public final class TransactionalMessageCheckService {
         }
         offsets.commit(GROUP, OP, 0, o);
         return sent;
+    }
+
+    /** Moves a half nobody answered for to {@value #GIVEN_UP}; false when the store refused it. */
+    private boolean giveUp(MessageExt half, int times) {
+        topics.createIfAbsent(GIVEN_UP, 1, PermName.PERM_READ | PermName.PERM_WRITE, 0);
+        MessageExtBrokerInner moved = copyOf(half, GIVEN_UP, half.getProperties());
+        moved.setStoreHost(half.getStoreHost());
+        PutMessageResult r = store.putMessage(moved);
+        if (!r.isOk()) {
+            LOG.warn("cannot move given-up half message {} to {}: {}", half.getMsgId(), GIVEN_UP, r.status());
+            return false;
+        }
+        LOG.warn("half message {} of group {} was checked {} times without an answer; moved to {}",
+                half.getMsgId(), half.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP), times, GIVEN_UP);
+        return true;
     }
 
     /** The half queue offset of the first copy of this half message. */
@@ -154,21 +177,11 @@ public final class TransactionalMessageCheckService {
 
     /** Stores a copy of {@code half} at the end of the half queue, counting this check; null when refused. */
     private MessageExt putBack(MessageExt half, int times, long origin) {
-        MessageExtBrokerInner copy = new MessageExtBrokerInner();
-        copy.setTopic(HALF);
-        copy.setQueueId(0);
-        copy.setBody(half.getBody());
-        copy.setFlag(half.getFlag());
         Map<String, String> props = new HashMap<>(half.getProperties());
         props.put(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, Integer.toString(times));
         props.put(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET, Long.toString(origin));
-        copy.setProperties(props);
-        copy.encodePropertiesString();
-        copy.setSysFlag(half.getSysFlag());
-        copy.setBornTimestamp(half.getBornTimestamp());
-        copy.setBornHost(half.getBornHost());
+        MessageExtBrokerInner copy = copyOf(half, HALF, props);
         copy.setStoreHost(storeHost);
-        copy.setReconsumeTimes(half.getReconsumeTimes());
         PutMessageResult r = store.putMessage(copy);
         if (!r.isOk()) {
             LOG.warn("cannot store the checked copy of half message {}: {}", half.getMsgId(), r.status());
@@ -181,6 +194,35 @@ public final class TransactionalMessageCheckService {
         copy.setQueueOffset(r.appendResult().logicsOffset());
         copy.setCommitLogOffset(r.appendResult().wroteOffset());
         copy.setMsgId(r.appendResult().msgIds());
+        return copy;
+    }
+
+    /**
+     * RESUME_CHECK_HALF_MESSAGE: a copy of a given-up half (read back from {@value #GIVEN_UP}) for the half queue,
+     * its check count reset, so the producer is asked about it again from the next round on.
+     */
+    public static MessageExtBrokerInner resumed(MessageExt givenUp) {
+        Map<String, String> props = new HashMap<>(givenUp.getProperties());
+        props.put(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, "0");
+        MessageExtBrokerInner copy = copyOf(givenUp, HALF, props);
+        copy.setStoreHost(givenUp.getStoreHost());
+        return copy;
+    }
+
+    /** A new record of {@code half}'s body and flags in queue 0 of {@code topic}. */
+    static MessageExtBrokerInner copyOf(MessageExt half, String topic, Map<String, String> properties) {
+        MessageExtBrokerInner copy = new MessageExtBrokerInner();
+        copy.setTopic(topic);
+        copy.setQueueId(0);
+        copy.setBody(half.getBody());
+        copy.setFlag(half.getFlag());
+        copy.setProperties(new HashMap<>(properties));
+        copy.encodePropertiesString();
+        copy.setTagsCode(MessageExtBrokerInner.tagsCodeOf(half.getTags()));
+        copy.setSysFlag(half.getSysFlag());
+        copy.setBornTimestamp(half.getBornTimestamp());
+        copy.setBornHost(half.getBornHost());
+        copy.setReconsumeTimes(half.getReconsumeTimes());
         return copy;
     }
 

@@ -126,6 +126,14 @@ public final class Json {
         }
     }
 
+    /**
+     * Decodes a body a 4.9 client wrote with fastjson, whose MessageQueue map keys are bare JSON objects (for
+     * instance the offsets of GET_CONSUMER_STATUS_FROM_CLIENT).
+     */
+    public static <T> T fromFastjsonBytes(byte[] bytes, Class<T> type) {
+        return fromString(ObjectKeys.quote(new String(bytes, StandardCharsets.UTF_8)), type);
+    }
+
     public static <T> T fromString(String text, Class<T> type) {
         return fromBytes(text.getBytes(StandardCharsets.UTF_8), type);
     }

@@ -3,7 +3,10 @@ package io.tidemq.it.broker;
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.TideBroker;
 import io.tidemq.it.support.TideNamesrv;
+import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.PullResult;
+import org.apache.rocketmq.client.consumer.PullStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -13,7 +16,10 @@ import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageClientExt;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Transactional messages with the official TransactionMQProducer: a commit delivers, a rollback does not, and a
  * transaction left UNKNOW is settled by the broker's check-back (CHECK_TRANSACTION_STATE), exactly once, and one
- * whose producer never answers is given up after transactionCheckMax checks.
+ * whose producer never answers is given up after transactionCheckMax checks: moved to TRANS_CHECK_MAX_TIME_TOPIC,
+ * from where RESUME_CHECK_HALF_MESSAGE (DefaultMQAdminExt.resumeCheckHalfMessage) has it checked again.
  */
 class TransactionalMessageIT {
     private static final String TOPIC = "IT_TX";
@@ -78,12 +85,12 @@ class TransactionalMessageIT {
                     String body = new String(msg.getBody(), StandardCharsets.UTF_8);
                     checks.computeIfAbsent(body, k -> new AtomicInteger()).incrementAndGet();
                     checkedTopics.add(msg.getTopic());
-                    if (body.startsWith("never-settled")
+                    if (body.startsWith("never-settled") && checks.get(body).get() <= 3
                             || body.startsWith("later-unknown-twice") && checks.get(body).get() < 3) {
-                        return LocalTransactionState.UNKNOW;
+                        return LocalTransactionState.UNKNOW; // never-settled: until an operator resumes it
                     }
                     return body.startsWith("later-commit") || body.startsWith("later-unknown-twice")
-                            ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE;
+                            || body.startsWith("never-settled") ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE;
                 }
             });
             producer.start();
@@ -113,10 +120,43 @@ class TransactionalMessageIT {
                 assertThat(checks.get("later-rollback-1")).hasValue(1);
                 assertThat(checks.get("later-unknown-twice-1")).hasValue(3);
                 assertThat(checkedTopics).containsOnly(TOPIC);
+
+                // the given-up half is where operators look for it, and resuming it has it checked once more
+                MessageExt givenUp = onlyMessageOf(ns.address(), broker.brokerName(), "TRANS_CHECK_MAX_TIME_TOPIC");
+                assertThat(new String(givenUp.getBody(), StandardCharsets.UTF_8)).isEqualTo("never-settled-1");
+                assertThat(givenUp.getProperty("REAL_TOPIC")).isEqualTo(TOPIC);
+                DefaultMQAdminExt admin = Clients.admin(ns.address());
+                admin.start();
+                try {
+                    assertThat(admin.resumeCheckHalfMessage(((MessageClientExt) givenUp).getOffsetMsgId())).isTrue();
+                } finally {
+                    admin.shutdown();
+                }
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received)
+                        .contains("never-settled-1").hasSize(6));
+                assertThat(checks.get("never-settled-1")).hasValue(4);
             } finally {
                 consumer.shutdown();
                 producer.shutdown();
             }
+        }
+    }
+
+    /** The one message of queue 0 of {@code topic}, read with a pull consumer. */
+    @SuppressWarnings("deprecation")
+    private static MessageExt onlyMessageOf(String namesrv, String brokerName, String topic) throws Exception {
+        DefaultMQPullConsumer pull = new DefaultMQPullConsumer("CG_TX_GIVEN_UP");
+        pull.setNamesrvAddr(namesrv);
+        pull.setInstanceName("it-tx-given-up-" + System.nanoTime());
+        pull.start();
+        try {
+            MessageQueue mq = new MessageQueue(topic, brokerName, 0);
+            PullResult r = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> pull.pull(mq, "*", 0, 32), p -> p.getPullStatus() == PullStatus.FOUND);
+            assertThat(r.getMsgFoundList()).hasSize(1);
+            return r.getMsgFoundList().get(0);
+        } finally {
+            pull.shutdown();
         }
     }
 }
