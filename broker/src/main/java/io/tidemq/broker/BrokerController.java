@@ -600,7 +600,7 @@ public final class BrokerController {
     }
 
     private void sampleStats() {
-        stats.sample(System.currentTimeMillis());
+        stats.sample(System.currentTimeMillis(), store.counters());
         LocalDate today = LocalDate.now();
         if (!today.equals(statsDay)) {
             statsDay = today;
@@ -752,6 +752,10 @@ public final class BrokerController {
 
     public ThreadPoolExecutor pullExecutor() {
         return pullExecutor;
+    }
+
+    public ThreadPoolExecutor endTransactionExecutor() {
+        return endTransactionExecutor;
     }
 
     public ThreadPoolExecutor queryExecutor() {

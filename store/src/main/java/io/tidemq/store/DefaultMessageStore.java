@@ -36,7 +36,7 @@ public class DefaultMessageStore implements MessageStore {
     private final DiskUsage diskUsage;
     private final File root;
     private final StoreHealth health = new StoreHealth();
-    private final StoreStats stats = new StoreStats();
+    private final StoreStats stats;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final IndexService index;
@@ -70,6 +70,7 @@ public class DefaultMessageStore implements MessageStore {
         config.validate();
         this.config = config;
         this.clock = clock;
+        this.stats = new StoreStats(clock.millis());
         this.diskUsage = diskUsage;
         this.root = new File(config.getStorePathRootDir());
         new StoreLayout(config).adoptApacheCommitLogLocation();
@@ -296,6 +297,20 @@ public class DefaultMessageStore implements MessageStore {
 
     @Override
     public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
+        long began = clock.millis();
+        CompletableFuture<PutMessageResult> f = put(msg);
+        if (f.isDone()) {
+            stats.recordPutLatency(clock.millis() - began, began);
+        } else {
+            f.whenComplete((r, e) -> {
+                long now = clock.millis();
+                stats.recordPutLatency(now - began, now);
+            });
+        }
+        return f;
+    }
+
+    private CompletableFuture<PutMessageResult> put(MessageExtBrokerInner msg) {
         PutMessageStatus refused = health.refusal(config.getBrokerRole());
         if (refused == null && isOSPageCacheBusy()) {
             refused = PutMessageStatus.OS_PAGECACHE_BUSY;
@@ -357,7 +372,10 @@ public class DefaultMessageStore implements MessageStore {
     @Override
     public GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
                                        MessageFilter filter) {
-        return reader.getMessage(topic, queueId, offset, maxMsgNums, filter);
+        long began = clock.millis();
+        GetMessageResult r = reader.getMessage(topic, queueId, offset, maxMsgNums, filter);
+        stats.recordGet(r, clock.millis() - began);
+        return r;
     }
 
     @Override
@@ -526,6 +544,12 @@ public class DefaultMessageStore implements MessageStore {
     @Override
     public Map<String, String> runtimeInfo() {
         return StoreRuntimeInfo.of(this, stats, diskUsage, commitLog, dispatcher, flusher);
+    }
+
+    @Override
+    public StoreCounters counters() {
+        return new StoreCounters(stats.putMessageTimesTotal.sum(), stats.getFound.sum(), stats.getMiss.sum(),
+                stats.getTransferred.sum());
     }
 
     @Override

@@ -118,6 +118,9 @@ public interface MessageStore {
     /** Runtime figures for GET_BROKER_RUNTIME_INFO (key to value, all strings). */
     java.util.Map<String, String> runtimeInfo();
 
+    /** Running totals the broker samples into its rates (putTps, getFoundTps, ...). */
+    StoreCounters counters();
+
     MessageStoreConfig config();
 
     /** The store's current time in ms (its injected clock; store timestamps and retention use it). */

@@ -30,6 +30,8 @@ final class ReputDispatcher extends ServiceThread {
     private volatile MessageArrivingListener listener;
     private volatile long reputFromOffset;
     private volatile long lastDispatchedTimestamp;
+    /** The most CommitLog bytes one dispatch pass has covered (dispatchMaxBuffer). */
+    private volatile long maxDispatchedBytes;
     private long reportedCorruptAt = -1;
     /** True while the dispatcher sleeps until woken; writers wake it only then. */
     private volatile boolean sleeping;
@@ -67,6 +69,10 @@ final class ReputDispatcher extends ServiceThread {
     /** Where to continue; only with {@link #lock()} held or before the thread starts. */
     void setReputFromOffset(long offset) {
         this.reputFromOffset = offset;
+    }
+
+    long maxDispatchedBytes() {
+        return maxDispatchedBytes;
     }
 
     /** Bytes written to the CommitLog but not yet dispatched. */
@@ -116,6 +122,7 @@ final class ReputDispatcher extends ServiceThread {
     /** Dispatches every whole record written so far. Returns true when it made progress. */
     boolean dispatchAvailable() {
         lock.lock();
+        long began = reputFromOffset;
         try {
             boolean progressed = false;
             while (true) {
@@ -145,6 +152,10 @@ final class ReputDispatcher extends ServiceThread {
                 progressed = true;
             }
         } finally {
+            long covered = reputFromOffset - began;
+            if (covered > maxDispatchedBytes) {
+                maxDispatchedBytes = covered;
+            }
             lock.unlock();
         }
     }

@@ -18,7 +18,9 @@ final class StoreRuntimeInfo {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("commitLogMinOffset", Long.toString(store.getMinPhyOffset()));
         m.put("commitLogMaxOffset", Long.toString(store.getMaxPhyOffset()));
-        m.put("commitLogDiskRatio", Double.toString(usage.usedRatio(clDir)));
+        double clRatio = usage.usedRatio(clDir);
+        m.put("commitLogDiskRatio", Double.toString(clRatio));
+        m.put("commitLogDiskRatio_" + config.commitLogDir(), Double.toString(clRatio));
         m.put("consumeQueueDiskRatio", Double.toString(usage.usedRatio(cqDir)));
         m.put("commitLogDirCapacity", String.format(Locale.ROOT, "Total : %s, Free : %s.",
                 humanReadable(clDir.getTotalSpace()), humanReadable(clDir.getUsableSpace())));
@@ -27,6 +29,15 @@ final class StoreRuntimeInfo {
         m.put("putMessageTimesTotal", Long.toString(stats.putMessageTimesTotal.sum()));
         m.put("putMessageSizeTotal", Long.toString(stats.putMessageSizeTotal.sum()));
         m.put("putMessageFailedTimes", Long.toString(stats.putMessageFailedTimes.sum()));
+        long puts = stats.putMessageTimesTotal.sum();
+        m.put("putMessageAverageSize", Double.toString(puts == 0 ? 0.0
+                : stats.putMessageSizeTotal.sum() / (double) puts));
+        m.put("putMessageEntireTimeMax", Long.toString(stats.putMaxMillis()));
+        m.put("putMessageDistributeTime", stats.putDistribution(System.currentTimeMillis()));
+        m.put("getMessageEntireTimeMax", Long.toString(stats.getMaxMillis()));
+        m.put("dispatchMaxBuffer", Long.toString(dispatcher.maxDispatchedBytes()));
+        // there is no transient store pool (transientStorePoolEnable has no effect): 4.9 reports this when it is off
+        m.put("remainTransientStoreBufferNumbs", Integer.toString(Integer.MAX_VALUE));
         m.put("dispatchBehindBytes", Long.toString(dispatcher.behindBytes()));
         m.put("pageCacheLockTimeMills", Long.toString(commitLog.putLock().heldMillis()));
         m.put("storeWriteRefused", Boolean.toString(store.isWriteRefused()));

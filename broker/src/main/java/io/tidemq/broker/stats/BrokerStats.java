@@ -1,6 +1,6 @@
 package io.tidemq.broker.stats;
 
-import java.util.concurrent.atomic.LongAdder;
+import io.tidemq.store.StoreCounters;
 
 /**
  * Message counters for GET_BROKER_RUNTIME_INFO, clusterList and consumerProgress (totals, today/yesterday snapshots
@@ -10,10 +10,12 @@ import java.util.concurrent.atomic.LongAdder;
 public final class BrokerStats {
     private static final int TEN_MINUTES = 601;
 
+    // sampled from the store's totals: every append and every read counts, whoever made it (as in 4.9)
     private final SampledCount puts = new SampledCount(TEN_MINUTES);
-    private final LongAdder putBytes = new LongAdder();
-    private final SampledCount gets = new SampledCount(TEN_MINUTES);
-    private final LongAdder getBytes = new LongAdder();
+    private final SampledCount getFound = new SampledCount(TEN_MINUTES);
+    private final SampledCount getMiss = new SampledCount(TEN_MINUTES);
+    private final SampledCount transferred = new SampledCount(TEN_MINUTES);
+    private volatile StoreCounters totals = new StoreCounters(0, 0, 0, 0);
     private volatile long putTodayMorning;
     private volatile long putYesterdayMorning;
     private volatile long getTodayMorning;
@@ -27,8 +29,6 @@ public final class BrokerStats {
 
     /** Messages a client stored in {@code topic} (sends, batches, replies). */
     public void recordPut(String topic, int messages, long bytes) {
-        puts.count.add(messages);
-        putBytes.add(bytes);
         keyed.add(KeyedStats.TOPIC_PUT_NUMS, topic, messages, 1);
         keyed.add(KeyedStats.TOPIC_PUT_SIZE, topic, bytes, 1);
         keyed.add(KeyedStats.BROKER_PUT_NUMS, clusterName, messages, 0);
@@ -36,8 +36,6 @@ public final class BrokerStats {
 
     /** A pull of {@code group} that found messages in {@code topic}, and how long the broker took to answer it. */
     public void recordGet(String topic, String group, int messages, long bytes, long latencyMillis) {
-        gets.count.add(messages);
-        getBytes.add(bytes);
         String key = topic + "@" + group;
         keyed.add(KeyedStats.GROUP_GET_NUMS, key, messages, 1);
         keyed.add(KeyedStats.GROUP_GET_SIZE, key, bytes, 1);
@@ -59,10 +57,13 @@ public final class BrokerStats {
         return keyed;
     }
 
-    /** Takes the samples due at {@code now}; call once a second. */
-    public void sample(long now) {
-        puts.sample();
-        gets.sample();
+    /** Takes the samples due at {@code now} with the store's totals then; call once a second. */
+    public void sample(long now, StoreCounters store) {
+        totals = store;
+        puts.sample(store.putMessages());
+        getFound.sample(store.getFound());
+        getMiss.sample(store.getMiss());
+        transferred.sample(store.getTransferred());
         keyed.sampleDue(now);
     }
 
@@ -82,17 +83,35 @@ public final class BrokerStats {
     public void rollDay() {
         putYesterdayMorning = putTodayMorning;
         getYesterdayMorning = getTodayMorning;
-        putTodayMorning = puts.count.sum();
-        getTodayMorning = gets.count.sum();
+        putTodayMorning = totals.putMessages();
+        getTodayMorning = totals.getTransferred();
     }
 
-    /** "tps10s tps1m tps10m" as clusterList parses it. */
+    /** Messages appended per second, "tps10s tps1m tps10m" as clusterList and the exporter parse it. */
     public String putTps() {
         return rates(puts);
     }
 
-    public String getTps() {
-        return rates(gets);
+    /** Reads per second that found messages. */
+    public String getFoundTps() {
+        return rates(getFound);
+    }
+
+    /** Reads per second that found none. */
+    public String getMissTps() {
+        return rates(getMiss);
+    }
+
+    /** All reads per second. */
+    public String getTotalTps() {
+        return fmt(getFound.rateOver(10) + getMiss.rateOver(10)) + " "
+                + fmt(getFound.rateOver(60) + getMiss.rateOver(60)) + " "
+                + fmt(getFound.rateOver(600) + getMiss.rateOver(600));
+    }
+
+    /** Messages handed out per second. */
+    public String getTransferredTps() {
+        return rates(transferred);
     }
 
     private static String rates(SampledCount c) {
@@ -100,11 +119,10 @@ public final class BrokerStats {
     }
 
     /**
-     * A counter sampled once a second into a ring of {@code size} samples. It starts with a zero sample, so what was
-     * counted before the first sampling counts toward the first rate.
+     * A running total sampled once a second into a ring of {@code size} samples. It starts with a zero sample, so
+     * what was counted before the first sampling counts toward the first rate.
      */
     private static final class SampledCount {
-        private final LongAdder count = new LongAdder();
         private final long[] samples;
         private int index = 1;
         private int taken = 1;
@@ -113,8 +131,8 @@ public final class BrokerStats {
             this.samples = new long[size];
         }
 
-        synchronized void sample() {
-            samples[index] = count.sum();
+        synchronized void sample(long total) {
+            samples[index] = total;
             index = (index + 1) % samples.length;
             taken = Math.min(taken + 1, samples.length);
         }
@@ -136,15 +154,11 @@ public final class BrokerStats {
     }
 
     public long putTotal() {
-        return puts.count.sum();
-    }
-
-    public long putBytesTotal() {
-        return putBytes.sum();
+        return totals.putMessages();
     }
 
     public long getTotal() {
-        return gets.count.sum();
+        return totals.getTransferred();
     }
 
     public long putTodayMorning() {

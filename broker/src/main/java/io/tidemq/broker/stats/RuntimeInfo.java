@@ -28,10 +28,10 @@ public final class RuntimeInfo {
         t.put("bootTimestamp", String.valueOf(bootTimestamp));
         t.put("runtime", runtime(System.currentTimeMillis() - bootTimestamp));
         t.put("putTps", stats.putTps());
-        t.put("getFoundTps", stats.getTps());
-        t.put("getMissTps", "0.00 0.00 0.00");
-        t.put("getTotalTps", stats.getTps());
-        t.put("getTransferedTps", stats.getTps());
+        t.put("getFoundTps", stats.getFoundTps());
+        t.put("getMissTps", stats.getMissTps());
+        t.put("getTotalTps", stats.getTotalTps());
+        t.put("getTransferedTps", stats.getTransferredTps());
         t.put("msgPutTotalYesterdayMorning", String.valueOf(stats.putYesterdayMorning()));
         t.put("msgPutTotalTodayMorning", String.valueOf(stats.putTodayMorning()));
         t.put("msgPutTotalTodayNow", String.valueOf(stats.putTotal()));
@@ -41,7 +41,7 @@ public final class RuntimeInfo {
         queue(t, "sendThreadPoolQueue", broker.sendExecutor());
         queue(t, "pullThreadPoolQueue", broker.pullExecutor());
         queue(t, "queryThreadPoolQueue", broker.queryExecutor());
-        t.put("EndTransactionQueueSize", "0");
+        t.put("EndTransactionQueueSize", String.valueOf(broker.endTransactionExecutor().getQueue().size()));
         t.put("EndTransactionThreadPoolQueueCapacity", String.valueOf(
                 broker.brokerConfig().getEndTransactionPoolQueueCapacity()));
         t.put("sendThreadPoolQueueHeadWaitTimeMills", String.valueOf(
@@ -50,9 +50,8 @@ public final class RuntimeInfo {
                 BrokerFastFailure.headWaitMillis(broker.pullExecutor())));
         t.put("queryThreadPoolQueueHeadWaitTimeMills", String.valueOf(
                 BrokerFastFailure.headWaitMillis(broker.queryExecutor())));
-        t.put("pageCacheLockTimeMills", "0");
-        t.putIfAbsent("earliestMessageTimeStamp", String.valueOf(store.getEarliestMessageTime()));
-        t.put("startAcceptSendRequestTimeStamp", "0");
+        t.put("startAcceptSendRequestTimeStamp", String.valueOf(
+                broker.brokerConfig().getStartAcceptSendRequestTimeStamp()));
         broker.scheduleMessageService().offsets().offsetTable.forEach((level, offset) ->
                 t.put("scheduleMessageOffset_" + level, offset + "," + store.getMaxOffsetInQueue(
                         "SCHEDULE_TOPIC_XXXX", level - 1)));
