@@ -173,6 +173,17 @@ class InspectionRequestsIT {
                 () -> admin.viewBrokerStatsData(broker.address(), "GROUP_GET_NUMS", TOPIC + "@" + GROUP),
                 d -> d.getStatsMinute().getSum() >= SENT);
         assertThat(get.getStatsMinute().getSum()).isBetween((long) SENT, SENT + 2L); // + the directly consumed
+        // the other items rocketmq-exporter reads: bytes per topic and group, messages per cluster
+        BrokerStatsData putSize = admin.viewBrokerStatsData(broker.address(), "TOPIC_PUT_SIZE", TOPIC);
+        assertThat(putSize.getStatsMinute().getSum()).isGreaterThan(SENT * 100L);
+        assertThat(putSize.getStatsMinute().getAvgpt()).isGreaterThan(100);
+        assertThat(admin.viewBrokerStatsData(broker.address(), "GROUP_GET_SIZE", TOPIC + "@" + GROUP)
+                .getStatsMinute().getSum()).isGreaterThan(SENT * 100L);
+        String cluster = broker.controller().brokerConfig().getBrokerClusterName();
+        assertThat(admin.viewBrokerStatsData(broker.address(), "BROKER_PUT_NUMS", cluster).getStatsMinute()
+                .getSum()).isGreaterThanOrEqualTo(SENT);
+        assertThat(admin.viewBrokerStatsData(broker.address(), "BROKER_GET_NUMS", cluster).getStatsMinute()
+                .getTps()).isPositive();
         assertThatThrownBy(() -> admin.viewBrokerStatsData(broker.address(), "TOPIC_PUT_NUMS", "NO_SUCH_TOPIC"))
                 .hasMessageContaining("The stats <TOPIC_PUT_NUMS> <NO_SUCH_TOPIC> not exist");
 
@@ -194,10 +205,10 @@ class InspectionRequestsIT {
         assertThat(list.getBrokerAddr()).isEqualTo(broker.address());
         List<org.apache.rocketmq.common.admin.ConsumeStats> ours = new ArrayList<>();
         list.getConsumeStatsList().forEach(m -> ours.addAll(m.getOrDefault(GROUP, List.of())));
-        // the group's topic and its retry topic, which the consumer subscribes to as well
-        assertThat(ours).hasSize(2);
+        // the group's topic, and its retry topic once the consumer has committed an offset there
+        assertThat(ours.size()).isBetween(1, 2);
         assertThat(ours).flatExtracting(cs -> cs.getOffsetTable().keySet()).extracting(MessageQueue::getTopic)
-                .containsOnly(TOPIC, "%RETRY%" + GROUP);
+                .contains(TOPIC).isSubsetOf(TOPIC, "%RETRY%" + GROUP);
         Map<MessageQueue, OffsetWrapper> table = ours.stream().filter(cs -> cs.getOffsetTable().keySet().stream()
                 .allMatch(mq -> mq.getTopic().equals(TOPIC))).findFirst().orElseThrow().getOffsetTable();
         assertThat(table).hasSize(2);

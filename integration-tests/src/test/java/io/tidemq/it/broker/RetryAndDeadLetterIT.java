@@ -12,6 +12,7 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,16 @@ class RetryAndDeadLetterIT {
                 assertThat(dead.getProperty("RETRY_TOPIC")).isEqualTo("IT_RETRY");
                 Thread.sleep(3000);
                 assertThat(deliveries).hasSize(3);
+
+                // three messages sent back (two retries, one to the DLQ), counted under the original topic
+                DefaultMQAdminExt admin = Clients.admin(ns.address());
+                admin.start();
+                try {
+                    await().atMost(Duration.ofSeconds(25)).ignoreExceptions().until(() -> admin.viewBrokerStatsData(
+                            broker.address(), "SNDBCK_PUT_NUMS", "IT_RETRY@CG_RETRY").getStatsMinute().getSum() == 3);
+                } finally {
+                    admin.shutdown();
+                }
             } finally {
                 consumer.shutdown();
                 producer.shutdown();
