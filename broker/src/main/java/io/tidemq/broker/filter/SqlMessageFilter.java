@@ -1,6 +1,7 @@
 package io.tidemq.broker.filter;
 
 import io.tidemq.common.message.MessageDecoder;
+import io.tidemq.common.message.MessageProperties;
 import io.tidemq.filter.SqlSelector;
 import io.tidemq.store.MessageFilter;
 
@@ -25,8 +26,12 @@ public final class SqlMessageFilter implements MessageFilter {
 
     @Override
     public boolean isMatchedByCommitLog(ByteBuffer record, Map<String, String> properties) {
-        Map<String, String> p = properties != null ? properties : MessageDecoder.decodeProperties(record);
-        return selector.matches(p);
+        if (properties != null) {
+            return selector.matches(properties);
+        }
+        // the selector reads a few properties: look them up in the stored string rather than building the map
+        String stored = MessageDecoder.propertiesString(record);
+        return stored != null && selector.matches(name -> MessageProperties.find(stored, name));
     }
 
     @Override

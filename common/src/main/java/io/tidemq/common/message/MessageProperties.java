@@ -47,4 +47,30 @@ public final class MessageProperties {
         }
         return map;
     }
+
+    /**
+     * The value of one property in a property string, as {@link #decode} would give it (the last of duplicates,
+     * nothing for an empty value), without building the map: filters read a few properties of many messages.
+     */
+    public static String find(String properties, String name) {
+        if (properties == null || name.isEmpty()) {
+            return null;
+        }
+        String found = null;
+        int len = properties.length();
+        int start = 0;
+        while (start < len) {
+            int end = properties.indexOf(MessageConst.PROPERTY_SEPARATOR, start);
+            if (end < 0) {
+                end = len;
+            }
+            int sep = start + name.length();
+            if (sep < end - 1 && properties.charAt(sep) == MessageConst.NAME_VALUE_SEPARATOR
+                    && properties.startsWith(name, start)) {
+                found = properties.substring(sep + 1, end);
+            }
+            start = end + 1;
+        }
+        return found;
+    }
 }
