@@ -103,40 +103,31 @@ sealed interface Expr {
         }
     }
 
-    /** AND, left first: FALSE on either side wins, then unknown. */
-    record And(Expr left, Expr right) implements Expr {
-        @Override
-        public Object eval(Function<String, String> properties) {
-            Object l = left.eval(properties);
-            if (Boolean.FALSE.equals(l)) {
-                return Boolean.FALSE;
-            }
-            Object r = right.eval(properties);
-            if (Boolean.FALSE.equals(r)) {
-                return Boolean.FALSE;
-            }
-            return l == null || r == null ? null : Boolean.TRUE;
+    /**
+     * AND and OR, left first, with 4.9's three-valued logic: the deciding value on either side wins (FALSE for AND,
+     * TRUE for OR), then unknown, then the other value.
+     */
+    record Logic(boolean conjunction, Expr left, Expr right) implements Expr {
+        static Logic and(Expr left, Expr right) {
+            return new Logic(true, left, right);
+        }
+
+        static Logic or(Expr left, Expr right) {
+            return new Logic(false, left, right);
         }
 
         @Override
-        public boolean isBoolean() {
-            return true;
-        }
-    }
-
-    /** OR, left first: TRUE on either side wins, then unknown. */
-    record Or(Expr left, Expr right) implements Expr {
-        @Override
         public Object eval(Function<String, String> properties) {
+            Boolean deciding = !conjunction;
             Object l = left.eval(properties);
-            if (Boolean.TRUE.equals(l)) {
-                return Boolean.TRUE;
+            if (deciding.equals(l)) {
+                return deciding;
             }
             Object r = right.eval(properties);
-            if (Boolean.TRUE.equals(r)) {
-                return Boolean.TRUE;
+            if (deciding.equals(r)) {
+                return deciding;
             }
-            return l == null || r == null ? null : Boolean.FALSE;
+            return l == null || r == null ? null : conjunction;
         }
 
         @Override

@@ -36,7 +36,7 @@ final class SelectorParser {
         while (peek().is(Kind.OR)) {
             Token op = take();
             Expr right = and();
-            left = new Expr.Or(condition(left, at), condition(right, op));
+            left = Expr.Logic.or(condition(left, at), condition(right, op));
         }
         return left;
     }
@@ -47,7 +47,7 @@ final class SelectorParser {
         while (peek().is(Kind.AND)) {
             Token op = take();
             Expr right = equality();
-            left = new Expr.And(condition(left, at), condition(right, op));
+            left = Expr.Logic.and(condition(left, at), condition(right, op));
         }
         return left;
     }
@@ -196,7 +196,7 @@ final class SelectorParser {
         expect(Kind.AND, "AND between the bounds of BETWEEN");
         Expr high = unary();
         if (negated) {
-            return new Expr.Or(order(Op.LT, value, low, at), order(Op.GT, value, high, at));
+            return Expr.Logic.or(order(Op.LT, value, low, at), order(Op.GT, value, high, at));
         }
         if (low instanceof Expr.Literal l && high instanceof Expr.Literal h) {
             if (l.value() == null || h.value() == null) {
@@ -212,7 +212,7 @@ final class SelectorParser {
                 throw error(at, "the lower bound of BETWEEN (" + l + ") is greater than the upper bound (" + h + ")");
             }
         }
-        return new Expr.And(order(Op.GE, value, low, at), order(Op.LE, value, high, at));
+        return Expr.Logic.and(order(Op.GE, value, low, at), order(Op.LE, value, high, at));
     }
 
     private Expr in(Expr value, Token at, boolean negated) throws SelectorSyntaxException {

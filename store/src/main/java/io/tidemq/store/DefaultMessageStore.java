@@ -80,6 +80,7 @@ public class DefaultMessageStore implements MessageStore {
         this.dispatcher = new ReputDispatcher(commitLog, queues, index,
                 new DelayLevelTable(config.getMessageDelayLevel()), health,
                 () -> config.getBrokerRole() == BrokerRole.SLAVE);
+        dispatcher.setReplicaCounter(stats::recordReplicated);
         this.flusher = CommitLogFlusher.create(config, commitLog, health);
         this.reader = new QueueReader(config, commitLog, queues, () -> PhysicalMemory.BYTES);
         this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);

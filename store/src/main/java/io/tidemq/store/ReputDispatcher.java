@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Builds consume queues and the index from the CommitLog: follows the written end, turns each record into a
@@ -37,6 +38,7 @@ final class ReputDispatcher extends ServiceThread {
     private volatile boolean sleeping;
     /** True on a slave: the log grows by replicated frames, each worth one wake-up (see {@link #run()}). */
     private final BooleanSupplier appendsInFrames;
+    private volatile IntConsumer replicaCounter = size -> { };
 
     ReputDispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, DelayLevelTable delays,
                     StoreHealth health, BooleanSupplier appendsInFrames) {
@@ -51,6 +53,11 @@ final class ReputDispatcher extends ServiceThread {
 
     void setListener(MessageArrivingListener listener) {
         this.listener = listener;
+    }
+
+    /** Told the size of every record dispatched on a slave, where replicated records are the store's puts. */
+    void setReplicaCounter(IntConsumer counter) {
+        this.replicaCounter = counter;
     }
 
     /** Held while dispatching; truncation takes it to stop dispatch. */
@@ -203,6 +210,9 @@ final class ReputDispatcher extends ServiceThread {
         }
         if (r.isIndexed()) {
             index.build(r);
+        }
+        if (appendsInFrames.getAsBoolean()) {
+            replicaCounter.accept(r.size);
         }
         lastDispatchedTimestamp = r.storeTimestamp;
     }

@@ -40,6 +40,12 @@ final class StoreStats {
         }
     }
 
+    /** A record replicated to a slave: there, as in 4.9, replication is what puts messages. */
+    void recordReplicated(int size) {
+        putMessageTimesTotal.increment();
+        putMessageSizeTotal.add(size);
+    }
+
     /** One put, from its arrival at the store to its completion (flush and replication waits included). */
     void recordPutLatency(long millis, long now) {
         putMaxMillis.accumulateAndGet(millis, Math::max);

@@ -4,7 +4,6 @@ import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageDecoder;
 import io.tidemq.common.protocol.heartbeat.SubscriptionData;
 import io.tidemq.filter.SelectorSyntaxException;
-import io.tidemq.store.MessageFilter;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.function.Function;
  * topic it was first sent to (its RETRY_TOPIC property), so a retried message the consumer no longer wants is
  * not delivered again. Messages of topics without an SQL92 subscription pass.
  */
-public final class RetryTopicMessageFilter implements MessageFilter {
+public final class RetryTopicMessageFilter extends PropertyMessageFilter {
     private final Function<String, SubscriptionData> subscriptionOfTopic;
     private final SubscriptionFilters filters;
 
@@ -23,11 +22,6 @@ public final class RetryTopicMessageFilter implements MessageFilter {
                                    SubscriptionFilters filters) {
         this.subscriptionOfTopic = subscriptionOfTopic;
         this.filters = filters;
-    }
-
-    @Override
-    public boolean isMatchedByConsumeQueue(long tagsCode) {
-        return true;
     }
 
     @Override
@@ -43,10 +37,5 @@ public final class RetryTopicMessageFilter implements MessageFilter {
         } catch (SelectorSyntaxException e) {
             return true; // the subscription itself is refused at its own pulls; retries are not held hostage
         }
-    }
-
-    @Override
-    public boolean readsRecords() {
-        return true;
     }
 }

@@ -153,14 +153,6 @@ public final class BrokerStats {
         return String.format("%.2f", v);
     }
 
-    public long putTotal() {
-        return totals.putMessages();
-    }
-
-    public long getTotal() {
-        return totals.getTransferred();
-    }
-
     public long putTodayMorning() {
         return putTodayMorning;
     }

@@ -3,6 +3,7 @@ package io.tidemq.broker.stats;
 import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.BrokerFastFailure;
 import io.tidemq.store.MessageStore;
+import io.tidemq.store.StoreCounters;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,10 +35,11 @@ public final class RuntimeInfo {
         t.put("getTransferedTps", stats.getTransferredTps());
         t.put("msgPutTotalYesterdayMorning", String.valueOf(stats.putYesterdayMorning()));
         t.put("msgPutTotalTodayMorning", String.valueOf(stats.putTodayMorning()));
-        t.put("msgPutTotalTodayNow", String.valueOf(stats.putTotal()));
+        StoreCounters now = store.counters();
+        t.put("msgPutTotalTodayNow", String.valueOf(now.putMessages()));
         t.put("msgGetTotalYesterdayMorning", String.valueOf(stats.getYesterdayMorning()));
         t.put("msgGetTotalTodayMorning", String.valueOf(stats.getTodayMorning()));
-        t.put("msgGetTotalTodayNow", String.valueOf(stats.getTotal()));
+        t.put("msgGetTotalTodayNow", String.valueOf(now.getTransferred()));
         queue(t, "sendThreadPoolQueue", broker.sendExecutor());
         queue(t, "pullThreadPoolQueue", broker.pullExecutor());
         queue(t, "queryThreadPoolQueue", broker.queryExecutor());

@@ -25,8 +25,6 @@ class BrokerStatsTest {
         assertThat(stats.getMissTps()).isEqualTo("1.50 1.50 1.50");
         assertThat(stats.getTotalTps()).isEqualTo("4.00 4.00 4.00");
         assertThat(stats.getTransferredTps()).isEqualTo("40.00 40.00 40.00");
-        assertThat(stats.putTotal()).isEqualTo(100);
-        assertThat(stats.getTotal()).isEqualTo(80);
         stats.rollDay();
         assertThat(stats.putTodayMorning()).isEqualTo(100);
         assertThat(stats.getTodayMorning()).isEqualTo(80);

@@ -1,6 +1,7 @@
 package io.tidemq.it.broker;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.SingleBroker;
 import io.tidemq.it.support.TideBroker;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.QueryResult;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 class AdminOperationsIT {
     @TempDir
     static Path dir;
+    static SingleBroker cluster;
     static TideNamesrv namesrv;
     static TideBroker broker;
     static DefaultMQProducer producer;
@@ -44,20 +46,16 @@ class AdminOperationsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        namesrv = new TideNamesrv(dir.resolve("ns"));
-        broker = new TideBroker(namesrv.address(), dir.resolve("b"), Map.of());
-        producer = Clients.producer("PG_ADMIN_OPS", namesrv.address());
-        producer.start();
-        admin = Clients.admin(namesrv.address());
-        admin.start();
+        cluster = SingleBroker.start(dir, "PG_ADMIN_OPS");
+        namesrv = cluster.namesrv;
+        broker = cluster.broker;
+        producer = cluster.producer;
+        admin = cluster.admin;
     }
 
     @AfterAll
     static void stop() {
-        admin.shutdown();
-        producer.shutdown();
-        broker.close();
-        namesrv.close();
+        cluster.close();
     }
 
     private static SendResult send(String topic, String key, String body) throws Exception {

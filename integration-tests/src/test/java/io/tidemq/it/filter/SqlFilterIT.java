@@ -1,6 +1,7 @@
 package io.tidemq.it.filter;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.SingleBroker;
 import io.tidemq.it.support.TideBroker;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
@@ -28,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,6 +49,7 @@ import static org.awaitility.Awaitility.await;
 class SqlFilterIT {
     @TempDir
     static Path dir;
+    static SingleBroker cluster;
     static TideNamesrv namesrv;
     static TideBroker broker;
     static DefaultMQProducer producer;
@@ -56,20 +57,16 @@ class SqlFilterIT {
 
     @BeforeAll
     static void start() throws Exception {
-        namesrv = new TideNamesrv(dir.resolve("ns"));
-        broker = new TideBroker(namesrv.address(), dir.resolve("b"), Map.of());
-        producer = Clients.producer("PG_SQL", namesrv.address());
-        producer.start();
-        admin = Clients.admin(namesrv.address());
-        admin.start();
+        cluster = SingleBroker.start(dir, "PG_SQL");
+        namesrv = cluster.namesrv;
+        broker = cluster.broker;
+        producer = cluster.producer;
+        admin = cluster.admin;
     }
 
     @AfterAll
     static void stop() {
-        admin.shutdown();
-        producer.shutdown();
-        broker.close();
-        namesrv.close();
+        cluster.close();
     }
 
     private static void createTopic(String topic, int queues) throws Exception {

@@ -64,6 +64,10 @@ class ReplicationIT {
                 // the record (store host included) is the master's, byte for byte
                 assertThat(onSlave.getMsgId()).isEqualTo(r.getOffsetMsgId()).isEqualTo(onMaster.getMsgId());
             }
+            // on the slave, as in 4.9, the replicated messages are its puts
+            assertThat(Long.parseLong(s.runtimeInfo().get("putMessageTimesTotal")))
+                    .isEqualTo(Long.parseLong(m.runtimeInfo().get("putMessageTimesTotal")));
+            assertThat(s.runtimeInfo().get("putMessageSizeTotal")).isEqualTo(m.runtimeInfo().get("putMessageSizeTotal"));
             // metadata follows the master
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     slave.controller().topicConfigManager().select("IT_HA") != null);
