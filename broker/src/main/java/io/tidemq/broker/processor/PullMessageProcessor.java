@@ -155,8 +155,8 @@ public final class PullMessageProcessor implements RequestProcessor {
             // 4.9 would drop a bad expression of a pull consumer and deliver everything; refusing loses nothing
             return response.setCode(ResponseCode.SUBSCRIPTION_PARSE_FAILED).setRemark(e.getMessage());
         }
-        if (broker.brokerConfig().isFilterSupportRetry() && h.topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)
-                && subscription.isTagType()) {
+        if (broker.brokerConfig().isFilterSupportRetry() && subscription.isTagType()
+                && h.topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)) {
             ConsumerGroupInfo info = broker.consumerManager().group(h.consumerGroup);
             if (info != null) {
                 filter = new RetryTopicMessageFilter(info::subscription, broker.subscriptionFilters());

@@ -125,7 +125,7 @@ public final class QueueInspectionProcessor implements RequestProcessor {
         data.put("expression", sd.subString);
         data.put("expressionType", sd.expressionType);
         data.put("clientVersion", sd.subVersion);
-        return new String(Json.toBytes(data), java.nio.charset.StandardCharsets.UTF_8);
+        return Json.toString(data);
     }
 
     /** Whether the subscription takes the unit's message (tags on the unit; SQL92 on the stored properties). */

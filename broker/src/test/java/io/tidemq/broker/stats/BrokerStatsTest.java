@@ -67,13 +67,15 @@ class BrokerStatsTest {
         assertThat(s[2].sum()).isEqualTo(40);
         assertThat(stats.keyed().snapshots(KeyedStats.TOPIC_PUT_SIZE, "T")[0].avgpt()).isEqualTo(2000.0);
         // the broker-wide count adds messages but not increments, as 4.9 does: its mean per increment stays 0
-        assertThat(stats.keyed().snapshots(KeyedStats.BROKER_PUT_NUMS, "C")[0]).isEqualTo(new StatsSnapshot(40, 4.0, 0));
+        assertThat(stats.keyed().snapshots(KeyedStats.BROKER_PUT_NUMS, "C")[0])
+                .isEqualTo(new StatsSnapshot(40, 4.0, 0));
 
         stats.recordPut("T", 5, 500);
         sample(stats, T0 + 5_000); // not due: the minute window moves in 10-second steps
         assertThat(stats.keyed().snapshots(KeyedStats.TOPIC_PUT_NUMS, "T")[0].sum()).isEqualTo(40);
         sample(stats, T0 + 10_000);
-        assertThat(stats.keyed().snapshots(KeyedStats.TOPIC_PUT_NUMS, "T")[0]).isEqualTo(new StatsSnapshot(45, 2.25, 15.0));
+        assertThat(stats.keyed().snapshots(KeyedStats.TOPIC_PUT_NUMS, "T")[0])
+                .isEqualTo(new StatsSnapshot(45, 2.25, 15.0));
 
         stats.recordSendBack("T", "G");
         stats.recordGet("T", "G", 1, 10, 1);

@@ -5,6 +5,7 @@ import io.tidemq.it.support.MqAdmin;
 import io.tidemq.it.support.TideBroker;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.impl.MQClientManager;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -264,14 +265,15 @@ class InspectionRequestsIT {
             assertThat(s.getDelayTime()).isZero();
         }
 
-        Map<Integer, Long> correction = MQClientManager.getInstance().getOrCreateMQClientInstance(admin).getMQClientAPIImpl()
-                .queryCorrectionOffset(broker.address(), TOPIC, "NO_SUCH_GROUP", new HashSet<>(), 5000);
+        MQClientAPIImpl api = MQClientManager.getInstance().getOrCreateMQClientInstance(admin).getMQClientAPIImpl();
+        Map<Integer, Long> correction = api.queryCorrectionOffset(broker.address(), TOPIC, "NO_SUCH_GROUP",
+                new HashSet<>(), 5000);
         Map<Integer, Long> expected = new HashMap<>();
         for (SendResult r : sends) {
             expected.merge(r.getMessageQueue().getQueueId(), 1L, Long::sum);
         }
         assertThat(correction).isEqualTo(expected);
-        assertThat(MQClientManager.getInstance().getOrCreateMQClientInstance(admin).getMQClientAPIImpl()
-                .queryCorrectionOffset(broker.address(), TOPIC, "NO_SUCH_GROUP", Set.of(GROUP), 5000)).isEmpty();
+        assertThat(api.queryCorrectionOffset(broker.address(), TOPIC, "NO_SUCH_GROUP", Set.of(GROUP), 5000))
+                .isEmpty();
     }
 }

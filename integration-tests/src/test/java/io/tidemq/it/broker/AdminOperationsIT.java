@@ -2,13 +2,10 @@ package io.tidemq.it.broker;
 
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.SingleBroker;
-import io.tidemq.it.support.TideBroker;
-import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.admin.RollbackStats;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
@@ -39,18 +36,10 @@ class AdminOperationsIT {
     @TempDir
     static Path dir;
     static SingleBroker cluster;
-    static TideNamesrv namesrv;
-    static TideBroker broker;
-    static DefaultMQProducer producer;
-    static DefaultMQAdminExt admin;
 
     @BeforeAll
     static void start() throws Exception {
         cluster = SingleBroker.start(dir, "PG_ADMIN_OPS");
-        namesrv = cluster.namesrv;
-        broker = cluster.broker;
-        producer = cluster.producer;
-        admin = cluster.admin;
     }
 
     @AfterAll
@@ -61,7 +50,7 @@ class AdminOperationsIT {
     private static SendResult send(String topic, String key, String body) throws Exception {
         Message m = new Message(topic, "T", body.getBytes(StandardCharsets.UTF_8));
         m.setKeys(key);
-        return producer.send(m);
+        return cluster.producer.send(m);
     }
 
     @Test
@@ -78,7 +67,7 @@ class AdminOperationsIT {
                     org.apache.rocketmq.common.TopicConfig tc =
                             new org.apache.rocketmq.common.TopicConfig("IT_MANY_" + id + "_" + i, 3, 3, 6);
                     try {
-                        admin.createAndUpdateTopicConfig(broker.address(), tc);
+                        cluster.admin.createAndUpdateTopicConfig(cluster.broker.address(), tc);
                     } catch (Exception e) {
                         errors.add(e);
                     }
@@ -93,25 +82,25 @@ class AdminOperationsIT {
         assertThat(errors).isEmpty();
         // well inside the 30 s re-registration period: the increments themselves must have carried every topic
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            java.util.Set<String> known = admin.fetchAllTopicList().getTopicList();
+            java.util.Set<String> known = cluster.admin.fetchAllTopicList().getTopicList();
             for (int t = 0; t < threads; t++) {
                 for (int i = 0; i < perThread; i++) {
                     assertThat(known).contains("IT_MANY_" + t + "_" + i);
                 }
             }
         });
-        assertThat(admin.examineTopicRouteInfo("IT_MANY_7_24").getQueueDatas().get(0).getWriteQueueNums())
+        assertThat(cluster.admin.examineTopicRouteInfo("IT_MANY_7_24").getQueueDatas().get(0).getWriteQueueNums())
                 .isEqualTo(3);
     }
 
     @Test
     void clusterListAndRuntimeInfo() throws Exception {
-        ClusterInfo info = admin.examineBrokerClusterInfo();
-        assertThat(info.getClusterAddrTable().get("DefaultCluster")).containsExactly(broker.brokerName());
-        assertThat(info.getBrokerAddrTable().get(broker.brokerName()).getBrokerAddrs()).containsEntry(0L,
-                broker.address());
+        ClusterInfo info = cluster.admin.examineBrokerClusterInfo();
+        assertThat(info.getClusterAddrTable().get("DefaultCluster")).containsExactly(cluster.broker.brokerName());
+        assertThat(info.getBrokerAddrTable().get(cluster.broker.brokerName()).getBrokerAddrs()).containsEntry(0L,
+                cluster.broker.address());
         send("IT_RUNTIME", "k", "v");
-        KVTable kv = admin.fetchBrokerRuntimeStats(broker.address());
+        KVTable kv = cluster.admin.fetchBrokerRuntimeStats(cluster.broker.address());
         assertThat(kv.getTable()).containsEntry("brokerVersionDesc", "V4_9_3").containsKeys("putTps",
                 "getTransferedTps", "commitLogDiskRatio", "earliestMessageTimeStamp", "commitLogMaxOffset");
         assertThat(Double.parseDouble(kv.getTable().get("commitLogDiskRatio"))).isBetween(0.0, 1.0);
@@ -124,15 +113,15 @@ class AdminOperationsIT {
         SendResult first = send("IT_QUERY", "order-42", "payload-42");
         send("IT_QUERY", "order-43", "payload-43");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            QueryResult r = admin.queryMessage("IT_QUERY", "order-42", 32, 0, Long.MAX_VALUE);
+            QueryResult r = cluster.admin.queryMessage("IT_QUERY", "order-42", 32, 0, Long.MAX_VALUE);
             assertThat(r.getMessageList()).hasSize(1);
             assertThat(new String(r.getMessageList().get(0).getBody(), StandardCharsets.UTF_8))
                     .isEqualTo("payload-42");
         });
-        MessageExt viewed = admin.viewMessage(first.getOffsetMsgId());
+        MessageExt viewed = cluster.admin.viewMessage(first.getOffsetMsgId());
         assertThat(new String(viewed.getBody(), StandardCharsets.UTF_8)).isEqualTo("payload-42");
         assertThat(viewed.getKeys()).isEqualTo("order-42");
-        MessageExt byUniqueKey = admin.viewMessage("IT_QUERY", first.getMsgId());
+        MessageExt byUniqueKey = cluster.admin.viewMessage("IT_QUERY", first.getMsgId());
         assertThat(new String(byUniqueKey.getBody(), StandardCharsets.UTF_8)).isEqualTo("payload-42");
     }
 
@@ -146,7 +135,7 @@ class AdminOperationsIT {
             sent.add("r-" + i);
         }
         List<String> got = new CopyOnWriteArrayList<>();
-        DefaultMQPushConsumer c = Clients.pushConsumer("CG_RESET_ONLINE", namesrv.address());
+        DefaultMQPushConsumer c = Clients.pushConsumer("CG_RESET_ONLINE", cluster.namesrv.address());
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.subscribe(topic, "*");
         c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
@@ -157,12 +146,13 @@ class AdminOperationsIT {
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 20);
             await().atMost(Duration.ofSeconds(20)).until(() ->
-                    admin.examineConsumeStats("CG_RESET_ONLINE").computeTotalDiff() == 0);
+                    cluster.admin.examineConsumeStats("CG_RESET_ONLINE").computeTotalDiff() == 0);
             // 20 messages pulled within the last minute: consumerProgress shows a consume rate
             await().atMost(Duration.ofSeconds(10)).until(() ->
-                    admin.examineConsumeStats("CG_RESET_ONLINE").getConsumeTps() > 0);
+                    cluster.admin.examineConsumeStats("CG_RESET_ONLINE").getConsumeTps() > 0);
             got.clear();
-            Map<MessageQueue, Long> reset = admin.resetOffsetByTimestamp(topic, "CG_RESET_ONLINE", before, true);
+            Map<MessageQueue, Long> reset = cluster.admin.resetOffsetByTimestamp(topic, "CG_RESET_ONLINE", before,
+                    true);
             assertThat(reset.values()).containsOnly(0L);
             assertThat(reset).hasSize(4);
             await().atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 20);
@@ -178,7 +168,7 @@ class AdminOperationsIT {
         for (int i = 0; i < 12; i++) {
             send(topic, "k" + i, "o-" + i);
         }
-        DefaultMQPushConsumer c = Clients.pushConsumer("CG_RESET_OFFLINE", namesrv.address());
+        DefaultMQPushConsumer c = Clients.pushConsumer("CG_RESET_OFFLINE", cluster.namesrv.address());
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.subscribe(topic, "*");
         List<String> got = new CopyOnWriteArrayList<>();
@@ -190,11 +180,11 @@ class AdminOperationsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 12);
         c.shutdown();
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                admin.examineConsumeStats("CG_RESET_OFFLINE").computeTotalDiff() == 0);
-        List<RollbackStats> stats = admin.resetOffsetByTimestampOld("CG_RESET_OFFLINE", topic, 0, true);
+                cluster.admin.examineConsumeStats("CG_RESET_OFFLINE").computeTotalDiff() == 0);
+        List<RollbackStats> stats = cluster.admin.resetOffsetByTimestampOld("CG_RESET_OFFLINE", topic, 0, true);
         assertThat(stats).hasSize(4);
         assertThat(stats).allMatch(s -> s.getRollbackOffset() == 0);
-        var progress = admin.examineConsumeStats("CG_RESET_OFFLINE");
+        var progress = cluster.admin.examineConsumeStats("CG_RESET_OFFLINE");
         assertThat(progress.computeTotalDiff()).isEqualTo(12);
     }
 }

@@ -2,8 +2,6 @@ package io.tidemq.it.filter;
 
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.SingleBroker;
-import io.tidemq.it.support.TideBroker;
-import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.MessageSelector;
@@ -12,13 +10,11 @@ import org.apache.rocketmq.client.consumer.PullStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
-import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,18 +46,10 @@ class SqlFilterIT {
     @TempDir
     static Path dir;
     static SingleBroker cluster;
-    static TideNamesrv namesrv;
-    static TideBroker broker;
-    static DefaultMQProducer producer;
-    static DefaultMQAdminExt admin;
 
     @BeforeAll
     static void start() throws Exception {
         cluster = SingleBroker.start(dir, "PG_SQL");
-        namesrv = cluster.namesrv;
-        broker = cluster.broker;
-        producer = cluster.producer;
-        admin = cluster.admin;
     }
 
     @AfterAll
@@ -70,11 +58,11 @@ class SqlFilterIT {
     }
 
     private static void createTopic(String topic, int queues) throws Exception {
-        org.apache.rocketmq.common.TopicConfig tc = new org.apache.rocketmq.common.TopicConfig(topic, queues, queues, 6);
-        admin.createAndUpdateTopicConfig(broker.address(), tc);
+        cluster.admin.createAndUpdateTopicConfig(cluster.broker.address(),
+                new org.apache.rocketmq.common.TopicConfig(topic, queues, queues, 6));
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             try {
-                return !producer.fetchPublishMessageQueues(topic).isEmpty();
+                return !cluster.producer.fetchPublishMessageQueues(topic).isEmpty();
             } catch (MQClientException e) {
                 return false;
             }
@@ -83,7 +71,8 @@ class SqlFilterIT {
 
     /** Message i: n=i, color red/green/blue except every 7th (none), price 1.5*i, tag TagA/TagB by parity. */
     private static Message message(String topic, int i) {
-        Message m = new Message(topic, i % 2 == 0 ? "TagA" : "TagB", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+        Message m = new Message(topic, i % 2 == 0 ? "TagA" : "TagB",
+                Integer.toString(i).getBytes(StandardCharsets.UTF_8));
         m.putUserProperty("n", Integer.toString(i));
         if (i % 7 != 0) {
             m.putUserProperty("color", List.of("red", "green", "blue").get(i % 3));
@@ -94,7 +83,7 @@ class SqlFilterIT {
 
     private static DefaultMQPushConsumer consumer(String group, String topic, String sql, Set<Integer> into)
             throws MQClientException {
-        DefaultMQPushConsumer c = Clients.pushConsumer(group, namesrv.address());
+        DefaultMQPushConsumer c = Clients.pushConsumer(group, cluster.namesrv.address());
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.subscribe(topic, MessageSelector.bySql(sql));
         c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
@@ -122,7 +111,7 @@ class SqlFilterIT {
         c2.start();
         try {
             for (int i = 0; i < total; i++) {
-                assertThat(producer.send(message(topic, i)).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                assertThat(cluster.producer.send(message(topic, i)).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
             }
             Set<Integer> wantRed = IntStream.range(0, total).filter(red).boxed().collect(Collectors.toSet());
             Set<Integer> wantMixed = IntStream.range(0, total).filter(mixed).boxed().collect(Collectors.toSet());
@@ -146,16 +135,16 @@ class SqlFilterIT {
         for (int i = 0; i < 1000; i++) {
             Message m = new Message(topic, Integer.toString(i).getBytes(StandardCharsets.UTF_8));
             m.putUserProperty("hit", i % 25 == 0 ? "yes" : "no");
-            producer.send(m);
+            cluster.producer.send(m);
         }
         @SuppressWarnings("deprecation")
         DefaultMQPullConsumer pull = new DefaultMQPullConsumer("CG_SQL_SPARSE");
-        pull.setNamesrvAddr(namesrv.address());
+        pull.setNamesrvAddr(cluster.namesrv.address());
         pull.setInstanceName("it-sql-pull-" + System.nanoTime());
         pull.setHeartbeatBrokerInterval(1000);
         pull.start();
         try {
-            MessageQueue mq = new MessageQueue(topic, broker.brokerName(), 0);
+            MessageQueue mq = new MessageQueue(topic, cluster.broker.brokerName(), 0);
             // the client pulls with SQL92 only from a broker whose version a heartbeat has told it
             pull.fetchSubscribeMessageQueues(topic);
             PullResult first = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
@@ -196,7 +185,7 @@ class SqlFilterIT {
         // with property filtering turned off at run time the broker answers as Apache's does by default
         Properties off = new Properties();
         off.setProperty("enablePropertyFilter", "false");
-        admin.updateBrokerConfig(broker.address(), off);
+        cluster.admin.updateBrokerConfig(cluster.broker.address(), off);
         DefaultMQPushConsumer refused = consumer("CG_SQL_OFF", topic, "color = 'red'", new TreeSet<>());
         try {
             assertThatThrownBy(refused::start).hasMessageContaining(
@@ -205,7 +194,7 @@ class SqlFilterIT {
             refused.shutdown();
             Properties on = new Properties();
             on.setProperty("enablePropertyFilter", "true");
-            admin.updateBrokerConfig(broker.address(), on);
+            cluster.admin.updateBrokerConfig(cluster.broker.address(), on);
         }
     }
 
