@@ -17,26 +17,8 @@ import io.tidemq.broker.offset.ConsumerOffsetManager;
 import io.tidemq.broker.out.AddressServerClient;
 import io.tidemq.broker.out.BrokerOuterAPI;
 import io.tidemq.broker.out.RegisterResult;
-import io.tidemq.broker.processor.AclAdminProcessor;
-import io.tidemq.broker.processor.BrokerAdminProcessor;
-import io.tidemq.broker.processor.BrokerStatsProcessor;
-import io.tidemq.broker.processor.ClientManageProcessor;
-import io.tidemq.broker.processor.ConsumerAdminProcessor;
-import io.tidemq.broker.processor.ConsumerManageProcessor;
-import io.tidemq.broker.processor.ConsumerRelayProcessor;
-import io.tidemq.broker.processor.ConsumerSendMsgBackProcessor;
-import io.tidemq.broker.processor.EndTransactionProcessor;
-import io.tidemq.broker.processor.FilterServerProcessor;
-import io.tidemq.broker.processor.HalfMessageResumeProcessor;
-import io.tidemq.broker.processor.OffsetQueryProcessor;
 import io.tidemq.broker.processor.PullMessageProcessor;
-import io.tidemq.broker.processor.QueryMessageProcessor;
-import io.tidemq.broker.processor.QueueInspectionProcessor;
-import io.tidemq.broker.processor.QueueLockProcessor;
-import io.tidemq.broker.processor.ReplyMessageProcessor;
-import io.tidemq.broker.processor.SendMessageProcessor;
 import io.tidemq.broker.processor.SendSupport;
-import io.tidemq.broker.processor.TopicAdminProcessor;
 import io.tidemq.broker.schedule.DelayLevels;
 import io.tidemq.broker.schedule.ScheduleMessageService;
 import io.tidemq.broker.slave.ReplicationGate;
@@ -50,14 +32,12 @@ import io.tidemq.broker.subscription.SubscriptionGroupManager;
 import io.tidemq.broker.topic.TopicConfigManager;
 import io.tidemq.broker.transaction.TransactionalMessageCheckService;
 import io.tidemq.broker.transaction.TransactionalMessageService;
-import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.body.TopicConfigSerializeWrapper;
 import io.tidemq.common.topic.PermName;
 import io.tidemq.common.topic.TopicConfig;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.remoting.ChannelEventListener;
 import io.tidemq.remoting.RemoteChannel;
-import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.netty.NettyClientConfig;
 import io.tidemq.remoting.netty.NettyRemotingServer;
 import io.tidemq.remoting.netty.NettyServerConfig;
@@ -76,7 +56,6 @@ import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -110,7 +89,7 @@ public final class BrokerController {
     private final BrokerStats stats;
     private final SlowConsumerProtection slowConsumerProtection;
     private final BrokerOuterAPI outerAPI;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, named("BrokerScheduler"));
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, BrokerExecutors.named("BrokerScheduler"));
 
     private MessageStore store;
     private InetSocketAddress storeHost;
@@ -124,15 +103,7 @@ public final class BrokerController {
     private RuntimeInfo runtimeInfo;
     private NettyRemotingServer remotingServer;
     private NettyRemotingServer fastRemotingServer;
-    private ThreadPoolExecutor sendExecutor;
-    private ThreadPoolExecutor pullExecutor;
-    private ThreadPoolExecutor queryExecutor;
-    private ThreadPoolExecutor adminExecutor;
-    private ThreadPoolExecutor clientExecutor;
-    private ThreadPoolExecutor heartbeatExecutor;
-    private ThreadPoolExecutor consumerManageExecutor;
-    private ThreadPoolExecutor endTransactionExecutor;
-    private ThreadPoolExecutor replyExecutor;
+    private BrokerExecutors executors;
     private HAService haService;
     private HAClient haClient;
     private ReplicationGate replicationGate;
@@ -205,9 +176,9 @@ public final class BrokerController {
         runtimeInfo = new RuntimeInfo(this);
         topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerTopic(tc.topicName, true)));
 
-        createExecutors();
+        executors = new BrokerExecutors(brokerConfig);
         PullMessageProcessor pullProcessor = new PullMessageProcessor(this);
-        pullProcessor.setExecutor(pullExecutor);
+        pullProcessor.setExecutor(executors.pull);
         pullRequestHoldService = new PullRequestHoldService(store, pullProcessor::wakeup);
         boolean slave = !storeConfig.getBrokerRole().isMaster();
         store.setMessageArrivingListener((topic, queueId, logicOffset, tagsCode, storeTimestamp) -> {
@@ -242,144 +213,18 @@ public final class BrokerController {
             remotingServer.registerRpcHook(acl::check);
             fastRemotingServer.registerRpcHook(acl::check);
         }
-        registerProcessors(remotingServer, pullProcessor, true);
-        registerProcessors(fastRemotingServer, pullProcessor, false);
+        BrokerRequestProcessors processors = new BrokerRequestProcessors(this, executors, pullProcessor);
+        processors.registerOn(remotingServer, true);
+        processors.registerOn(fastRemotingServer, false);
         broker2Client.setServer(remotingServer);
         outerAPI.updateNamesrvAddrs(brokerConfig.getNamesrvAddr());
         return true;
-    }
-
-    private void registerProcessors(NettyRemotingServer server, PullMessageProcessor pull, boolean withPull) {
-        RequestProcessor send = new SendMessageProcessor(this);
-        server.registerProcessor(RequestCode.SEND_MESSAGE, send, sendExecutor);
-        server.registerProcessor(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
-        server.registerProcessor(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
-        RequestProcessor reply = new ReplyMessageProcessor(this);
-        server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE, reply, replyExecutor);
-        server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE_V2, reply, replyExecutor);
-        server.registerProcessor(RequestCode.CONSUMER_SEND_MSG_BACK, new ConsumerSendMsgBackProcessor(this),
-                sendExecutor);
-        if (withPull) {
-            server.registerProcessor(RequestCode.PULL_MESSAGE, pull, pullExecutor);
-        }
-        RequestProcessor query = new QueryMessageProcessor(this);
-        server.registerProcessor(RequestCode.QUERY_MESSAGE, query, queryExecutor);
-        server.registerProcessor(RequestCode.VIEW_MESSAGE_BY_ID, query, queryExecutor);
-        RequestProcessor client = new ClientManageProcessor(this);
-        server.registerProcessor(RequestCode.HEART_BEAT, client, heartbeatExecutor);
-        server.registerProcessor(RequestCode.UNREGISTER_CLIENT, client, clientExecutor);
-        server.registerProcessor(RequestCode.CHECK_CLIENT_CONFIG, client, clientExecutor);
-        RequestProcessor consumer = new ConsumerManageProcessor(this);
-        server.registerProcessor(RequestCode.GET_CONSUMER_LIST_BY_GROUP, consumer, consumerManageExecutor);
-        server.registerProcessor(RequestCode.QUERY_CONSUMER_OFFSET, consumer, consumerManageExecutor);
-        server.registerProcessor(RequestCode.UPDATE_CONSUMER_OFFSET, consumer, consumerManageExecutor);
-        RequestProcessor offsets = new OffsetQueryProcessor(this);
-        for (int code : new int[] {RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET,
-            RequestCode.GET_EARLIEST_MSG_STORETIME, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP}) {
-            server.registerProcessor(code, offsets, adminExecutor);
-        }
-        RequestProcessor locks = new QueueLockProcessor(this);
-        server.registerProcessor(RequestCode.LOCK_BATCH_MQ, locks, adminExecutor);
-        server.registerProcessor(RequestCode.UNLOCK_BATCH_MQ, locks, adminExecutor);
-        server.registerProcessor(RequestCode.END_TRANSACTION, new EndTransactionProcessor(this),
-                endTransactionExecutor);
-        RequestProcessor topics = new TopicAdminProcessor(this);
-        for (int code : new int[] {RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
-            RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
-            RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
-            RequestCode.CLEAN_UNUSED_TOPIC, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE}) {
-            server.registerProcessor(code, topics, adminExecutor);
-        }
-        RequestProcessor consumerAdmin = new ConsumerAdminProcessor(this);
-        for (int code : new int[] {RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
-            RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
-            RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP,
-            RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.GET_ALL_DELAY_OFFSET,
-            RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, RequestCode.CLONE_GROUP_OFFSET}) {
-            server.registerProcessor(code, consumerAdmin, adminExecutor);
-        }
-        RequestProcessor brokerAdmin = new BrokerAdminProcessor(this);
-        AclAdminProcessor aclAdmin = new AclAdminProcessor(this);
-        for (int code : new int[] {RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG,
-            RequestCode.GET_BROKER_CLUSTER_ACL_INFO, RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
-            RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG}) {
-            server.registerProcessor(code, aclAdmin, adminExecutor);
-        }
-        for (int code : new int[] {RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG,
-            RequestCode.UPDATE_BROKER_CONFIG}) {
-            server.registerProcessor(code, brokerAdmin, adminExecutor);
-        }
-        registerInspectionProcessors(server);
-    }
-
-    /** The monitoring, relay and inspection requests of operators' tools (mqadmin, dashboard, exporter). */
-    private void registerInspectionProcessors(NettyRemotingServer server) {
-        String brokerName = brokerConfig.getBrokerName();
-        ConsumeStatsBuilder consumeStats = consumeStatsBuilder();
-        RequestProcessor statsProcessor = new BrokerStatsProcessor(stats.keyed(), subscriptionGroupManager,
-                consumerOffsetManager, consumeStats, this::brokerAddr);
-        server.registerProcessor(RequestCode.VIEW_BROKER_STATS_DATA, statsProcessor, adminExecutor);
-        server.registerProcessor(RequestCode.GET_BROKER_CONSUME_STATS, statsProcessor, adminExecutor);
-        RequestProcessor relay = new ConsumerRelayProcessor(consumerManager, broker2Client, store, brokerName);
-        for (int code : new int[] {RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY,
-            RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS}) {
-            server.registerProcessor(code, relay, adminExecutor);
-        }
-        RequestProcessor queues = new QueueInspectionProcessor(store, topicConfigManager, consumerOffsetManager,
-                consumerManager, subscriptionFilters, brokerName);
-        for (int code : new int[] {RequestCode.QUERY_CONSUME_QUEUE, RequestCode.QUERY_CONSUME_TIME_SPAN,
-            RequestCode.QUERY_CORRECTION_OFFSET}) {
-            server.registerProcessor(code, queues, adminExecutor);
-        }
-        server.registerProcessor(RequestCode.RESUME_CHECK_HALF_MESSAGE, new HalfMessageResumeProcessor(store),
-                adminExecutor);
-        server.registerProcessor(RequestCode.REGISTER_FILTER_SERVER,
-                new FilterServerProcessor(filterServers, brokerName, brokerConfig.getBrokerId()), adminExecutor);
     }
 
     /** Consume stats as GET_CONSUME_STATS and GET_BROKER_CONSUME_STATS compute them. */
     public ConsumeStatsBuilder consumeStatsBuilder() {
         return new ConsumeStatsBuilder(topicConfigManager, consumerOffsetManager, consumerManager, store, stats,
                 brokerConfig.getBrokerName());
-    }
-
-    private void createExecutors() {
-        sendExecutor = pool("SendMessageThread", brokerConfig.getSendMessageThreadPoolNums(),
-                brokerConfig.getSendThreadPoolQueueCapacity());
-        pullExecutor = pool("PullMessageThread", brokerConfig.getPullMessageThreadPoolNums(),
-                brokerConfig.getPullThreadPoolQueueCapacity());
-        queryExecutor = pool("QueryMessageThread", brokerConfig.getQueryMessageThreadPoolNums(),
-                brokerConfig.getQueryThreadPoolQueueCapacity());
-        adminExecutor = pool("AdminBrokerThread", brokerConfig.getAdminBrokerThreadPoolNums(), 0);
-        clientExecutor = pool("ClientManageThread", brokerConfig.getClientManageThreadPoolNums(),
-                brokerConfig.getClientManagerThreadPoolQueueCapacity());
-        heartbeatExecutor = pool("HeartbeatThread", brokerConfig.getHeartbeatThreadPoolNums(),
-                brokerConfig.getHeartbeatThreadPoolQueueCapacity());
-        consumerManageExecutor = pool("ConsumerManageThread", brokerConfig.getConsumerManageThreadPoolNums(),
-                brokerConfig.getConsumerManagerThreadPoolQueueCapacity());
-        endTransactionExecutor = pool("EndTransactionThread", brokerConfig.getEndTransactionThreadPoolNums(),
-                brokerConfig.getEndTransactionPoolQueueCapacity());
-        replyExecutor = pool("ProcessReplyMessageThread", brokerConfig.getProcessReplyMessageThreadPoolNums(),
-                brokerConfig.getReplyThreadPoolQueueCapacity());
-    }
-
-    private static ThreadPoolExecutor pool(String name, int threads, int capacity) {
-        int n = Math.max(1, threads);
-        // linked, not array-backed: the default capacities (up to 1,000,000) would otherwise cost megabytes of
-        // zeroed heap at boot and in RSS while the queues sit empty
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS,
-                capacity > 0 ? new LinkedBlockingQueue<>(capacity) : new LinkedBlockingQueue<>(), named(name));
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "_" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Starts serving and registers with the NameServers. */
@@ -423,8 +268,8 @@ public final class BrokerController {
             scheduler.scheduleWithFixedDelay(() -> safely("ACL reload", aclManager::reloadIfChanged), 500, 500,
                     TimeUnit.MILLISECONDS);
         }
-        BrokerFastFailure fastFailure = new BrokerFastFailure(brokerConfig, store, sendExecutor, pullExecutor,
-                heartbeatExecutor, endTransactionExecutor);
+        BrokerFastFailure fastFailure = new BrokerFastFailure(brokerConfig, store, executors.send, executors.pull,
+                executors.heartbeat, executors.endTransaction);
         scheduler.scheduleAtFixedRate(() -> safely("fast failure", fastFailure::clean), 1000, 10,
                 TimeUnit.MILLISECONDS);
     }
@@ -453,12 +298,8 @@ public final class BrokerController {
         if (fastRemotingServer != null) {
             fastRemotingServer.shutdown();
         }
-        for (ThreadPoolExecutor e : new ThreadPoolExecutor[] {sendExecutor, pullExecutor, queryExecutor,
-            adminExecutor, clientExecutor, heartbeatExecutor, consumerManageExecutor, endTransactionExecutor,
-            replyExecutor}) {
-            if (e != null) {
-                e.shutdown();
-            }
+        if (executors != null) {
+            executors.shutdown();
         }
         if (scheduleMessageService != null) {
             scheduleMessageService.shutdown();
@@ -734,6 +575,10 @@ public final class BrokerController {
         return sendSupport;
     }
 
+    public FilterServerTable filterServers() {
+        return filterServers;
+    }
+
     public SubscriptionFilters subscriptionFilters() {
         return subscriptionFilters;
     }
@@ -747,19 +592,19 @@ public final class BrokerController {
     }
 
     public ThreadPoolExecutor sendExecutor() {
-        return sendExecutor;
+        return executors.send;
     }
 
     public ThreadPoolExecutor pullExecutor() {
-        return pullExecutor;
+        return executors.pull;
     }
 
     public ThreadPoolExecutor endTransactionExecutor() {
-        return endTransactionExecutor;
+        return executors.endTransaction;
     }
 
     public ThreadPoolExecutor queryExecutor() {
-        return queryExecutor;
+        return executors.query;
     }
 
     public String masterAddr() {

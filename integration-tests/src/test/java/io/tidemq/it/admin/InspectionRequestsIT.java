@@ -196,8 +196,10 @@ class InspectionRequestsIT {
         assertThat(cols[1]).isEqualTo(GROUP);
         assertThat(Long.parseLong(cols[2])).isZero();
         assertThat(Double.parseDouble(cols[3])).isPositive();
-        assertThat(Long.parseLong(cols[5])).isEqualTo(SENT);
-        assertThat(Long.parseLong(cols[6])).isGreaterThanOrEqualTo(SENT);
+        // the 24-hour columns come from the coarsest window that has samples; like 4.9's, the hour and day windows
+        // move in 10-minute and 1-hour steps, so they may hold what was counted up to their last step only
+        assertThat(Long.parseLong(cols[5])).isBetween(1L, (long) SENT);
+        assertThat(Long.parseLong(cols[6])).isBetween(1L, SENT + 2L);
     }
 
     @Test
