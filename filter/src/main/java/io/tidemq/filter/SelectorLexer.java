@@ -153,16 +153,21 @@ final class SelectorLexer {
         return end > p ? end : from;
     }
 
+    /**
+     * A quoted string, '' standing for one quote. The longest well-formed literal wins, as in the generated lexer:
+     * when a doubled quote is never followed by a closing one, the literal ends at the first quote of that pair.
+     */
     private Token string(int start) throws SelectorSyntaxException {
         StringBuilder value = new StringBuilder();
+        int fallbackEnd = -1;
+        String fallbackValue = null;
         int p = start + 1;
-        while (true) {
-            if (p >= text.length()) {
-                throw new SelectorSyntaxException(text, start + 1, "string literal without its closing quote");
-            }
+        while (p < text.length()) {
             char c = text.charAt(p);
             if (c == '\'') {
                 if (p + 1 < text.length() && text.charAt(p + 1) == '\'') {
+                    fallbackEnd = p + 1;
+                    fallbackValue = value.toString();
                     value.append('\'');
                     p += 2;
                     continue;
@@ -173,6 +178,11 @@ final class SelectorLexer {
             value.append(c);
             p++;
         }
+        if (fallbackEnd < 0) {
+            throw new SelectorSyntaxException(text, start + 1, "string literal without its closing quote");
+        }
+        pos = fallbackEnd;
+        return new Token(Token.Kind.STRING, fallbackValue, start + 1);
     }
 
     private static boolean isDigit(char c) {

@@ -21,7 +21,8 @@ final class SelectorSamples {
     private static final List<String> NUMBERS = List.of("0", "1", "5", "10", "007", "2147483647", "2147483648",
             "3000000000", "5L", "5l", "0L", "9223372036854775807", "9223372036854775808", "99999999999999999999",
             "1.5", "5.", ".5", "5E3", "5e-3", "1e400", "0.0", "1e-400", "2.5E+2", "1.2.3", "0x1F", "5e");
-    private static final List<String> NOISE = List.of("!=", "LIKE", "#", "'open", ")", "(", ",", "--c\n", "--c",
+    private static final List<String> NOISE = List.of("!=", "LIKE", "#", "'open", "''", "'''", "' '' ", ")", "(",
+            ",", "--c\n", "--c",
             "/* c */", "/*", "AND", "OR", "NOT", "IS", "IN", "BETWEEN", "=", "<>", "<", ">", "+", "-", "a", "1",
             "TRUE", "NULL", ".", "a.b", "my-key", "\t", "\n", "é", "==", ">>", "<=>");
 

@@ -68,6 +68,21 @@ class SqlSelectorDifferentialTest {
         }
     }
 
+    /** Cases found by the random runs or written for the lexer's corners, compared on every run. */
+    @Property(tries = 1)
+    void knownCorners() {
+        List<Map<String, String>> messages = List.of(Map.of(), Map.of("a", "1", "b", "x"),
+                Map.of("a", "10", "b", "it's", "TAGS", "TagA"), Map.of("a", "-0.5", "b", ""));
+        for (String selector : List.of("b =10' < '' and x_1)", "b = 'it''s'", "b = 'it''s", "b = 'a'' b'' c",
+                "b = ''''", "b = '''", "a = 1 'open", "a = 1 -- c", "a = 1 --c\n OR b = 'x'", "a = /* c */ 1",
+                "a = 1 /* open", "a = 0L", "a = 007", "a > 1.2.3", "a > 5e", "a > .5E1", "a IN ('1') OR",
+                "a IS NOT", "a NOT LIKE 'x'", "NOT a = 'x'", "a BETWEEN 5 AND 1", "a BETWEEN -5 AND -10",
+                "a = 2147483648", "a = 9223372036854775808", "a > 0.0", "a > 1e-400", "a <> NULL",
+                "TRUE = 'x'", "'x' = TRUE", "TRUE = a", "a = TRUE", "(a)", "-a IS NULL", "+ 'x' = b")) {
+            acceptsWhatApacheAcceptsAndMatchesWhatItMatches(new Sample(selector, messages));
+        }
+    }
+
     static BooleanExpression apacheCompile(String selector) {
         try {
             return SelectorParser.parse(selector);
