@@ -32,7 +32,18 @@ final class SelectorSamples {
         this.random = random;
     }
 
+    /** The characters that matter to the lexer, for selectors made of random characters. */
+    private static final String LEXER_CHARS = "'''()=<>!-+.,/*\n 0123456789eEL aAbB_$TtRrUuNnOoIiSs";
+
     String selector() {
+        if (random.nextInt(8) == 0) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(24);
+            for (int i = 0; i < n; i++) {
+                b.append(LEXER_CHARS.charAt(random.nextInt(LEXER_CHARS.length())));
+            }
+            return random.nextBoolean() ? "a = 1 " + b : b.toString();
+        }
         String s = condition(3);
         int damage = random.nextInt(10);
         if (damage == 0) {
