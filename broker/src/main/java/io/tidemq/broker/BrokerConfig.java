@@ -238,6 +238,13 @@ public class BrokerConfig {
             origin = Origin.TIDEMQ)
     private long slaveSynchronizeInterval = 10_000;
 
+    // ---------------------------------------------------------------- metrics
+
+    @ConfigKey(doc = "Port of the Prometheus endpoint http://<bindAddress>:<metricsPort>/metrics (JVM, latency "
+            + "histograms, rocketmq-exporter's families; see docs/metrics.md); 0 turns metrics off.",
+            origin = Origin.TIDEMQ, defaultText = "listenPort + 6 (10917 for the default 10911)", important = true)
+    private int metricsPort = -1;
+
     // ---------------------------------------------------------------- security
 
     @ConfigKey(doc = "Plain ACL: every request must come from a whitelisted address or be signed by an account of "
@@ -288,6 +295,9 @@ public class BrokerConfig {
         if ((brokerPermission & ~7) != 0) {
             throw new ConfigException("brokerPermission must be within 0..7, got " + brokerPermission);
         }
+        if (metricsPort < -1 || metricsPort > 65535) {
+            throw new ConfigException("metricsPort must be within 0..65535 (0: metrics off), got " + metricsPort);
+        }
         if (defaultTopicQueueNums <= 0) {
             throw new ConfigException("defaultTopicQueueNums must be positive");
         }
@@ -336,7 +346,7 @@ public class BrokerConfig {
         return "127.0.0.1";
     }
 
-    private static String localHostName() {
+    static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
@@ -443,4 +453,12 @@ public class BrokerConfig {
     public String getRmqAddressServerSubGroup() { return rmqAddressServerSubGroup; }
     public void setRmqAddressServerSubGroup(String v) { rmqAddressServerSubGroup = v; }
     public void setIsolateLogEnable(boolean v) { isolateLogEnable = v; }
+
+    public int getMetricsPort() {
+        return metricsPort;
+    }
+
+    public void setMetricsPort(int metricsPort) {
+        this.metricsPort = metricsPort;
+    }
 }

@@ -1,5 +1,6 @@
 package io.tidemq.broker;
 
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tidemq.broker.acl.AclException;
 import io.tidemq.broker.acl.ClientCredentials;
 import io.tidemq.broker.acl.PlainAclManager;
@@ -12,6 +13,8 @@ import io.tidemq.broker.client.ProducerManager;
 import io.tidemq.broker.client.RebalanceLockManager;
 import io.tidemq.broker.filter.SubscriptionFilters;
 import io.tidemq.broker.longpolling.PullRequestHoldService;
+import io.tidemq.broker.metrics.BrokerMetrics;
+import io.tidemq.broker.metrics.BrokerMetricsEndpoint;
 import io.tidemq.broker.offset.ConsumeStatsBuilder;
 import io.tidemq.broker.offset.ConsumerOffsetManager;
 import io.tidemq.broker.out.AddressServerClient;
@@ -38,6 +41,7 @@ import io.tidemq.common.topic.TopicConfig;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.remoting.ChannelEventListener;
 import io.tidemq.remoting.RemoteChannel;
+import io.tidemq.remoting.RpcHook;
 import io.tidemq.remoting.netty.NettyClientConfig;
 import io.tidemq.remoting.netty.NettyRemotingServer;
 import io.tidemq.remoting.netty.NettyServerConfig;
@@ -101,6 +105,8 @@ public final class BrokerController {
     private final SubscriptionFilters subscriptionFilters = new SubscriptionFilters();
     private final FilterServerTable filterServers = new FilterServerTable();
     private RuntimeInfo runtimeInfo;
+    private BrokerMetrics metrics;
+    private BrokerMetricsEndpoint metricsEndpoint;
     private NettyRemotingServer remotingServer;
     private NettyRemotingServer fastRemotingServer;
     private BrokerExecutors executors;
@@ -157,6 +163,7 @@ public final class BrokerController {
                     + " cannot be opened: " + (why == null ? "see broker.log" : why));
         }
         storeHost = new InetSocketAddress(brokerConfig.getBrokerIP1(), serverConfig.getListenPort());
+        setUpMetrics();
         DelayLevels delayLevels = new DelayLevels(storeConfig.getMessageDelayLevel());
         messagePutter = new MessagePutter(store, delayLevels);
         Path configDir = Paths.get(BrokerConfig.configDir(storeConfig.getStorePathRootDir()));
@@ -171,7 +178,7 @@ public final class BrokerController {
             slaveSynchronize = new SlaveSynchronize(outerAPI.client(), () -> masterAddr, brokerAddr(),
                     topicConfigManager, subscriptionGroupManager, consumerOffsetManager, scheduleMessageService);
         }
-        replicationGate = new ReplicationGate(brokerConfig, storeConfig, haService);
+        replicationGate = new ReplicationGate(brokerConfig, storeConfig, haService, metrics::replicaAcknowledged);
         sendSupport = new SendSupport(this);
         runtimeInfo = new RuntimeInfo(this);
         topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerTopic(tc.topicName, true)));
@@ -210,8 +217,16 @@ public final class BrokerController {
         fastRemotingServer = new NettyRemotingServer(fastConfig, housekeeping);
         if (aclManager != null) {
             PlainAclManager acl = aclManager;
-            remotingServer.registerRpcHook(acl::check);
-            fastRemotingServer.registerRpcHook(acl::check);
+            RpcHook countedCheck = (addr, request) -> {
+                try {
+                    acl.check(addr, request);
+                } catch (RuntimeException e) {
+                    metrics.refused("acl");
+                    throw e;
+                }
+            };
+            remotingServer.registerRpcHook(countedCheck);
+            fastRemotingServer.registerRpcHook(countedCheck);
         }
         BrokerRequestProcessors processors = new BrokerRequestProcessors(this, executors, pullProcessor);
         processors.registerOn(remotingServer, true);
@@ -219,6 +234,24 @@ public final class BrokerController {
         broker2Client.setServer(remotingServer);
         outerAPI.updateNamesrvAddrs(brokerConfig.getNamesrvAddr());
         return true;
+    }
+
+    /**
+     * The meters, and the endpoint serving them when metricsPort is not 0. With metrics off the meters are those of
+     * an empty registry, which record nothing.
+     */
+    private void setUpMetrics() {
+        if (brokerConfig.getMetricsPort() == 0) {
+            metrics = new BrokerMetrics(new CompositeMeterRegistry(), brokerConfig.getBrokerClusterName(),
+                    brokerConfig.getBrokerName());
+            return;
+        }
+        metricsEndpoint = new BrokerMetricsEndpoint(new BrokerMetricsEndpoint.Sources(
+                brokerConfig.getBrokerClusterName(), brokerConfig.getBrokerName(), brokerAddr(),
+                BrokerConfig.localHostName(), topicConfigManager, consumerOffsetManager, consumerManager, store,
+                stats, () -> runtimeInfo.collect(), () -> haService == null ? List.of() : haService.slaves()));
+        metrics = metricsEndpoint.metrics();
+        store.setLatencyListener(metrics);
     }
 
     /** Consume stats as GET_CONSUME_STATS and GET_BROKER_CONSUME_STATS compute them. */
@@ -229,6 +262,9 @@ public final class BrokerController {
 
     /** Starts serving and registers with the NameServers. */
     public void start() throws Exception {
+        if (metricsEndpoint != null) {
+            metricsEndpoint.start(serverConfig.getBindAddress(), brokerConfig.getMetricsPort());
+        }
         store.start();
         remotingServer.start();
         fastRemotingServer.start();
@@ -269,7 +305,7 @@ public final class BrokerController {
                     TimeUnit.MILLISECONDS);
         }
         BrokerFastFailure fastFailure = new BrokerFastFailure(brokerConfig, store, executors.send, executors.pull,
-                executors.heartbeat, executors.endTransaction);
+                executors.heartbeat, executors.endTransaction, () -> metrics.refused("busy"));
         scheduler.scheduleAtFixedRate(() -> safely("fast failure", fastFailure::clean), 1000, 10,
                 TimeUnit.MILLISECONDS);
     }
@@ -277,6 +313,9 @@ public final class BrokerController {
     /** Stops serving, unregisters, flushes offsets and closes the store cleanly. */
     public void shutdown() {
         scheduler.shutdownNow();
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
         try {
             outerAPI.unregisterBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
                     brokerConfig.getBrokerName(), brokerConfig.getBrokerId());
@@ -569,6 +608,16 @@ public final class BrokerController {
 
     public Broker2Client broker2Client() {
         return broker2Client;
+    }
+
+    /** The broker's meters (recording nothing when metricsPort=0). */
+    public BrokerMetrics metrics() {
+        return metrics;
+    }
+
+    /** The port /metrics is served on; 0 when metrics are off. */
+    public int metricsPort() {
+        return metricsEndpoint == null ? 0 : metricsEndpoint.port();
     }
 
     public SendSupport sendSupport() {

@@ -19,9 +19,12 @@ public final class BrokerFastFailure {
     private final ThreadPoolExecutor pull;
     private final ThreadPoolExecutor heartbeat;
     private final ThreadPoolExecutor endTransaction;
+    private final Runnable refused;
 
+    /** {@code refused} runs once per request answered SYSTEM_BUSY. */
     public BrokerFastFailure(BrokerConfig config, MessageStore store, ThreadPoolExecutor send, ThreadPoolExecutor pull,
-                             ThreadPoolExecutor heartbeat, ThreadPoolExecutor endTransaction) {
+                             ThreadPoolExecutor heartbeat, ThreadPoolExecutor endTransaction, Runnable refused) {
+        this.refused = refused;
         this.config = config;
         this.store = store;
         this.send = send;
@@ -43,20 +46,21 @@ public final class BrokerFastFailure {
         rejectExpired(endTransaction.getQueue(), config.getWaitTimeMillsInTransactionQueue());
     }
 
-    private static void rejectAll(BlockingQueue<Runnable> queue, String remark) {
+    private void rejectAll(BlockingQueue<Runnable> queue, String remark) {
         long now = System.currentTimeMillis();
         Runnable r;
         while ((r = queue.poll()) != null) {
             if (r instanceof RequestTask task) {
                 task.reject(ResponseCode.SYSTEM_BUSY, remark + ", period in queue: " + (now - task.createdMillis())
                         + "ms, size of queue: " + queue.size());
+                refused.run();
             } else {
                 r.run();
             }
         }
     }
 
-    private static void rejectExpired(BlockingQueue<Runnable> queue, long maxWaitMillis) {
+    private void rejectExpired(BlockingQueue<Runnable> queue, long maxWaitMillis) {
         while (true) {
             Runnable head = queue.peek();
             if (!(head instanceof RequestTask task)) {
@@ -69,6 +73,7 @@ public final class BrokerFastFailure {
             if (queue.remove(task)) {
                 task.reject(ResponseCode.SYSTEM_BUSY, "[TIMEOUT_CLEAN_QUEUE]broker busy, start flow control for a "
                         + "while, period in queue: " + waited + "ms, size of queue: " + queue.size());
+                refused.run();
             }
         }
     }

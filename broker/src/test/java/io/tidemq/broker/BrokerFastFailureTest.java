@@ -87,8 +87,10 @@ class BrokerFastFailureTest {
                 send.execute(new RequestTask(request, channel, ran::incrementAndGet));
             }
             Thread.sleep(80);
-            new BrokerFastFailure(config, store, send, other, other, other).clean();
+            AtomicInteger refused = new AtomicInteger();
+            new BrokerFastFailure(config, store, send, other, other, other, refused::incrementAndGet).clean();
             assertThat(channel.written).hasSize(3);
+            assertThat(refused).hasValue(3);
             assertThat(channel.written).allSatisfy(r -> {
                 assertThat(r.getCode()).isEqualTo(ResponseCode.SYSTEM_BUSY);
                 assertThat(r.getRemark()).startsWith("[TIMEOUT_CLEAN_QUEUE]broker busy");

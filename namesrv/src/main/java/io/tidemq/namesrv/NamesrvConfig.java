@@ -1,5 +1,6 @@
 package io.tidemq.namesrv;
 
+import io.tidemq.config.ConfigException;
 import io.tidemq.config.ConfigKey;
 import io.tidemq.config.ConfigKey.Origin;
 
@@ -43,6 +44,31 @@ public class NamesrvConfig {
     @ConfigKey(doc = "A broker that has not registered for this long is removed from all routes, ms "
             + "(Apache: fixed at 120 s).", origin = Origin.TIDEMQ)
     private long brokerChannelExpiredTime = 120_000;
+
+    @ConfigKey(doc = "Port of the Prometheus endpoint http://<bindAddress>:<metricsPort>/metrics (JVM, route table, "
+            + "requests per code; see docs/metrics.md); 0 turns metrics off.", origin = Origin.TIDEMQ,
+            defaultText = "listenPort + 1 (9877 for the default 9876); off when listenPort is 0 (an ephemeral port)",
+            important = true)
+    private int metricsPort = -1;
+
+    /** The port metrics are served on: metricsPort, or its default derived from {@code listenPort}. */
+    public int effectiveMetricsPort(int listenPort) {
+        if (metricsPort < -1 || metricsPort > 65535) {
+            throw new ConfigException("metricsPort must be within 0..65535 (0: metrics off), got " + metricsPort);
+        }
+        if (metricsPort >= 0) {
+            return metricsPort;
+        }
+        return listenPort == 0 ? 0 : listenPort + 1;
+    }
+
+    public int getMetricsPort() {
+        return metricsPort;
+    }
+
+    public void setMetricsPort(int metricsPort) {
+        this.metricsPort = metricsPort;
+    }
 
     private static String userHome() {
         return System.getProperty("user.home");

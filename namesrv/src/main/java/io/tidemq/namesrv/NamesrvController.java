@@ -56,6 +56,7 @@ public final class NamesrvController {
         return t;
     });
     private NettyRemotingServer server;
+    private NamesrvMetrics metrics;
     private boolean started;
     private boolean stopped;
 
@@ -91,7 +92,13 @@ public final class NamesrvController {
             }
         }
         server.registerDefaultProcessor(new UnsupportedRequestProcessor(), null);
+        int metricsPort = namesrvConfig.effectiveMetricsPort(nettyServerConfig.getListenPort());
         try {
+            if (metricsPort > 0) {
+                metrics = new NamesrvMetrics(routeInfoManager);
+                server.registerRpcHook(metrics.requestCounter());
+                metrics.start(nettyServerConfig.getBindAddress(), metricsPort);
+            }
             server.start();
         } catch (RuntimeException e) {
             shutdown();
@@ -115,7 +122,15 @@ public final class NamesrvController {
         if (server != null) {
             server.shutdown();
         }
+        if (metrics != null) {
+            metrics.close();
+        }
         log.info("NameServer stopped");
+    }
+
+    /** The port /metrics is served on; 0 when metrics are off. */
+    public int metricsPort() {
+        return metrics == null ? 0 : metrics.port();
     }
 
     /** The port actually bound (useful when configured with 0). */

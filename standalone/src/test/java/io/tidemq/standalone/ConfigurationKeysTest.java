@@ -98,9 +98,10 @@ class ConfigurationKeysTest {
                 }
             }
         }
-        // the NameServer and the broker each bind NettyServerConfig; rocketmqHome is NamesrvConfig's and
-        // BrokerConfig's, as in Apache, but never within one server
-        homes.remove("rocketmqHome");
+        // the NameServer and the broker each bind NettyServerConfig; rocketmqHome (as in Apache) and metricsPort are
+        // NamesrvConfig's and BrokerConfig's, but never within one server
+        assertThat(homes.remove("rocketmqHome")).containsExactly("BrokerConfig", "NamesrvConfig");
+        assertThat(homes.remove("metricsPort")).containsExactly("BrokerConfig", "NamesrvConfig");
         assertThat(homes).allSatisfy((key, owners) -> assertThat(owners).as(key).hasSize(1));
         assertThat(homes.get("writeBufferHighWaterMark")).containsExactly("NettyServerConfig");
         assertThat(homes.get("offsetCheckInSlave")).containsExactly("MessageStoreConfig");

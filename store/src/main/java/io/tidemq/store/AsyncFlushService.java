@@ -16,10 +16,12 @@ final class AsyncFlushService extends ServiceThread implements CommitLogFlusher 
     private final CommitLog commitLog;
     private final StoreHealth health;
     private final MessageStoreConfig config;
+    private final LatencyTap tap;
     private long lastThoroughFlush = System.currentTimeMillis();
 
-    AsyncFlushService(CommitLog commitLog, StoreHealth health, MessageStoreConfig config) {
+    AsyncFlushService(CommitLog commitLog, StoreHealth health, MessageStoreConfig config, LatencyTap tap) {
         super("CommitLogAsyncFlush");
+        this.tap = tap;
         this.commitLog = commitLog;
         this.health = health;
         this.config = config;
@@ -52,7 +54,7 @@ final class AsyncFlushService extends ServiceThread implements CommitLogFlusher 
 
     private void flush(int leastPages) {
         try {
-            commitLog.files().flush(leastPages);
+            tap.flush(commitLog, leastPages);
         } catch (RuntimeException e) {
             health.markIoError("CommitLog flush failed", e);
         }

@@ -37,6 +37,7 @@ public class DefaultMessageStore implements MessageStore {
     private final File root;
     private final StoreHealth health = new StoreHealth();
     private final StoreStats stats;
+    private final LatencyTap tap = new LatencyTap();
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final IndexService index;
@@ -81,7 +82,7 @@ public class DefaultMessageStore implements MessageStore {
                 new DelayLevelTable(config.getMessageDelayLevel()), health,
                 () -> config.getBrokerRole() == BrokerRole.SLAVE);
         dispatcher.setReplicaCounter(stats::recordReplicated);
-        this.flusher = CommitLogFlusher.create(config, commitLog, health);
+        this.flusher = CommitLogFlusher.create(config, commitLog, health, tap);
         this.reader = new QueueReader(config, commitLog, queues, () -> PhysicalMemory.BYTES);
         this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);
         this.retention = new RetentionService(config, clock, commitLog, queues, index, dispatcher, diskUsage);
@@ -299,13 +300,16 @@ public class DefaultMessageStore implements MessageStore {
     @Override
     public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
         long began = clock.millis();
+        long beganNanos = System.nanoTime();
         CompletableFuture<PutMessageResult> f = put(msg);
         if (f.isDone()) {
             stats.recordPutLatency(clock.millis() - began, began);
+            tap.putCompleted(System.nanoTime() - beganNanos, f.getNow(null) != null && f.getNow(null).isOk());
         } else {
             f.whenComplete((r, e) -> {
                 long now = clock.millis();
                 stats.recordPutLatency(now - began, now);
+                tap.putCompleted(System.nanoTime() - beganNanos, r != null && r.isOk());
             });
         }
         return f;
@@ -451,6 +455,16 @@ public class DefaultMessageStore implements MessageStore {
         return dispatcher.dispatchedOffset();
     }
 
+    @Override
+    public long unflushedBytes() {
+        return commitLog.files().unflushedBytes();
+    }
+
+    @Override
+    public long dispatchBehindBytes() {
+        return dispatcher.behindBytes();
+    }
+
     // ---------------------------------------------------------------- topics, listeners, status
 
     @Override
@@ -525,6 +539,11 @@ public class DefaultMessageStore implements MessageStore {
             units.add(new QueueUnits.Unit(i, u.phyOffset(), u.size(), u.tagsCode()));
         }
         return new QueueUnits(min, max, units);
+    }
+
+    @Override
+    public void setLatencyListener(StoreLatencyListener listener) {
+        tap.set(listener);
     }
 
     @Override

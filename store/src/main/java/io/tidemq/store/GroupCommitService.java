@@ -17,6 +17,7 @@ final class GroupCommitService extends ServiceThread implements CommitLogFlusher
     private final CommitLog commitLog;
     private final StoreHealth health;
     private final int timeoutMillis;
+    private final LatencyTap tap;
     private final ConcurrentLinkedQueue<Request> pending = new ConcurrentLinkedQueue<>();
     private final List<Request> batch = new ArrayList<>();
     /** Syncs done and writers answered by them; their ratio is the average group size. */
@@ -28,8 +29,9 @@ final class GroupCommitService extends ServiceThread implements CommitLogFlusher
     private record Request(long endOffset, PutMessageResult result, CompletableFuture<PutMessageResult> future) {
     }
 
-    GroupCommitService(CommitLog commitLog, StoreHealth health, int timeoutMillis) {
+    GroupCommitService(CommitLog commitLog, StoreHealth health, int timeoutMillis, LatencyTap tap) {
         super("CommitLogGroupCommit");
+        this.tap = tap;
         this.commitLog = commitLog;
         this.health = health;
         this.timeoutMillis = timeoutMillis;
@@ -83,7 +85,7 @@ final class GroupCommitService extends ServiceThread implements CommitLogFlusher
         }
         long flushed;
         try {
-            flushed = commitLog.files().flush(0);
+            flushed = tap.flush(commitLog, 0);
         } catch (RuntimeException e) {
             health.markIoError("CommitLog sync failed", e);
             flushed = -1;

@@ -109,6 +109,15 @@ public interface MessageStore {
 
     void setMessageArrivingListener(MessageArrivingListener listener);
 
+    /** Commit-log bytes written but not flushed to disk yet. */
+    long unflushedBytes();
+
+    /** Commit-log bytes not yet dispatched to the consume queues and the index. */
+    long dispatchBehindBytes();
+
+    /** Where put and flush latencies go (metrics); null stops reporting. */
+    void setLatencyListener(StoreLatencyListener listener);
+
     /** True while appends are taking long enough that new sends should be turned away (flow control). */
     boolean isOSPageCacheBusy();
 

@@ -87,7 +87,7 @@ class FlushTest {
         MessageStoreConfig config = Stores.tinyConfig(dir);
         StoreHealth health = new StoreHealth();
         CommitLog log = new CommitLog(config, new MutableClock(1), health);
-        GroupCommitService notRunning = new GroupCommitService(log, health, 50);
+        GroupCommitService notRunning = new GroupCommitService(log, health, 50, new LatencyTap());
         PutMessageResult appended = log.append(message("T", 0, "x"));
         PutMessageResult answer = notRunning.afterAppend(appended, true).join();
         assertThat(answer.status()).isEqualTo(PutMessageStatus.FLUSH_DISK_TIMEOUT);

@@ -89,6 +89,18 @@ public final class ConsumerOffsetManager {
         return out;
     }
 
+    /** Every topic with committed offsets, with the groups that committed them. */
+    public Map<String, Set<String>> groupsByTopic() {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String key : table.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            if (at > 0) {
+                out.computeIfAbsent(key.substring(0, at), t -> new HashSet<>()).add(key.substring(at + 1));
+            }
+        }
+        return out;
+    }
+
     /** Groups with committed offsets on the topic. */
     public Set<String> groupsOf(String topic) {
         Set<String> out = new HashSet<>();

@@ -85,6 +85,7 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     RemotingCommand pull(RemoteChannel channel, RemotingCommand request, boolean allowSuspend) throws Exception {
         long began = System.currentTimeMillis();
+        long beganNanos = System.nanoTime();
         PullMessageRequestHeader h = request.decodeHeader(PullMessageRequestHeader.class);
         RemotingCommand response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, null);
         PullMessageResponseHeader rh = new PullMessageResponseHeader();
@@ -187,6 +188,7 @@ public final class PullMessageProcessor implements RequestProcessor {
             }
             broker.stats().recordGet(h.topic, h.consumerGroup, result.messageCount(), result.bufferTotalSize(),
                     System.currentTimeMillis() - began);
+            broker.metrics().pullServed(System.nanoTime() - beganNanos);
             if (broker.messageStoreConfig().isDiskFallRecorded() && !messages.isEmpty()) {
                 broker.slowConsumerProtection().recordPull(h.consumerGroup, h.topic, h.queueId,
                         broker.store().getMaxPhyOffset(), messages.get(messages.size() - 1).startOffset());

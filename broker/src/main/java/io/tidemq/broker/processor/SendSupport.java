@@ -169,6 +169,10 @@ public final class SendSupport {
 
     private void fill(RemotingCommand response, PutMessageResult result, int requestedQueue, String topic) {
         PutMessageStatus status = result == null ? PutMessageStatus.UNKNOWN_ERROR : result.status();
+        if (!status.isOk()) {
+            broker.metrics().refused(status == PutMessageStatus.OS_PAGECACHE_BUSY ? "busy"
+                    : status.name().toLowerCase(java.util.Locale.ROOT));
+        }
         switch (status) {
             case PUT_OK -> response.setCode(ResponseCode.SUCCESS).setRemark(null);
             case FLUSH_DISK_TIMEOUT -> response.setCode(ResponseCode.FLUSH_DISK_TIMEOUT)

@@ -8,6 +8,7 @@ import io.tidemq.store.PutMessageStatus;
 import io.tidemq.store.ha.HAService;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 /**
  * What a SYNC_MASTER adds to a send: the answer waits until a slave holds the message (FLUSH_SLAVE_TIMEOUT after
@@ -18,11 +19,15 @@ public final class ReplicationGate {
     private final BrokerConfig brokerConfig;
     private final MessageStoreConfig storeConfig;
     private final HAService haService;
+    private final LongConsumer ackLatency;
 
-    public ReplicationGate(BrokerConfig brokerConfig, MessageStoreConfig storeConfig, HAService haService) {
+    /** {@code ackLatency} is told, in ns, how long each waiting send waited for its slave. */
+    public ReplicationGate(BrokerConfig brokerConfig, MessageStoreConfig storeConfig, HAService haService,
+                           LongConsumer ackLatency) {
         this.brokerConfig = brokerConfig;
         this.storeConfig = storeConfig;
         this.haService = haService;
+        this.ackLatency = ackLatency;
     }
 
     private boolean syncMaster() {
@@ -48,8 +53,12 @@ public final class ReplicationGate {
             if (r == null || !r.isOk() || r.appendResult() == null) {
                 return CompletableFuture.completedFuture(r);
             }
+            long began = System.nanoTime();
             return haService.waitForSlave(r.appendResult().endOffset(), brokerConfig.getSlaveTimeout())
-                    .thenApply(status -> status == PutMessageStatus.PUT_OK ? r : r.withStatus(status));
+                    .thenApply(status -> {
+                        ackLatency.accept(System.nanoTime() - began);
+                        return status == PutMessageStatus.PUT_OK ? r : r.withStatus(status);
+                    });
         });
     }
 }

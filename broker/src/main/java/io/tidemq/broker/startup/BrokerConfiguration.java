@@ -24,6 +24,9 @@ import java.util.Set;
  * binder refuses two); unknown keys, bad values and refused values are errors naming the key.
  */
 public final class BrokerConfiguration {
+    /** The default metricsPort is listenPort plus this: clear of listenPort-2 .. listenPort+1 of this broker. */
+    static final int METRICS_PORT_OFFSET = 6;
+
     public static final int DEFAULT_PORT = 10911;
 
     public final BrokerConfig broker = new BrokerConfig();
@@ -71,6 +74,9 @@ public final class BrokerConfiguration {
         if (server.getListenPort() <= 2 || server.getListenPort() > 65534) {
             problems.add("listenPort must be within 3..65534 (the broker also binds listenPort-2 and "
                     + "listenPort+1), got " + server.getListenPort());
+        }
+        if (broker.getMetricsPort() == -1) {
+            broker.setMetricsPort(server.getListenPort() + METRICS_PORT_OFFSET);
         }
         client.setWriteBufferHighWaterMark(server.getWriteBufferHighWaterMark());
         client.setWriteBufferLowWaterMark(server.getWriteBufferLowWaterMark());

@@ -1,6 +1,8 @@
 package io.tidemq.it.ha;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.Ports;
+import io.tidemq.it.support.PrometheusScrape;
 import io.tidemq.it.support.TideBroker;
 import io.tidemq.it.support.TideNamesrv;
 import io.tidemq.store.MessageStore;
@@ -28,9 +30,11 @@ class ReplicationIT {
 
     @Test
     void slaveHoldsEveryMessageAtTheSameOffsets() throws Exception {
+        int metricsPort = Ports.free("127.0.0.2");
         try (TideNamesrv ns = new TideNamesrv(dir.resolve("ns"));
              TideBroker master = new TideBroker("127.0.0.2", ns.address(), dir.resolve("m"),
-                     Map.of("brokerName", "broker-a", "brokerRole", "SYNC_MASTER"));
+                     Map.of("brokerName", "broker-a", "brokerRole", "SYNC_MASTER",
+                             "metricsPort", String.valueOf(metricsPort)));
              TideBroker slave = new TideBroker("127.0.0.3", ns.address(), dir.resolve("s"),
                      Map.of("brokerName", "broker-a", "brokerRole", "SLAVE", "brokerId", "1",
                              "slaveSynchronizeInterval", "1000"))) {
@@ -68,6 +72,17 @@ class ReplicationIT {
             assertThat(Long.parseLong(s.runtimeInfo().get("putMessageTimesTotal")))
                     .isEqualTo(Long.parseLong(m.runtimeInfo().get("putMessageTimesTotal")));
             assertThat(s.runtimeInfo().get("putMessageSizeTotal")).isEqualTo(m.runtimeInfo().get("putMessageSizeTotal"));
+            // the master's metrics: every send waited for the slave's acknowledgement, and the slave is caught up
+            PrometheusScrape scrape = PrometheusScrape.of("127.0.0.2", metricsPort);
+            assertThat(scrape.sum("rocketmq_replication_ack_latency_seconds_count", Map.of())).isEqualTo(300);
+            assertThat(scrape.find("rocketmq_replication_lag_bytes", Map.of())).singleElement()
+                    .satisfies(x -> {
+                        assertThat(x.value()).isZero();
+                        // the slave's end of its replication connection
+                        assertThat(x.labels().get("slave")).matches("127\\.0\\.0\\.\\d+:\\d+");
+                    });
+            assertThat(scrape.sum("rocketmq_replication_lag_ms", Map.of())).isZero();
+            assertThat(scrape.sum("rocketmq_replication_ack_offset", Map.of())).isEqualTo(m.getMaxPhyOffset());
             // metadata follows the master
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     slave.controller().topicConfigManager().select("IT_HA") != null);

@@ -21,11 +21,11 @@ public final class Ports {
         }
     }
 
-    /** A broker port p with p-2 (fast channel), p and p+1 (HA) all free on {@code host}. */
+    /** A broker port p with p-2 (fast channel), p, p+1 (HA) and p+6 (metrics by default) all free on {@code host}. */
     public static int freeBrokerPort(String host) {
         for (int attempt = 0; attempt < 200; attempt++) {
             int p = ThreadLocalRandom.current().nextInt(20_000, 45_000);
-            if (isFree(host, p - 2) && isFree(host, p) && isFree(host, p + 1)) {
+            if (isFree(host, p - 2) && isFree(host, p) && isFree(host, p + 1) && isFree(host, p + 6)) {
                 return p;
             }
         }

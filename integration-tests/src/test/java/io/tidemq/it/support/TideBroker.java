@@ -39,6 +39,8 @@ public final class TideBroker implements AutoCloseable {
         config.applyOverride("mappedFileSizeConsumeQueue=" + (20 * 20_000));
         config.applyOverride("maxHashSlotNum=10000");
         config.applyOverride("maxIndexNum=40000");
+        // tests that read /metrics ask for a port; the rest keep clear of port clashes
+        config.applyOverride("metricsPort=0");
         if (namesrvAddr != null) {
             config.applyOverride("namesrvAddr=" + namesrvAddr);
         }

@@ -21,7 +21,17 @@ public final class TideNamesrv implements AutoCloseable {
 
     /** With the TLS settings a NameServer started with the corresponding -Dtls.* options would have. */
     public TideNamesrv(String host, Path dir, TlsConfig tls) {
+        this(host, dir, tls, 0);
+    }
+
+    /** Serving /metrics on a free port (see {@link NamesrvController#metricsPort()}). */
+    public static TideNamesrv withMetrics(Path dir) {
+        return new TideNamesrv("127.0.0.1", dir, TlsConfig.DISABLED, Ports.free("127.0.0.1"));
+    }
+
+    private TideNamesrv(String host, Path dir, TlsConfig tls, int metricsPort) {
         NamesrvConfig config = new NamesrvConfig();
+        config.setMetricsPort(metricsPort);
         config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
         config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
         NettyServerConfig server = new NettyServerConfig();

@@ -39,6 +39,8 @@ final class HAConnection {
     /** Highest offset the slave reported; -1 until the first report. */
     private volatile long slaveAckOffset = -1;
     private volatile long lastReadMillis = System.currentTimeMillis();
+    /** When the slave last reported holding everything this master had then (its connection time at first). */
+    private volatile long caughtUpMillis = System.currentTimeMillis();
 
     HAConnection(SocketChannel channel, MessageStore store, HAService service, MessageStoreConfig config) {
         this.channel = channel;
@@ -63,6 +65,14 @@ final class HAConnection {
 
     long slaveAckOffset() {
         return slaveAckOffset;
+    }
+
+    /** How far this slave is behind {@code masterMaxOffset}, in bytes and in time since it last held everything. */
+    SlaveProgress progress(long masterMaxOffset, long now) {
+        long acked = Math.max(0, slaveAckOffset);
+        long behind = Math.max(0, masterMaxOffset - acked);
+        String address = peer.startsWith("/") ? peer.substring(1) : peer;
+        return new SlaveProgress(address, acked, behind, behind == 0 ? 0 : Math.max(0, now - caughtUpMillis));
     }
 
     /**
@@ -109,6 +119,9 @@ final class HAConnection {
             return;
         }
         slaveAckOffset = offset;
+        if (offset == ours) {
+            caughtUpMillis = System.currentTimeMillis();
+        }
         service.slaveAcknowledged(offset);
     }
 

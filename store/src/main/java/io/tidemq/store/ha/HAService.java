@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -129,6 +130,17 @@ public final class HAService {
 
     void removeConnection(HAConnection c) {
         connections.remove(c);
+    }
+
+    /** Each connected slave's replication progress, against this master's log end now. */
+    public List<SlaveProgress> slaves() {
+        long max = store.getMaxPhyOffset();
+        long now = System.currentTimeMillis();
+        List<SlaveProgress> out = new ArrayList<>();
+        for (HAConnection c : connections) {
+            out.add(c.progress(max, now));
+        }
+        return out;
     }
 
     public int connectionCount() {
