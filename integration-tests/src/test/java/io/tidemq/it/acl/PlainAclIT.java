@@ -1,6 +1,8 @@
 package io.tidemq.it.acl;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.Ports;
+import io.tidemq.it.support.PrometheusScrape;
 import io.tidemq.it.support.MqAdmin;
 import io.tidemq.it.support.TideBroker;
 import io.tidemq.it.support.TideNamesrv;
@@ -53,6 +55,7 @@ class PlainAclIT {
     private TideBroker broker;
     private Path aclFile;
     private DefaultMQAdminExt admin;
+    private int metricsPort;
     private final List<Runnable> toShutdown = new ArrayList<>();
 
     @BeforeEach
@@ -60,8 +63,10 @@ class PlainAclIT {
         Path home = dir.resolve("home");
         aclFile = AclFixture.install(home);
         namesrv = new TideNamesrv(dir.resolve("ns"));
+        metricsPort = Ports.free("127.0.0.1");
         broker = new TideBroker(namesrv.address(), dir.resolve("store"), Map.of("brokerName", "broker-acl",
-                "aclEnable", "true", "rocketmqHome", home.toString(), "autoCreateTopicEnable", "false"));
+                "aclEnable", "true", "rocketmqHome", home.toString(), "autoCreateTopicEnable", "false",
+                "metricsPort", String.valueOf(metricsPort)));
         admin = Clients.admin(namesrv.address(), Clients.signer(ADMIN_AK, ADMIN_SK));
         admin.start();
         toShutdown.add(admin::shutdown);
@@ -177,6 +182,9 @@ class PlainAclIT {
         // the connection stays usable after a refusal
         refusedByAcl(() -> wrongSecret.send(message("AclTopic", "again")), "Check signature failed");
         assertThat(stored("AclTopic")).isEqualTo(5);
+        // each refused send was counted (the client retries some, so at least once each)
+        assertThat(PrometheusScrape.of("127.0.0.1", metricsPort).sum("rocketmq_requests_refused_total",
+                Map.of("reason", "acl"))).isGreaterThanOrEqualTo(4);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.admin.ConsumeStats;
 import org.apache.rocketmq.common.admin.OffsetWrapper;
@@ -392,6 +393,30 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(10)
+    void aTracedMessageShowsItsTrace() throws Exception {
+        DefaultMQProducer traced = new DefaultMQProducer("PG_CONSOLE_TRACE", true);
+        traced.setNamesrvAddr(cluster.namesrv.address());
+        traced.setInstanceName("console-trace-" + System.nanoTime());
+        traced.start();
+        String msgId;
+        try {
+            msgId = traced.send(new Message("TopicTraced", "TagT", "traced-1",
+                    "with a trace".getBytes(StandardCharsets.UTF_8))).getMsgId();
+            // the client sends its trace records in the background
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                open("message/TopicTraced/" + msgId, "message");
+                return rows("message-trace").size() >= 1;
+            });
+        } finally {
+            traced.shutdown();
+        }
+        assertThat(text("message-body")).isEqualTo("with a trace");
+        assertThat(text("message-trace")).contains("Pub", "PG_CONSOLE_TRACE", "yes");
+        screenshot("message-trace");
+    }
+
+    @Test
+    @Order(11)
     void beyondLoopbackALoginIsRequiredAndChecked() throws Exception {
         ConsoleConfig open = new ConsoleConfig("127.0.0.1:1", "0.0.0.0", 0, null, null, null, null, 10);
         assertThat(open.problems()).anySatisfy(p -> assertThat(p).contains("needs a login"));

@@ -18,15 +18,24 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  * rocketmq-exporter's families (producer and consumer offsets summing to N, the group's diff 0), the latency
  * histograms filled, the JVM's meters, the route table and the requests the NameServer served.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsEndpointIT {
     private static final int N = 300;
     private static final String TOPIC = "TopicMetrics";
@@ -90,6 +100,7 @@ class MetricsEndpointIT {
     }
 
     @Test
+    @Order(1)
     void offsetsDiffHistogramsAndJvmAfterSendingAndConsumingN() throws Exception {
         for (int i = 0; i < N; i++) {
             assertThat(producer.send(new Message(TOPIC, ("m-" + i).getBytes(StandardCharsets.UTF_8))).getSendStatus())
@@ -156,6 +167,37 @@ class MetricsEndpointIT {
         assertThat(ns.sum("rocketmq_namesrv_requests_total", Map.of("request_code", "103"))).isPositive();
         assertThat(ns.sum("rocketmq_namesrv_requests_total", Map.of("request_code", "105"))).isPositive();
         assertThat(ns.find("jvm_threads_live_threads", Map.of())).isNotEmpty();
+    }
+
+    /**
+     * Every series the shipped Grafana dashboard queries is one a broker or NameServer publishes: those that need
+     * a slave, a refusal or a dead letter are checked where those happen (ReplicationIT, the fast-failure test).
+     */
+    @Test
+    @Order(2)
+    void theShippedGrafanaDashboardQueriesOnlyPublishedSeries() throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(
+                Path.of("../distribution/src/main/conf/grafana/tidemq-dashboard.json").toFile());
+        Set<String> queried = new TreeSet<>();
+        Matcher names = Pattern.compile("\\b((?:rocketmq|jvm|process)_[a-z0-9_]+)").matcher("");
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                names.reset(target.get("expr").asText());
+                while (names.find()) {
+                    queried.add(names.group(1));
+                }
+            }
+        }
+        assertThat(queried).hasSizeGreaterThan(20);
+        Set<String> elsewhere = Set.of("rocketmq_replication_lag_bytes", "rocketmq_replication_lag_ms",
+                "rocketmq_requests_refused_total", "rocketmq_topic_dlq_offset");
+        String published = scrapeBroker().text() + PrometheusScrape.of("127.0.0.1", namesrv.controller().metricsPort())
+                .text();
+        for (String name : queried) {
+            if (!elsewhere.contains(name)) {
+                assertThat(published).as(name).containsPattern("(?m)^" + name + "[{ ]");
+            }
+        }
     }
 
     private static PrometheusScrape scrapeBroker() {
