@@ -36,6 +36,9 @@ final class GroupApi {
     record SubscriptionRow(String topic, String type, String expression) {
     }
 
+    record QueueOffset(String brokerName, int queueId, long offset) {
+    }
+
     private final ClusterAdmin cluster;
 
     GroupApi(ClusterAdmin cluster) {
@@ -152,23 +155,22 @@ final class GroupApi {
             throw new ApiException(400, "'timestamp' (ms since the epoch) is required");
         }
         boolean force = Boolean.parseBoolean(request.optional("force", "true"));
-        List<Map<String, Object>> queues = new ArrayList<>();
+        List<QueueOffset> queues = new ArrayList<>();
         String mode;
         try {
             Map<MessageQueue, Long> moved = cluster.admin().resetOffsetByTimestamp(topic, group, timestamp, force);
             mode = "online consumers told";
-            moved.forEach((q, off) -> queues.add(queueOffset(q.getBrokerName(), q.getQueueId(), off)));
+            moved.forEach((q, off) -> queues.add(new QueueOffset(q.getBrokerName(), q.getQueueId(), off)));
         } catch (MQClientException e) {
             if (e.getResponseCode() != ResponseCode.CONSUMER_NOT_ONLINE) {
                 throw e;
             }
             mode = "no consumer online: offsets written on the brokers";
             for (RollbackStats r : cluster.admin().resetOffsetByTimestampOld(group, topic, timestamp, force)) {
-                queues.add(queueOffset(r.getBrokerName(), (int) r.getQueueId(), r.getRollbackOffset()));
+                queues.add(new QueueOffset(r.getBrokerName(), (int) r.getQueueId(), r.getRollbackOffset()));
             }
         }
-        queues.sort(Comparator.comparing((Map<String, Object> m) -> (String) m.get("brokerName"))
-                .thenComparing(m -> (Integer) m.get("queueId")));
+        queues.sort(Comparator.comparing(QueueOffset::brokerName).thenComparingInt(QueueOffset::queueId));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("group", group);
         out.put("topic", topic);
@@ -177,13 +179,6 @@ final class GroupApi {
         return out;
     }
 
-    private static Map<String, Object> queueOffset(String broker, int queueId, long offset) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("brokerName", broker);
-        m.put("queueId", queueId);
-        m.put("offset", offset);
-        return m;
-    }
 
     Object delete(ApiRequest request) throws Exception {
         String group = request.required("group");
