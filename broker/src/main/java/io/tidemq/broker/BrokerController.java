@@ -183,7 +183,7 @@ public final class BrokerController {
         runtimeInfo = new RuntimeInfo(this);
         topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerTopic(tc.topicName, true)));
 
-        executors = new BrokerExecutors(brokerConfig);
+        executors = new BrokerExecutors(brokerConfig, () -> metrics.refused("busy"));
         PullMessageProcessor pullProcessor = new PullMessageProcessor(this);
         pullProcessor.setExecutor(executors.pull);
         pullRequestHoldService = new PullRequestHoldService(store, pullProcessor::wakeup);

@@ -89,7 +89,8 @@ final class RuntimeMeters {
             // the labels hold the boot time and version, known once the broker runs
             TOTALS.forEach((key, stem) -> FunctionCounter.builder("rocketmq_brokeruntime_" + stem, this,
                     m -> number(m.last.get(key))).tags(labels)
-                    .description("GET_BROKER_RUNTIME_INFO total (as rocketmq-exporter publishes it)").register(registry));
+                    .description("GET_BROKER_RUNTIME_INFO total (as rocketmq-exporter publishes it)")
+                    .register(registry));
             countersRegistered = true;
         }
         PLAIN.forEach((key, name) -> set(name, labels, number(info.get(key))));

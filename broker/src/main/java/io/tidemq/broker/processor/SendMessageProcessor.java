@@ -36,7 +36,11 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     @Override
     public boolean rejectRequest() {
-        return broker.store().isOSPageCacheBusy();
+        boolean busy = broker.store().isOSPageCacheBusy();
+        if (busy) {
+            broker.metrics().refused("busy");
+        }
+        return busy;
     }
 
     /** Appends are memory copies and flushes or replica acknowledgements complete later, so nothing here waits. */

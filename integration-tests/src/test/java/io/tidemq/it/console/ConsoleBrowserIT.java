@@ -51,6 +51,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -417,6 +418,28 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(11)
+    void topicAndGroupDeletedThroughThePagesAreGoneForTheAdminClient() throws Exception {
+        open("topic/TopicFromConsole", "topic");
+        browser.findElement(By.id("delete-topic")).click();
+        browser.switchTo().alert().accept();
+        waitForText("topic-delete-result", "Deleted.");
+        assertThat(cluster.admin.fetchAllTopicList().getTopicList()).doesNotContain("TopicFromConsole");
+        assertThatThrownBy(() -> cluster.admin.examineTopicRouteInfo("TopicFromConsole"))
+                .isInstanceOf(MQClientException.class);
+        assertThat(cluster.broker.controller().topicConfigManager().select("TopicFromConsole")).isNull();
+
+        assertThat(cluster.admin.getAllSubscriptionGroup(cluster.broker.address(), 5000)
+                .getSubscriptionGroupTable()).containsKey(OFFLINE);
+        open("group/" + OFFLINE, "group");
+        browser.findElement(By.id("delete-group")).click();
+        browser.switchTo().alert().accept();
+        waitForText("group-delete-result", "Deleted.");
+        assertThat(cluster.admin.getAllSubscriptionGroup(cluster.broker.address(), 5000)
+                .getSubscriptionGroupTable()).doesNotContainKey(OFFLINE);
+    }
+
+    @Test
+    @Order(12)
     void beyondLoopbackALoginIsRequiredAndChecked() throws Exception {
         ConsoleConfig open = new ConsoleConfig("127.0.0.1:1", "0.0.0.0", 0, null, null, null, null, 10);
         assertThat(open.problems()).anySatisfy(p -> assertThat(p).contains("needs a login"));
