@@ -4,6 +4,7 @@ import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.admin.TopicOffset;
 import org.apache.rocketmq.common.admin.TopicStatsTable;
 import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.common.protocol.body.BrokerStatsData;
 import org.apache.rocketmq.common.protocol.body.ClusterInfo;
 import org.apache.rocketmq.common.protocol.route.BrokerData;
 import org.apache.rocketmq.common.protocol.route.QueueData;
@@ -25,6 +26,11 @@ final class TopicApi {
     private static final int MAX_LENGTH = 127;
 
     record TopicRow(String topic, String kind) {
+    }
+
+    /** Puts of the topic on one broker, from its statistics (VIEW_BROKER_STATS_DATA, TOPIC_PUT_NUMS). */
+    record PutStats(String brokerName, double tpsLastMinute, long lastMinute, long lastHour, long lastDay,
+                    String error) {
     }
 
     record QueueRow(String brokerName, int queueId, long minOffset, long maxOffset, long messages,
@@ -146,6 +152,27 @@ final class TopicApi {
         out.put("queues", offsets);
         out.put("messages", offsets.stream().mapToLong(QueueRow::messages).sum());
         out.put("consumerGroups", consumers);
+        out.put("putStats", putStats(topic, route));
+        return out;
+    }
+
+    private List<PutStats> putStats(String topic, TopicRouteData route) {
+        List<PutStats> out = new ArrayList<>();
+        for (BrokerData bd : route.getBrokerDatas()) {
+            String master = bd.getBrokerAddrs().get(0L);
+            if (master == null) {
+                continue;
+            }
+            try {
+                BrokerStatsData s = cluster.admin().viewBrokerStatsData(master, "TOPIC_PUT_NUMS", topic);
+                out.add(new PutStats(bd.getBrokerName(), s.getStatsMinute().getTps(), s.getStatsMinute().getSum(),
+                        s.getStatsHour().getSum(), s.getStatsDay().getSum(), ""));
+            } catch (Exception e) {
+                // a broker has no item for a topic nothing was put to since it started
+                out.add(new PutStats(bd.getBrokerName(), 0, 0, 0, 0, ConsoleErrors.describe(e)));
+            }
+        }
+        out.sort(Comparator.comparing(PutStats::brokerName));
         return out;
     }
 }

@@ -150,6 +150,14 @@ const pages = {
     const out = resultLine('topic-delete-result');
     show('Topic ' + t.topic,
       h('p', {}, 'Messages held: ', h('b', { id: 'topic-messages' }, t.messages)),
+      h('h2', {}, 'Puts'),
+      table('put-stats', [
+        { title: 'Broker', key: 'brokerName' },
+        { title: 'TPS (last minute)', render: s => Number(s.tpsLastMinute).toFixed(2), num: true },
+        { title: 'Last minute', key: 'lastMinute', num: true },
+        { title: 'Last hour', key: 'lastHour', num: true },
+        { title: 'Last day', key: 'lastDay', num: true }
+      ], t.putStats, 'No master broker serves this topic.'),
       h('h2', {}, 'Route'),
       table('route', [
         { title: 'Broker', key: 'brokerName' },

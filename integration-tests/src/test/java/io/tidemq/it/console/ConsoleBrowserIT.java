@@ -142,6 +142,15 @@ class ConsoleBrowserIT {
         return c;
     }
 
+    private static long minutePuts() {
+        try {
+            return cluster.admin.viewBrokerStatsData(cluster.broker.address(), "TOPIC_PUT_NUMS", TOPIC)
+                    .getStatsMinute().getSum();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long committed(String group) throws Exception {
         ConsumeStats stats = cluster.admin.examineConsumeStats(group);
         return stats.getOffsetTable().entrySet().stream().filter(e -> e.getKey().getTopic().equals(TOPIC))
@@ -253,6 +262,14 @@ class ConsoleBrowserIT {
         assertThat(rows("queues")).hasSize(4);
         assertThat(text("route")).contains("broker-test");
         assertThat(text("topic-groups")).contains(ONLINE, OFFLINE, DEAD);
+        // the broker's put statistics, as the admin client reads them (when no 10-second sample fell in between)
+        assertThat(rows("put-stats")).singleElement().satisfies(r -> assertThat(r.getText()).startsWith("broker-test"));
+        long before = minutePuts();
+        open("topic/" + TOPIC, "topic");
+        String shown = browser.findElement(By.cssSelector("#put-stats td[data-col=lastMinute]")).getText();
+        if (minutePuts() == before) {
+            assertThat(shown).isEqualTo(String.valueOf(before));
+        }
         screenshot("topic");
     }
 
