@@ -1,5 +1,7 @@
 package io.tidemq.namesrv;
 
+import io.tidemq.namesrv.config.NamesrvConfig;
+import io.tidemq.namesrv.config.NamesrvConfiguration;
 import io.tidemq.namesrv.kv.KvConfigManager;
 import io.tidemq.namesrv.processor.BrokerRegistrationProcessor;
 import io.tidemq.namesrv.processor.KvConfigProcessor;

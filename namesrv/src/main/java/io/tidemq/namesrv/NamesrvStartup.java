@@ -1,5 +1,6 @@
 package io.tidemq.namesrv;
 
+import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigException;
 import io.tidemq.common.config.ServerCommandLine;

@@ -1,5 +1,6 @@
 package io.tidemq.namesrv;
 
+import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.remoting.netty.NettyServerConfig;

@@ -4,7 +4,7 @@ import io.tidemq.broker.startup.BrokerConfiguration;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigReference;
 import io.tidemq.config.ConfigReference.Section;
-import io.tidemq.namesrv.NamesrvConfig;
+import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.namesrv.NamesrvStartup;
 import io.tidemq.remoting.netty.NettyServerConfig;
 

@@ -4,7 +4,7 @@ import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.startup.BrokerConfiguration;
 import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.config.ConfigException;
-import io.tidemq.namesrv.NamesrvConfig;
+import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.namesrv.NamesrvController;
 import io.tidemq.remoting.netty.NettyServerConfig;
 import io.tidemq.remoting.netty.TlsConfig;

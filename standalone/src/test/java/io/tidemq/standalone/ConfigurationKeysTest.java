@@ -4,7 +4,7 @@ import io.tidemq.broker.BrokerConfig;
 import io.tidemq.broker.startup.BrokerConfiguration;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigKey;
-import io.tidemq.namesrv.NamesrvConfig;
+import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.remoting.netty.NettyClientConfig;
 import io.tidemq.remoting.netty.NettyServerConfig;
 import io.tidemq.store.MessageStoreConfig;

@@ -5,14 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.KeyDeserializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.tidemq.common.protocol.body.MessageQueue;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,50 +38,9 @@ public final class Json {
             .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addModule(messageQueueKeys())
             .build();
 
     private Json() {
-    }
-
-    /**
-     * fastjson writes MessageQueue map keys as bare JSON objects, which no standard parser reads; it does read a key
-     * that is the JSON text of the object as a string (protocol.md 2.2), so that is what we write, and read back.
-     */
-    private static SimpleModule messageQueueKeys() {
-        SimpleModule module = new SimpleModule("message-queue-keys");
-        module.addKeySerializer(MessageQueue.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(MessageQueue mq, JsonGenerator gen, SerializerProvider p) throws IOException {
-                gen.writeFieldName("{\"brokerName\":" + quote(mq.brokerName) + ",\"queueId\":" + mq.queueId
-                        + ",\"topic\":" + quote(mq.topic) + "}");
-            }
-        });
-        module.addKeyDeserializer(MessageQueue.class, new KeyDeserializer() {
-            @Override
-            public Object deserializeKey(String key, DeserializationContext ctx) throws IOException {
-                return MAPPER.readValue(key, MessageQueue.class);
-            }
-        });
-        return module;
-    }
-
-    private static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
     }
 
     public static ObjectMapper mapper() {

@@ -1,6 +1,6 @@
 package io.tidemq.it.support;
 
-import io.tidemq.namesrv.NamesrvConfig;
+import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.namesrv.NamesrvController;
 import io.tidemq.remoting.netty.NettyServerConfig;
 import io.tidemq.remoting.netty.TlsConfig;

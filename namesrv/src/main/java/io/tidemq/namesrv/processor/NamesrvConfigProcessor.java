@@ -2,7 +2,7 @@ package io.tidemq.namesrv.processor;
 
 import io.tidemq.config.ConfigException;
 import io.tidemq.common.protocol.RequestCode;
-import io.tidemq.namesrv.NamesrvConfiguration;
+import io.tidemq.namesrv.config.NamesrvConfiguration;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;

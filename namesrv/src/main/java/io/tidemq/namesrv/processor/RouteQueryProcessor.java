@@ -7,7 +7,7 @@ import io.tidemq.common.protocol.body.TopicList;
 import io.tidemq.common.protocol.header.namesrv.GetRouteInfoRequestHeader;
 import io.tidemq.common.protocol.header.namesrv.GetTopicsByClusterRequestHeader;
 import io.tidemq.common.protocol.route.TopicRouteData;
-import io.tidemq.namesrv.NamesrvConfig;
+import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.namesrv.kv.KvConfigManager;
 import io.tidemq.namesrv.route.RouteInfoManager;
 import io.tidemq.remoting.RemoteChannel;

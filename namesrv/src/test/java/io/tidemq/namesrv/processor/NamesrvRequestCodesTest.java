@@ -2,8 +2,8 @@ package io.tidemq.namesrv.processor;
 
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
-import io.tidemq.namesrv.NamesrvConfig;
-import io.tidemq.namesrv.NamesrvConfiguration;
+import io.tidemq.namesrv.config.NamesrvConfig;
+import io.tidemq.namesrv.config.NamesrvConfiguration;
 import io.tidemq.namesrv.kv.KvConfigManager;
 import io.tidemq.namesrv.route.RouteInfoManager;
 import io.tidemq.namesrv.support.FakeChannel;

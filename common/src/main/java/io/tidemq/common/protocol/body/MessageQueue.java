@@ -1,8 +1,13 @@
 package io.tidemq.common.protocol.body;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import java.util.Objects;
 
-/** A queue: topic, broker name and queue id. Used as a map key in several bodies (see Json's key codec). */
+/** A queue: topic, broker name and queue id. Used as a map key in several bodies (see MessageQueueKeyCodec). */
+@JsonSerialize(keyUsing = MessageQueueKeyCodec.Writer.class)
+@JsonDeserialize(keyUsing = MessageQueueKeyCodec.Reader.class)
 public final class MessageQueue implements Comparable<MessageQueue> {
     public String topic;
     public String brokerName;

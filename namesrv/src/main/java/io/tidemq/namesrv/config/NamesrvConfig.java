@@ -1,4 +1,4 @@
-package io.tidemq.namesrv;
+package io.tidemq.namesrv.config;
 
 import io.tidemq.config.ConfigException;
 import io.tidemq.config.ConfigKey;
