@@ -45,6 +45,7 @@ import io.tidemq.remoting.RpcHook;
 import io.tidemq.remoting.netty.NettyClientConfig;
 import io.tidemq.remoting.netty.NettyRemotingServer;
 import io.tidemq.remoting.netty.NettyServerConfig;
+import io.tidemq.remoting.protocol.RemotingCommand;
 import io.tidemq.store.DefaultMessageStore;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.MessageStoreConfig;
@@ -183,7 +184,7 @@ public final class BrokerController {
         runtimeInfo = new RuntimeInfo(this);
         topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerTopic(tc.topicName, true)));
 
-        executors = new BrokerExecutors(brokerConfig, () -> metrics.refused("busy"));
+        executors = new BrokerExecutors(brokerConfig);
         PullMessageProcessor pullProcessor = new PullMessageProcessor(this);
         pullProcessor.setExecutor(executors.pull);
         pullRequestHoldService = new PullRequestHoldService(store, pullProcessor::wakeup);
@@ -215,6 +216,18 @@ public final class BrokerController {
         NettyServerConfig fastConfig = serverConfig.copy();
         fastConfig.setListenPort(serverConfig.getListenPort() - 2);
         fastRemotingServer = new NettyRemotingServer(fastConfig, housekeeping);
+        RpcHook busyCounter = new RpcHook() {
+            @Override
+            public void beforeRequest(String remoteAddr, RemotingCommand request) {
+            }
+
+            @Override
+            public void rejectedAsBusy(String remoteAddr, RemotingCommand request) {
+                metrics.refused("busy");
+            }
+        };
+        remotingServer.registerRpcHook(busyCounter);
+        fastRemotingServer.registerRpcHook(busyCounter);
         if (aclManager != null) {
             PlainAclManager acl = aclManager;
             RpcHook countedCheck = (addr, request) -> {

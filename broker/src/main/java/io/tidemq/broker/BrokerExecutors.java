@@ -2,7 +2,6 @@ package io.tidemq.broker;
 
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,22 +19,19 @@ public final class BrokerExecutors {
     final ThreadPoolExecutor endTransaction;
     final ThreadPoolExecutor reply;
 
-    /** {@code full} runs for each request refused because its pool's queue is full (then answered SYSTEM_BUSY). */
-    BrokerExecutors(BrokerConfig c, Runnable full) {
-        send = pool("SendMessageThread", full, c.getSendMessageThreadPoolNums(), c.getSendThreadPoolQueueCapacity());
-        pull = pool("PullMessageThread", full, c.getPullMessageThreadPoolNums(), c.getPullThreadPoolQueueCapacity());
-        query = pool("QueryMessageThread", full, c.getQueryMessageThreadPoolNums(),
-                c.getQueryThreadPoolQueueCapacity());
-        admin = pool("AdminBrokerThread", full, c.getAdminBrokerThreadPoolNums(), 0);
-        client = pool("ClientManageThread", full, c.getClientManageThreadPoolNums(),
+    BrokerExecutors(BrokerConfig c) {
+        send = pool("SendMessageThread", c.getSendMessageThreadPoolNums(), c.getSendThreadPoolQueueCapacity());
+        pull = pool("PullMessageThread", c.getPullMessageThreadPoolNums(), c.getPullThreadPoolQueueCapacity());
+        query = pool("QueryMessageThread", c.getQueryMessageThreadPoolNums(), c.getQueryThreadPoolQueueCapacity());
+        admin = pool("AdminBrokerThread", c.getAdminBrokerThreadPoolNums(), 0);
+        client = pool("ClientManageThread", c.getClientManageThreadPoolNums(),
                 c.getClientManagerThreadPoolQueueCapacity());
-        heartbeat = pool("HeartbeatThread", full, c.getHeartbeatThreadPoolNums(),
-                c.getHeartbeatThreadPoolQueueCapacity());
-        consumerManage = pool("ConsumerManageThread", full, c.getConsumerManageThreadPoolNums(),
+        heartbeat = pool("HeartbeatThread", c.getHeartbeatThreadPoolNums(), c.getHeartbeatThreadPoolQueueCapacity());
+        consumerManage = pool("ConsumerManageThread", c.getConsumerManageThreadPoolNums(),
                 c.getConsumerManagerThreadPoolQueueCapacity());
-        endTransaction = pool("EndTransactionThread", full, c.getEndTransactionThreadPoolNums(),
+        endTransaction = pool("EndTransactionThread", c.getEndTransactionThreadPoolNums(),
                 c.getEndTransactionPoolQueueCapacity());
-        reply = pool("ProcessReplyMessageThread", full, c.getProcessReplyMessageThreadPoolNums(),
+        reply = pool("ProcessReplyMessageThread", c.getProcessReplyMessageThreadPoolNums(),
                 c.getReplyThreadPoolQueueCapacity());
     }
 
@@ -46,16 +42,12 @@ public final class BrokerExecutors {
         }
     }
 
-    private static ThreadPoolExecutor pool(String name, Runnable full, int threads, int capacity) {
+    private static ThreadPoolExecutor pool(String name, int threads, int capacity) {
         int n = Math.max(1, threads);
         // linked, not array-backed: the default capacities (up to 1,000,000) would otherwise cost megabytes of
         // zeroed heap at boot and in RSS while the queues sit empty
         ThreadPoolExecutor executor = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS,
-                capacity > 0 ? new LinkedBlockingQueue<>(capacity) : new LinkedBlockingQueue<>(), named(name),
-                (task, pool) -> {
-                    full.run();
-                    throw new RejectedExecutionException(name + " queue full");
-                });
+                capacity > 0 ? new LinkedBlockingQueue<>(capacity) : new LinkedBlockingQueue<>(), named(name));
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }

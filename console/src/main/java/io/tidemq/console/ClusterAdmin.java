@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -68,7 +69,7 @@ final class ClusterAdmin implements AutoCloseable {
 
     /** The master address of every broker name (brokers without a master are left out). */
     Map<String, String> masters() throws Exception {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         for (BrokerData bd : clusterInfo().getBrokerAddrTable().values()) {
             String master = bd.getBrokerAddrs().get(0L);
             if (master != null) {

@@ -4,6 +4,7 @@ import org.apache.rocketmq.common.protocol.body.ClusterInfo;
 import org.apache.rocketmq.common.protocol.route.BrokerData;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class ClusterApi {
         Map<String, String> clusterOf = new TreeMap<>();
         info.getClusterAddrTable().forEach((c, names) -> names.forEach(n -> clusterOf.put(n, c)));
         List<BrokerView> brokers = new ArrayList<>();
-        Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         for (BrokerData bd : new TreeMap<>(info.getBrokerAddrTable()).values()) {
             for (Map.Entry<Long, String> e : new TreeMap<>(bd.getBrokerAddrs()).entrySet()) {
                 String c = clusterOf.getOrDefault(bd.getBrokerName(), bd.getCluster());

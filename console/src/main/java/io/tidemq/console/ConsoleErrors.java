@@ -25,8 +25,6 @@ final class ConsoleErrors {
         int nl = s.indexOf('\n');
         String line = nl < 0 ? s : s.substring(0, nl);
         // the client appends a FAQ link to most messages; it says nothing about this cluster
-        int faq = line.indexOf("\nSee http");
-        line = faq < 0 ? line : line.substring(0, faq);
         int see = line.indexOf(", See http");
         return see < 0 ? line : line.substring(0, see);
     }

@@ -1,6 +1,7 @@
 package io.tidemq.console;
 
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.admin.ConsumeStats;
 import org.apache.rocketmq.common.admin.OffsetWrapper;
 import org.apache.rocketmq.common.admin.RollbackStats;
@@ -123,7 +124,7 @@ final class GroupApi {
         if (cc != null) {
             for (Connection c : cc.getConnectionSet()) {
                 clients.add(new ClientRow(c.getClientId(), c.getClientAddr(), String.valueOf(c.getLanguage()),
-                        org.apache.rocketmq.common.MQVersion.getVersionDesc(c.getVersion())));
+                        MQVersion.getVersionDesc(c.getVersion())));
             }
             for (SubscriptionData s : cc.getSubscriptionTable().values()) {
                 subscriptions.add(new SubscriptionRow(s.getTopic(), s.getExpressionType(), s.getSubString()));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -64,7 +65,7 @@ final class LoginGuard {
     }
 
     private static String sessionOf(HttpExchange exchange) {
-        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
             for (String part : header.split(";")) {
                 String p = part.trim();
                 if (p.startsWith(COOKIE + "=")) {

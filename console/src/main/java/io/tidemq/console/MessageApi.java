@@ -75,7 +75,7 @@ final class MessageApi {
         String text = utf8(body);
         out.put("bodyEncoding", text != null ? "utf-8" : "base64");
         out.put("body", text != null ? text : Base64.getEncoder().encodeToString(body));
-        out.put("trace", trace(m.getMsgId(), m.getKeys()));
+        out.put("trace", trace(m.getMsgId()));
         List<Map<String, String>> tracks = new ArrayList<>();
         try {
             for (MessageTrack t : cluster.admin().messageTrackDetail(m)) {
@@ -93,7 +93,7 @@ final class MessageApi {
     }
 
     /** The trace records of a message (message trace on: the trace topic holds them, keyed by message id). */
-    private List<TraceRow> trace(String msgId, String keys) {
+    private List<TraceRow> trace(String msgId) {
         List<TraceRow> rows = new ArrayList<>();
         try {
             long now = System.currentTimeMillis();

@@ -13,4 +13,11 @@ public interface RpcHook {
     /** Called after the processor with the response (null for oneway or deferred responses). */
     default void afterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
     }
+
+    /**
+     * Called instead of the processor when the request is answered SYSTEM_BUSY before it runs: the processor's
+     * {@code rejectRequest()} said so, or its executor's queue was full.
+     */
+    default void rejectedAsBusy(String remoteAddr, RemotingCommand request) {
+    }
 }

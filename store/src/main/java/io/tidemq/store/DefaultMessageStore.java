@@ -304,7 +304,8 @@ public class DefaultMessageStore implements MessageStore {
         CompletableFuture<PutMessageResult> f = put(msg);
         if (f.isDone()) {
             stats.recordPutLatency(clock.millis() - began, began);
-            tap.putCompleted(System.nanoTime() - beganNanos, f.getNow(null) != null && f.getNow(null).isOk());
+            PutMessageResult r = f.isCompletedExceptionally() ? null : f.join();
+            tap.putCompleted(System.nanoTime() - beganNanos, r != null && r.isOk());
         } else {
             f.whenComplete((r, e) -> {
                 long now = clock.millis();

@@ -17,6 +17,7 @@ import io.tidemq.store.MessageStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The families rocketmq-exporter publishes about topics, groups and the broker, with its names and labels, so that
@@ -124,7 +125,7 @@ final class ExporterMeters {
         List<Row<?>> getSize = new ArrayList<>();
         List<Row<?>> backs = new ArrayList<>();
         KeyedStats keyed = stats.keyed();
-        for (Map.Entry<String, java.util.Set<String>> e : offsets.groupsByTopic().entrySet()) {
+        for (Map.Entry<String, Set<String>> e : offsets.groupsByTopic().entrySet()) {
             String topic = e.getKey();
             TopicConfig tc = topics.select(topic);
             if (tc == null) {

@@ -36,11 +36,7 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     @Override
     public boolean rejectRequest() {
-        boolean busy = broker.store().isOSPageCacheBusy();
-        if (busy) {
-            broker.metrics().refused("busy");
-        }
-        return busy;
+        return broker.store().isOSPageCacheBusy();
     }
 
     /** Appends are memory copies and flushes or replica acknowledgements complete later, so nothing here waits. */

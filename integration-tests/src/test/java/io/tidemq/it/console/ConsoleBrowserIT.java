@@ -93,13 +93,8 @@ class ConsoleBrowserIT {
         cluster = SingleBroker.start(dir, "PG_CONSOLE");
         second = new TideBroker(cluster.namesrv.address(), dir.resolve("b2"), Map.of("brokerName", "broker-gone"));
         cluster.admin.createAndUpdateTopicConfig(cluster.broker.address(), new TopicConfig(TOPIC, 4, 4, 6));
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            try {
-                return cluster.producer.fetchPublishMessageQueues(TOPIC).size() == 4;
-            } catch (MQClientException e) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                cluster.producer.fetchPublishMessageQueues(TOPIC).size() == 4);
         for (int i = 0; i < N; i++) {
             Message m = new Message(TOPIC, "TagA", "key-" + i, ("console-" + i).getBytes(StandardCharsets.UTF_8));
             cluster.producer.send(m);
@@ -349,14 +344,9 @@ class ConsoleBrowserIT {
     @Test
     @Order(7)
     void deadLetterPageListsTheGroupsDeadLetters() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try {
-                return cluster.admin.examineTopicStats("%DLQ%" + DEAD).getOffsetTable().values().stream()
-                        .mapToLong(o -> o.getMaxOffset()).sum() == N;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                cluster.admin.examineTopicStats("%DLQ%" + DEAD).getOffsetTable().values().stream()
+                        .mapToLong(o -> o.getMaxOffset()).sum() == N);
         open("dlq", "dlq");
         new Select(browser.findElement(By.id("dlq-group"))).selectByValue(DEAD);
         browser.findElement(By.id("dlq-submit")).click();

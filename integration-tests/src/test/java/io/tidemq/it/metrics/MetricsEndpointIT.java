@@ -8,7 +8,6 @@ import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
@@ -71,13 +70,8 @@ class MetricsEndpointIT {
         admin.createAndUpdateTopicConfig(broker.address(), new TopicConfig(TOPIC, 4, 4, 6));
         producer = Clients.producer("PG_METRICS", namesrv.address());
         producer.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            try {
-                return producer.fetchPublishMessageQueues(TOPIC).size() == 4;
-            } catch (MQClientException e) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                producer.fetchPublishMessageQueues(TOPIC).size() == 4);
     }
 
     @AfterAll

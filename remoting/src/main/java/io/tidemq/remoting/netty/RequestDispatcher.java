@@ -89,6 +89,7 @@ final class RequestDispatcher {
             return;
         }
         if (reject) {
+            notifyBusy(remote, request);
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
                     REJECT_REMARK));
             return;
@@ -115,6 +116,7 @@ final class RequestDispatcher {
         } catch (RejectedExecutionException e) {
             settled.run();
             LOG.warn("executor full, rejecting request code {} from {}", request.getCode(), remote.remoteAddress());
+            notifyBusy(remote, request);
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
                     OVERLOAD_REMARK));
         }
@@ -149,6 +151,16 @@ final class RequestDispatcher {
         }
         if (response != null) {
             answer(remote, request, response);
+        }
+    }
+
+    private void notifyBusy(NettyRemoteChannel remote, RemotingCommand request) {
+        for (RpcHook hook : hooks) {
+            try {
+                hook.rejectedAsBusy(remote.remoteAddress(), request);
+            } catch (Throwable e) {
+                LOG.warn("rpc hook rejectedAsBusy threw for code {}", request.getCode(), e);
+            }
         }
     }
 

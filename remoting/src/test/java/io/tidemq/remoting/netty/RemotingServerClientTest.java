@@ -218,6 +218,20 @@ class RemotingServerClientTest {
         assertThat(response.getRemark()).contains("RemotingCommandException").contains("<group> is null");
     }
 
+    /** A hook that records the request codes answered SYSTEM_BUSY before they ran. */
+    private static RpcHook busyRecorder(List<Integer> codes) {
+        return new RpcHook() {
+            @Override
+            public void beforeRequest(String remoteAddr, RemotingCommand request) {
+            }
+
+            @Override
+            public void rejectedAsBusy(String remoteAddr, RemotingCommand request) {
+                codes.add(request.getCode());
+            }
+        };
+    }
+
     @Test
     void rejectRequestAnswersSystemBusy() throws Exception {
         server.registerProcessor(105, new RequestProcessor() {
@@ -231,12 +245,15 @@ class RemotingServerClientTest {
                 return true;
             }
         }, null);
+        List<Integer> busy = new CopyOnWriteArrayList<>();
+        server.registerRpcHook(busyRecorder(busy));
         go();
 
         RemotingCommand response = client.invokeSync(addr, request(105), 3000);
 
         assertThat(response.getCode()).isEqualTo(2);
         assertThat(response.getRemark()).isEqualTo("[REJECTREQUEST]system busy, start flow control for a while");
+        assertThat(busy).containsExactly(105);
     }
 
     @Test
@@ -274,6 +291,8 @@ class RemotingServerClientTest {
             release.await(10, TimeUnit.SECONDS);
             return RemotingCommand.createResponse(0, "slow done");
         }, single);
+        List<Integer> busy = new CopyOnWriteArrayList<>();
+        server.registerRpcHook(busyRecorder(busy));
         go();
         AtomicReference<RemotingCommand> first = new AtomicReference<>();
         client.invokeAsync(addr, request(106), 10_000, new InvokeCallback() {
@@ -293,6 +312,7 @@ class RemotingServerClientTest {
 
         assertThat(rejected.getCode()).isEqualTo(2);
         assertThat(rejected.getRemark()).isEqualTo("[OVERLOAD]system busy, start flow control for a while");
+        assertThat(busy).containsExactly(106);
         await().atMost(Duration.ofSeconds(5)).until(() -> first.get() != null);
         assertThat(first.get().getRemark()).isEqualTo("slow done");
     }
