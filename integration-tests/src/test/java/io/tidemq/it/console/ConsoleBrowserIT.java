@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -179,7 +180,7 @@ class ConsoleBrowserIT {
     /** Opens a page (loaded afresh, not from the state of the last one) and waits until it rendered its data. */
     private static void open(String route, String pageName) {
         browser.get(base + "?load=" + (++loads) + "#/" + route);
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).ignoreException(StaleElementReferenceException.class).until(() -> {
             WebElement p = browser.findElement(By.id("page"));
             return pageName.equals(p.getAttribute("data-page")) && "ready".equals(p.getAttribute("data-state"));
         });
@@ -203,8 +204,15 @@ class ConsoleBrowserIT {
         Files.copy(shot.toPath(), out.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** A wait that retries when the page re-rendered or navigated under a found element (a race, not a result). */
+    private static WebDriverWait waitUpTo(int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     private static void waitForText(String id, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+        waitUpTo(20).until(d -> {
             List<WebElement> found = d.findElements(By.id(id));
             return !found.isEmpty() && found.get(0).getText().contains(expected);
         });
@@ -312,19 +320,19 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("key-topic")).sendKeys(TOPIC);
         browser.findElement(By.id("key-key")).sendKeys("key-7");
         browser.findElement(By.id("by-key-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> rows("messages-table").size() == 1);
+        waitUpTo(20).until(d -> rows("messages-table").size() == 1);
         assertThat(text("messages-table")).contains("key-7", "TagA");
 
         browser.findElement(By.id("time-topic")).sendKeys(TOPIC);
         browser.findElement(By.id("by-time-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> rows("messages-table").size() == N);
+        waitUpTo(20).until(d -> rows("messages-table").size() == N);
         screenshot("messages");
 
         open("messages", "messages");
         browser.findElement(By.id("key-topic")).sendKeys(TOPIC);
         browser.findElement(By.id("key-key")).sendKeys("key-7");
         browser.findElement(By.id("by-key-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> rows("messages-table").size() == 1);
+        waitUpTo(20).until(d -> rows("messages-table").size() == 1);
         browser.findElement(By.cssSelector("#messages-table tbody a")).click();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "ready".equals(browser.findElement(By.id("page")).getAttribute("data-state"))
@@ -350,7 +358,7 @@ class ConsoleBrowserIT {
         open("dlq", "dlq");
         new Select(browser.findElement(By.id("dlq-group"))).selectByValue(DEAD);
         browser.findElement(By.id("dlq-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> rows("dlq-table").size() == N);
+        waitUpTo(20).until(d -> rows("dlq-table").size() == N);
         assertThat(text("dlq-table")).contains("key-0");
         screenshot("dlq");
     }
@@ -362,7 +370,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("producer-group")).sendKeys("PG_CONSOLE");
         browser.findElement(By.id("producer-topic")).sendKeys(TOPIC);
         browser.findElement(By.id("producer-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> rows("producers-table").size() == 1);
+        waitUpTo(20).until(d -> rows("producers-table").size() == 1);
         assertThat(text("producers-table")).contains("JAVA", "V4_9_3");
         screenshot("producers");
 
@@ -458,16 +466,17 @@ class ConsoleBrowserIT {
             assertThat(anonymous.statusCode()).isEqualTo(401);
             browser.manage().deleteAllCookies();
             browser.get(url);
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login.html"));
+            waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("/login.html"));
             browser.findElement(By.id("user")).sendKeys("ops");
             browser.findElement(By.id("password")).sendKeys("wrong");
             browser.findElement(By.id("login")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
-                    d.findElement(By.id("failed")).isDisplayed());
+            // The refused form redirects to login.html?failed: wait for that page before reading its elements.
+            waitUpTo(10).until(d -> d.getCurrentUrl().contains("failed")
+                    && d.findElement(By.id("failed")).isDisplayed());
             browser.findElement(By.id("user")).sendKeys("ops");
             browser.findElement(By.id("password")).sendKeys("s3cret");
             browser.findElement(By.id("login")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            waitUpTo(20).until(d -> {
                 List<WebElement> p = d.findElements(By.id("page"));
                 return !p.isEmpty() && "ready".equals(p.get(0).getAttribute("data-state"));
             });
