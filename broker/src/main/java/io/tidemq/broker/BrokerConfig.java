@@ -38,9 +38,9 @@ public class BrokerConfig {
     private String brokerName = localHostName();
     @ConfigKey(doc = "Cluster the broker registers in.", important = true)
     private String brokerClusterName = "DefaultCluster";
-    @ConfigKey(doc = "0 for a master (forced for ASYNC_MASTER and SYNC_MASTER), greater than 0 for a slave.",
-            important = true)
-    private long brokerId = 0;
+    @ConfigKey(doc = "0 for a master (forced for ASYNC_MASTER and SYNC_MASTER), greater than 0 for a slave. Changed at "
+            + "runtime only together with a role switch (see brokerRole).", important = true, live = true)
+    private volatile long brokerId = 0;
     @ConfigKey(doc = "Read/write permission of the whole broker: 6 = read and write, 4 = read only (what mqadmin "
             + "wipeWritePerm sets on the NameServer), 2 = write only.", live = true)
     private volatile int brokerPermission = 6;

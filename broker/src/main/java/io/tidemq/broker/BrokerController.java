@@ -22,9 +22,13 @@ import io.tidemq.broker.out.BrokerOuterAPI;
 import io.tidemq.broker.out.RegisterResult;
 import io.tidemq.broker.processor.PullMessageProcessor;
 import io.tidemq.broker.processor.SendSupport;
+import io.tidemq.broker.role.BrokerRoleManager;
+import io.tidemq.broker.role.MasterDuties;
+import io.tidemq.broker.role.ReplicationGate;
+import io.tidemq.broker.role.RoleState;
+import io.tidemq.broker.role.SlaveDuties;
 import io.tidemq.broker.schedule.DelayLevels;
 import io.tidemq.broker.schedule.ScheduleMessageService;
-import io.tidemq.broker.slave.ReplicationGate;
 import io.tidemq.broker.slave.SlaveSynchronize;
 import io.tidemq.broker.startup.BrokerConfiguration;
 import io.tidemq.broker.startup.RuntimeConfigUpdate;
@@ -111,10 +115,8 @@ public final class BrokerController {
     private NettyRemotingServer remotingServer;
     private NettyRemotingServer fastRemotingServer;
     private BrokerExecutors executors;
-    private HAService haService;
-    private HAClient haClient;
+    private BrokerRoleManager roles;
     private ReplicationGate replicationGate;
-    private SlaveSynchronize slaveSynchronize;
     private volatile String masterAddr;
     private PlainAclManager aclManager;
     private volatile LocalDate statsDay = LocalDate.now();
@@ -172,14 +174,8 @@ public final class BrokerController {
                 storeConfig.getFlushDelayOffsetInterval());
         scheduleMessageService.load();
         transactionalMessageService = new TransactionalMessageService(store, topicConfigManager, storeHost);
-        if (storeConfig.getBrokerRole().isMaster()) {
-            haService = new HAService(store, storeConfig);
-        } else {
-            haClient = new HAClient(store, storeConfig);
-            slaveSynchronize = new SlaveSynchronize(outerAPI.client(), () -> masterAddr, brokerAddr(),
-                    topicConfigManager, subscriptionGroupManager, consumerOffsetManager, scheduleMessageService);
-        }
-        replicationGate = new ReplicationGate(brokerConfig, storeConfig, haService, metrics::replicaAcknowledged);
+        setUpRoles();
+        replicationGate = new ReplicationGate(brokerConfig, roles, metrics::replicaAcknowledged);
         sendSupport = new SendSupport(this);
         runtimeInfo = new RuntimeInfo(this);
         topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerTopic(tc.topicName, true)));
@@ -188,9 +184,8 @@ public final class BrokerController {
         PullMessageProcessor pullProcessor = new PullMessageProcessor(this);
         pullProcessor.setExecutor(executors.pull);
         pullRequestHoldService = new PullRequestHoldService(store, pullProcessor::wakeup);
-        boolean slave = !storeConfig.getBrokerRole().isMaster();
         store.setMessageArrivingListener((topic, queueId, logicOffset, tagsCode, storeTimestamp) -> {
-            if (slave) {
+            if (roles.isSlave()) {
                 topicConfigManager.learnFromReplica(topic, queueId);
             }
             pullRequestHoldService.notifyMessageArriving(topic, queueId, logicOffset, tagsCode);
@@ -250,6 +245,35 @@ public final class BrokerController {
     }
 
     /**
+     * The role owner with what each role runs. After a switch the broker registers at once under its new brokerId
+     * (and, as a slave, until it learns its new master), instead of waiting for the periodic registration.
+     */
+    private void setUpRoles() {
+        TransactionalMessageCheckService txCheck = new TransactionalMessageCheckService(store,
+                topicConfigManager, consumerOffsetManager, producerManager, broker2Client, storeHost,
+                brokerConfig.getTransactionTimeOut(), brokerConfig.getTransactionCheckMax());
+        MasterDuties master = new MasterDuties(store, storeConfig, serverConfig.getBindAddress(),
+                scheduleMessageService, () -> safely("transaction check",
+                        () -> txCheck.checkOnce(System.currentTimeMillis())),
+                Math.max(100, brokerConfig.getTransactionCheckInterval()), scheduler);
+        SlaveSynchronize slaveSynchronize = new SlaveSynchronize(outerAPI.client(), () -> masterAddr, brokerAddr(),
+                topicConfigManager, subscriptionGroupManager, consumerOffsetManager, scheduleMessageService);
+        SlaveDuties slave = new SlaveDuties(store, storeConfig, () -> safely("slave sync", slaveSynchronize::syncAll),
+                brokerConfig.getSlaveSynchronizeInterval(), scheduler);
+        roles = new BrokerRoleManager(new RoleState(storeConfig.getBrokerRole(), brokerConfig.getBrokerId(), 0),
+                store, master, slave);
+        runtimeConfigUpdate.setRoleSwitch(roles::switchTo);
+        roles.onSwitch((from, to) -> {
+            masterAddr = null;
+            scheduler.execute(() -> safely("register (role switch)", () -> {
+                if (!registeredEverywhere(registerBrokerAll(false))) {
+                    retryBootRegistration();
+                }
+            }));
+        });
+    }
+
+    /**
      * The meters, and the endpoint serving them when metricsPort is not 0. With metrics off the meters are those of
      * an empty registry, which record nothing.
      */
@@ -262,7 +286,7 @@ public final class BrokerController {
         metricsEndpoint = new BrokerMetricsEndpoint(new BrokerMetricsEndpoint.Sources(
                 brokerConfig.getBrokerClusterName(), brokerConfig.getBrokerName(), brokerAddr(),
                 BrokerConfig.localHostName(), topicConfigManager, consumerOffsetManager, consumerManager, store,
-                stats, () -> runtimeInfo.collect(), () -> haService == null ? List.of() : haService.slaves()));
+                stats, () -> runtimeInfo.collect(), () -> roles.slaves()));
         metrics = metricsEndpoint.metrics();
         store.setLatencyListener(metrics);
     }
@@ -283,21 +307,7 @@ public final class BrokerController {
         fastRemotingServer.start();
         outerAPI.start();
         pullRequestHoldService.start();
-        if (haService != null) {
-            haService.start(serverConfig.getBindAddress());
-            scheduleMessageService.start();
-            TransactionalMessageCheckService txCheck = new TransactionalMessageCheckService(store,
-                    topicConfigManager, consumerOffsetManager, producerManager, broker2Client, storeHost,
-                    brokerConfig.getTransactionTimeOut(), brokerConfig.getTransactionCheckMax());
-            long interval = Math.max(100, brokerConfig.getTransactionCheckInterval());
-            scheduler.scheduleWithFixedDelay(() -> safely("transaction check",
-                    () -> txCheck.checkOnce(System.currentTimeMillis())), interval, interval, TimeUnit.MILLISECONDS);
-        }
-        if (haClient != null) {
-            haClient.start();
-            scheduler.scheduleAtFixedRate(() -> safely("slave sync", slaveSynchronize::syncAll), 3000,
-                    brokerConfig.getSlaveSynchronizeInterval(), TimeUnit.MILLISECONDS);
-        }
+        roles.start();
         followAddressServer();
         if (!registeredEverywhere(registerBrokerAll(false))) {
             retryBootRegistration();
@@ -325,24 +335,21 @@ public final class BrokerController {
 
     /** Stops serving, unregisters, flushes offsets and closes the store cleanly. */
     public void shutdown() {
+        if (roles != null) {
+            roles.shutdown();
+        }
         scheduler.shutdownNow();
         if (metricsEndpoint != null) {
             metricsEndpoint.close();
         }
         try {
             outerAPI.unregisterBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
-                    brokerConfig.getBrokerName(), brokerConfig.getBrokerId());
+                    brokerConfig.getBrokerName(), brokerId());
         } catch (RuntimeException e) {
             LOG.warn("unregister failed", e);
         }
         if (pullRequestHoldService != null) {
             pullRequestHoldService.shutdown();
-        }
-        if (haService != null) {
-            haService.shutdown();
-        }
-        if (haClient != null) {
-            haClient.shutdown();
         }
         if (remotingServer != null) {
             remotingServer.shutdown();
@@ -352,9 +359,6 @@ public final class BrokerController {
         }
         if (executors != null) {
             executors.shutdown();
-        }
-        if (scheduleMessageService != null) {
-            scheduleMessageService.shutdown();
         }
         consumerOffsetManager.persist();
         subscriptionGroupManager.persist();
@@ -400,7 +404,7 @@ public final class BrokerController {
     private synchronized void registerPeriodically() {
         if (!brokerConfig.isForceRegister() && !outerAPI.namesrvAddrs().isEmpty()
                 && !outerAPI.needRegister(brokerConfig.getBrokerClusterName(), brokerAddr(),
-                        brokerConfig.getBrokerName(), brokerConfig.getBrokerId(), topicConfigManager.dataVersion(),
+                        brokerConfig.getBrokerName(), brokerId(), topicConfigManager.dataVersion(),
                         brokerConfig.getRegisterBrokerTimeoutMills())) {
             return;
         }
@@ -409,7 +413,7 @@ public final class BrokerController {
 
     /** Every NameServer answered, and a slave has learnt its master's HA address. */
     private boolean registeredEverywhere(int answered) {
-        return answered >= outerAPI.namesrvAddrs().size() && (haClient == null || masterAddr != null);
+        return answered >= outerAPI.namesrvAddrs().size() && (!roles.isSlave() || masterAddr != null);
     }
 
     /**
@@ -441,15 +445,15 @@ public final class BrokerController {
         }
         TopicConfigSerializeWrapper topics = withBrokerPermission(table, brokerConfig.getBrokerPermission());
         List<RegisterResult> results = outerAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
-                brokerConfig.getBrokerName(), brokerConfig.getBrokerId(), haServerAddr(),
+                brokerConfig.getBrokerName(), brokerId(), haServerAddr(),
                 topics, filterServers.addresses(), oneway, brokerConfig.getRegisterBrokerTimeoutMills(),
                 brokerConfig.isCompressedRegister());
         for (RegisterResult r : results) {
             if (r.masterAddr() != null) {
                 masterAddr = r.masterAddr();
             }
-            if (haClient != null && r.haServerAddr() != null && storeConfig.getHaMasterAddress() == null) {
-                haClient.updateMasterAddress(r.haServerAddr());
+            if (roles.isSlave()) {
+                roles.masterHaAddressLearned(r.haServerAddr());
             }
             topicConfigManager.updateOrderFlags(r.orderTopics());
             break;
@@ -512,6 +516,11 @@ public final class BrokerController {
     /** {@code brokerIP1:listenPort}, this broker's identity in routes and message ids. */
     public String brokerAddr() {
         return brokerConfig.getBrokerIP1() + ":" + serverConfig.getListenPort();
+    }
+
+    /** The id this broker registers with now: 0 while master (it changes with a role switch). */
+    public long brokerId() {
+        return roles == null ? brokerConfig.getBrokerId() : roles.brokerId();
     }
 
     public String haServerAddr() {
@@ -609,14 +618,19 @@ public final class BrokerController {
         return replicationGate;
     }
 
+    /** The owner of the broker's role: who it is now, what it may do, and the runtime switch. */
+    public BrokerRoleManager roles() {
+        return roles;
+    }
+
     /** Master side of replication; null on a slave. */
     public HAService haService() {
-        return haService;
+        return roles.haService();
     }
 
     /** Slave side of replication; null on a master. */
     public HAClient haClient() {
-        return haClient;
+        return roles.haClient();
     }
 
     public Broker2Client broker2Client() {

@@ -125,7 +125,7 @@ final class BrokerRequestProcessors {
         server.registerProcessor(RequestCode.RESUME_CHECK_HALF_MESSAGE, new HalfMessageResumeProcessor(broker.store()),
                 executors.admin);
         server.registerProcessor(RequestCode.REGISTER_FILTER_SERVER,
-                new FilterServerProcessor(broker.filterServers(), brokerName, broker.brokerConfig().getBrokerId()),
+                new FilterServerProcessor(broker.filterServers(), brokerName, broker::brokerId),
                 executors.admin);
     }
 }

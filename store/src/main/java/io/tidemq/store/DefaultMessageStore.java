@@ -56,6 +56,7 @@ public class DefaultMessageStore implements MessageStore {
     private volatile boolean loaded;
     private volatile String loadFailure;
     private volatile boolean started;
+    private volatile BrokerRole role;
     private volatile boolean closed;
 
     public DefaultMessageStore(MessageStoreConfig config) {
@@ -70,6 +71,7 @@ public class DefaultMessageStore implements MessageStore {
     public DefaultMessageStore(MessageStoreConfig config, Clock clock, DiskUsage diskUsage) {
         config.validate();
         this.config = config;
+        this.role = config.getBrokerRole();
         this.clock = clock;
         this.stats = new StoreStats(clock.millis());
         this.diskUsage = diskUsage;
@@ -80,10 +82,11 @@ public class DefaultMessageStore implements MessageStore {
         this.index = new IndexService(config, clock);
         this.dispatcher = new ReputDispatcher(commitLog, queues, index,
                 new DelayLevelTable(config.getMessageDelayLevel()), health,
-                () -> config.getBrokerRole() == BrokerRole.SLAVE);
+                () -> role == BrokerRole.SLAVE);
         dispatcher.setReplicaCounter(stats::recordReplicated);
         this.flusher = CommitLogFlusher.create(config, commitLog, health, tap);
-        this.reader = new QueueReader(config, commitLog, queues, () -> PhysicalMemory.BYTES);
+        this.reader = new QueueReader(config, commitLog, queues, () -> PhysicalMemory.BYTES,
+                () -> role == BrokerRole.SLAVE);
         this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);
         this.retention = new RetentionService(config, clock, commitLog, queues, index, dispatcher, diskUsage);
         this.housekeeping = new Housekeeping(diskMonitor, retention, config.getCleanResourceInterval());
@@ -317,7 +320,7 @@ public class DefaultMessageStore implements MessageStore {
     }
 
     private CompletableFuture<PutMessageResult> put(MessageExtBrokerInner msg) {
-        PutMessageStatus refused = health.refusal(config.getBrokerRole());
+        PutMessageStatus refused = health.refusal(role);
         if (refused == null && isOSPageCacheBusy()) {
             refused = PutMessageStatus.OS_PAGECACHE_BUSY;
         }
@@ -366,6 +369,35 @@ public class DefaultMessageStore implements MessageStore {
     @Override
     public void truncateDirtyLogicFiles(long phyOffset) {
         truncator.truncateLogic(phyOffset);
+    }
+
+    @Override
+    public BrokerRole role() {
+        return role;
+    }
+
+    @Override
+    public synchronized boolean changeRole(BrokerRole newRole) {
+        BrokerRole old = role;
+        if (newRole == old) {
+            return true;
+        }
+        if (newRole == BrokerRole.SLAVE) {
+            role = newRole;
+            // an append that passed the role check before the switch holds the put lock: wait it out
+            commitLog.putLock().lock();
+            commitLog.putLock().unlock();
+        } else if (old == BrokerRole.SLAVE) {
+            if (!truncator.prepareForLocalAppends(logicFlush)) {
+                LOG.error("the store cannot take local writes: its replicated tail could not be cut");
+                return false;
+            }
+            role = newRole;
+        } else {
+            role = newRole;
+        }
+        LOG.info("store role {} -> {} at CommitLog offset {}", old, newRole, commitLog.maxOffset());
+        return true;
     }
 
     @Override

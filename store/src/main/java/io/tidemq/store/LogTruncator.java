@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Cuts the store back to a physical offset while it runs (a diverged slave): CommitLog, consume queues, index,
- * dispatch position and queue offset counters together, then saves the checkpoint so a crash right after cannot
- * mistake the cut for damage. Serialized with dispatch and with the logic flush.
+ * Cuts the store back to a physical offset while it runs (a diverged slave, or a promoted one with a half-received
+ * record): CommitLog, consume queues, index, dispatch position and queue offset counters together, then saves the
+ * checkpoint so a crash right after cannot mistake the cut for damage. Serialized with dispatch and the logic flush.
  */
 final class LogTruncator {
     private final CommitLog commitLog;
@@ -54,16 +54,7 @@ final class LogTruncator {
             try {
                 commitLog.truncateTo(phyOffset);
                 truncateLogicLocked(phyOffset);
-                commitLog.putLock().lock();
-                try {
-                    QueueOffsetTable counters = commitLog.queueOffsets();
-                    counters.clear();
-                    for (ConsumeQueue cq : queues.all()) {
-                        counters.set(cq.topic(), cq.queueId(), cq.maxOffset());
-                    }
-                } finally {
-                    commitLog.putLock().unlock();
-                }
+                resetQueueOffsetCounters();
                 logicFlush.flushOnce();
                 return true;
             } catch (IOException e) {
@@ -72,6 +63,43 @@ final class LogTruncator {
             } finally {
                 dispatcher.lock().unlock();
             }
+        }
+    }
+
+    /**
+     * A replica about to take local appends: dispatches every whole record it holds, cuts a record the replication
+     * stream left half-written (appending after it would bury it mid-log), and sets the queue offset counters from
+     * the consume queues (replicated records never moved them). False when the cut fails.
+     */
+    boolean prepareForLocalAppends(LogicFlushService logicFlush) {
+        boolean progressed = true;
+        while (progressed) {
+            progressed = dispatcher.dispatchAvailable();
+        }
+        long whole = dispatcher.dispatchedOffset();
+        if (whole < commitLog.maxOffset()) {
+            return truncateAll(whole, logicFlush);
+        }
+        dispatcher.lock().lock();
+        try {
+            resetQueueOffsetCounters();
+        } finally {
+            dispatcher.lock().unlock();
+        }
+        return true;
+    }
+
+    /** With the dispatch lock held: the next queue offset of every queue is where its consume queue ends. */
+    private void resetQueueOffsetCounters() {
+        commitLog.putLock().lock();
+        try {
+            QueueOffsetTable counters = commitLog.queueOffsets();
+            counters.clear();
+            for (ConsumeQueue cq : queues.all()) {
+                counters.set(cq.topic(), cq.queueId(), cq.maxOffset());
+            }
+        } finally {
+            commitLog.putLock().unlock();
         }
     }
 }

@@ -85,6 +85,17 @@ public interface MessageStore {
     /** Messages whose index key is {@code topic#key}, stored within [begin, end] ms. Release it. */
     QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end);
 
+    /** The role the store serves in now: a SLAVE refuses local writes and takes replicated bytes. */
+    BrokerRole role();
+
+    /**
+     * Switches the store's role at runtime. To SLAVE: local writes are refused from the return on (appends in
+     * progress have ended). From SLAVE to a master role (replication into it must have stopped): whole replicated
+     * records are dispatched, a half-received one is cut, queue offsets continue from the consume queues. False when
+     * the store cannot be made writable (then it stays a SLAVE).
+     */
+    boolean changeRole(BrokerRole newRole);
+
     long getMinPhyOffset();
 
     long getMaxPhyOffset();

@@ -60,9 +60,10 @@ public class MessageStoreConfig {
 
     // ---------------------------------------------------------------- role and flushing
 
-    @ConfigKey(doc = "ASYNC_MASTER, SYNC_MASTER (a send succeeds once a slave has it too) or SLAVE.",
-            important = true)
-    private BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
+    @ConfigKey(doc = "ASYNC_MASTER, SYNC_MASTER (a send succeeds once a slave has it too) or SLAVE. Changing it with "
+            + "updateBrokerConfig switches the running broker (a master made a slave becomes brokerId 1 unless a "
+            + "brokerId is given).", important = true, live = true)
+    private volatile BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
     @ConfigKey(doc = "ASYNC_FLUSH (page cache, flushed in the background) or SYNC_FLUSH (a send succeeds once it is "
             + "on disk; concurrent sends share one fsync).", important = true)
     private FlushDiskType flushDiskType = FlushDiskType.ASYNC_FLUSH;

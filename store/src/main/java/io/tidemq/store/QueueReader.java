@@ -1,6 +1,7 @@
 package io.tidemq.store;
 
 import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,9 +16,12 @@ final class QueueReader {
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final LongSupplier physicalMemory;
+    private final BooleanSupplier slave;
 
-    QueueReader(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, LongSupplier physicalMemory) {
+    QueueReader(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, LongSupplier physicalMemory,
+                BooleanSupplier slave) {
         this.config = config;
+        this.slave = slave;
         this.commitLog = commitLog;
         this.queues = queues;
         this.physicalMemory = physicalMemory;
@@ -134,7 +138,7 @@ final class QueueReader {
 
     /** A slave keeps the requested offset unless offsetCheckInSlave; a master corrects it. */
     private long correct(long oldOffset, long newOffset) {
-        return config.getBrokerRole() != BrokerRole.SLAVE || config.isOffsetCheckInSlave() ? newOffset : oldOffset;
+        return !slave.getAsBoolean() || config.isOffsetCheckInSlave() ? newOffset : oldOffset;
     }
 
     /** Physical offset of the unit at {@code queueOffset}, or -1. */

@@ -15,9 +15,10 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
- * Encodes one message, or every message of a batch, into stored records (protocol.md 6.1) in a reusable heap buffer,
- * before the CommitLog lock is taken; under the lock only the physical offset, queue offset and store timestamp are
- * patched in. One instance per writer thread; not thread-safe.
+ * Encodes one message, or every message of a batch, into stored records (the 4.9 stored-message format) in a
+ * reusable direct buffer (copied into the mapped file without a temporary), before the CommitLog lock is taken;
+ * under the lock only the physical offset, queue offset and store timestamp are patched in. One instance per writer
+ * thread; not thread-safe.
  */
 final class RecordEncoder {
     private static final int INITIAL_CAPACITY = 16 * 1024;

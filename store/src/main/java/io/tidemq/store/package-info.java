@@ -9,7 +9,7 @@
  *  -------------                          ------------------------                 ------------------
  *  asyncPutMessage(msg / batch)
  *    StoreHealth: running? disk full? IO error? page cache busy?
- *    RecordEncoder (thread-local heap buffer):
+ *    RecordEncoder (thread-local direct buffer):
  *      topic/props/size checks, CRC32 of body,
  *      whole record(s) encoded ------------&gt; lock
  *                                           MappedFile full?  blank marker, roll

@@ -85,10 +85,10 @@ class GetMessageTest {
         assertThat(none.status()).isEqualTo(GetMessageStatus.NO_MATCHED_LOGIC_QUEUE);
         assertThat(none.nextBeginOffset()).isZero();
 
-        config.setBrokerRole(BrokerRole.SLAVE);
+        assertThat(store.changeRole(BrokerRole.SLAVE)).isTrue();
         GetMessageResult onSlave = store.getMessage("g", "T", 7, 3, 32, MessageFilter.ALL);
         assertThat(onSlave.nextBeginOffset()).as("a slave keeps the requested offset").isEqualTo(3);
-        config.setBrokerRole(BrokerRole.ASYNC_MASTER);
+        assertThat(store.changeRole(BrokerRole.ASYNC_MASTER)).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,5 +134,69 @@ class ReplicationApiTest {
         slave = Stores.open(sc);
         assertThat(slave.getMaxPhyOffset()).isEqualTo(master.getMaxPhyOffset());
         assertThat(slave.getMaxOffsetInQueue("T", 1)).isEqualTo(20);
+    }
+
+    /** Copies the master's bytes in [from, to) to the slave's end in one piece (which may end mid-record). */
+    private void replicateRange(long from, long to) {
+        SelectMappedBufferResult data = master.getCommitLogData(from);
+        try {
+            byte[] chunk = new byte[(int) (to - from)];
+            data.buffer().duplicate().get(chunk);
+            assertThat(slave.appendToCommitLog(from, chunk, 0, chunk.length)).isTrue();
+        } finally {
+            data.release();
+        }
+    }
+
+    @Test
+    void promotedSlaveCutsAHalfReceivedRecordAndContinuesEveryQueue() {
+        openBoth();
+        List<AppendMessageResult> written = fillMaster(0, 9);
+        AppendMessageResult last = written.get(8);
+        // everything up to the middle of record 8: what a slave holds when its master dies mid-frame
+        replicateRange(0, last.wroteOffset() + last.wroteBytes() / 2);
+
+        assertThat(slave.changeRole(BrokerRole.ASYNC_MASTER)).isTrue();
+        assertThat(slave.role()).isEqualTo(BrokerRole.ASYNC_MASTER);
+        assertThat(slave.getMaxPhyOffset()).as("the half record is gone").isEqualTo(last.wroteOffset());
+        assertThat(slave.getMaxOffsetInQueue("T", 0)).as("records 0, 2, 4, 6").isEqualTo(4);
+        assertThat(slave.getMaxOffsetInQueue("T", 1)).as("records 1, 3, 5, 7").isEqualTo(4);
+
+        PutMessageResult put = slave.putMessage(message("T", 0, "after promotion"));
+        assertThat(put.status()).isEqualTo(PutMessageStatus.PUT_OK);
+        assertThat(put.appendResult().wroteOffset()).isEqualTo(last.wroteOffset());
+        assertThat(put.appendResult().logicsOffset()).as("the queue continues, no offset reused").isEqualTo(4);
+        assertThat(slave.putMessage(message("T", 1, "x")).appendResult().logicsOffset()).isEqualTo(4);
+        assertThat(slave.awaitDispatched(5000)).isTrue();
+        assertThat(new String(slave.lookMessageByOffset(last.wroteOffset()).getBody(), StandardCharsets.UTF_8)).isEqualTo("after promotion");
+
+        assertThat(slave.changeRole(BrokerRole.SLAVE)).isTrue();
+        assertThat(slave.putMessage(message("T", 0, "refused")).status())
+                .isEqualTo(PutMessageStatus.SERVICE_NOT_AVAILABLE);
+        assertThat(slave.getMaxOffsetInQueue("T", 0)).isEqualTo(5);
+    }
+
+    @Test
+    void demotedMasterRefusesWritesAndTakesReplicatedBytes() {
+        openBoth();
+        fillMaster(0, 6);
+        replicate();
+        assertThat(slave.awaitDispatched(5000)).isTrue();
+        // the pair swaps: the old slave is master, the old master replicates from it
+        assertThat(master.changeRole(BrokerRole.SLAVE)).isTrue();
+        assertThat(slave.changeRole(BrokerRole.SYNC_MASTER)).isTrue();
+        assertThat(master.putMessage(message("T", 0, "no")).status())
+                .isEqualTo(PutMessageStatus.SERVICE_NOT_AVAILABLE);
+        long end = slave.getMaxPhyOffset();
+        AppendMessageResult r = slave.putMessage(message("T", 0, "on the new master")).appendResult();
+        assertThat(r.logicsOffset()).isEqualTo(3);
+        SelectMappedBufferResult data = slave.getCommitLogData(end);
+        byte[] bytes = new byte[data.size()];
+        data.buffer().duplicate().get(bytes);
+        data.release();
+        assertThat(master.appendToCommitLog(end, bytes, 0, bytes.length)).isTrue();
+        assertThat(master.awaitDispatched(5000)).isTrue();
+        assertThat(master.getMaxOffsetInQueue("T", 0)).isEqualTo(4);
+        assertThat(new String(master.lookMessageByOffset(end).getBody(), StandardCharsets.UTF_8)).isEqualTo("on the new master");
     }
 }

@@ -69,7 +69,7 @@ public final class ConsumerManageProcessor implements RequestProcessor {
 
     private RemotingCommand updateOffset(RemotingCommand request) throws Exception {
         UpdateConsumerOffsetRequestHeader h = request.decodeHeader(UpdateConsumerOffsetRequestHeader.class);
-        if (broker.messageStoreConfig().getBrokerRole().isMaster()) {
+        if (broker.roles().acceptsWrites()) {
             broker.consumerOffsetManager().commit(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
         } else {
             // consumers commit to a slave only while its master is out of their route

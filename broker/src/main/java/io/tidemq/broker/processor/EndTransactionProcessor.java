@@ -23,7 +23,7 @@ public final class EndTransactionProcessor implements RequestProcessor {
     @Override
     public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
         EndTransactionRequestHeader h = request.decodeHeader(EndTransactionRequestHeader.class);
-        if (!broker.messageStoreConfig().getBrokerRole().isMaster()) {
+        if (!broker.roles().acceptsWrites()) {
             return RemotingCommand.createResponse(ResponseCode.SLAVE_NOT_AVAILABLE,
                     "a slave cannot end transactions");
         }

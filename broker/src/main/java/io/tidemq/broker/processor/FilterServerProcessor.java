@@ -8,13 +8,15 @@ import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.protocol.RemotingCommand;
 
+import java.util.function.LongSupplier;
+
 /** REGISTER_FILTER_SERVER (301): a filter server announces itself; the broker answers with its name and id. */
 public final class FilterServerProcessor implements RequestProcessor {
     private final FilterServerTable table;
     private final String brokerName;
-    private final long brokerId;
+    private final LongSupplier brokerId;
 
-    public FilterServerProcessor(FilterServerTable table, String brokerName, long brokerId) {
+    public FilterServerProcessor(FilterServerTable table, String brokerName, LongSupplier brokerId) {
         this.table = table;
         this.brokerName = brokerName;
         this.brokerId = brokerId;
@@ -26,7 +28,7 @@ public final class FilterServerProcessor implements RequestProcessor {
         table.register(channel, h.filterServerAddr, System.currentTimeMillis());
         RegisterFilterServerResponseHeader rh = new RegisterFilterServerResponseHeader();
         rh.brokerName = brokerName;
-        rh.brokerId = brokerId;
+        rh.brokerId = brokerId.getAsLong();
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).writeHeader(rh);
     }
 }

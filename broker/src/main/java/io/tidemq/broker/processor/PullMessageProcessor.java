@@ -165,7 +165,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
         GetMessageResult result = broker.store().getMessage(h.consumerGroup, h.topic, h.queueId, h.queueOffset,
                 h.maxMsgNums, filter);
-        boolean isSlave = !broker.messageStoreConfig().getBrokerRole().isMaster();
+        boolean isSlave = broker.roles().isSlave();
         rh.nextBeginOffset = result.nextBeginOffset();
         rh.minOffset = result.minOffset();
         rh.maxOffset = result.maxOffset();

@@ -58,7 +58,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (notYet != null) {
             return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(notYet);
         }
-        if (!broker.messageStoreConfig().getBrokerRole().isMaster()) {
+        if (!broker.roles().acceptsWrites()) {
             return response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
                     .setRemark("the broker[" + broker.brokerConfig().getBrokerIP1() + "] is a slave, cannot write");
         }

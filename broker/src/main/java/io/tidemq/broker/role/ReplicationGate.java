@@ -1,8 +1,6 @@
-package io.tidemq.broker.slave;
+package io.tidemq.broker.role;
 
 import io.tidemq.broker.BrokerConfig;
-import io.tidemq.store.BrokerRole;
-import io.tidemq.store.MessageStoreConfig;
 import io.tidemq.store.PutMessageResult;
 import io.tidemq.store.PutMessageStatus;
 import io.tidemq.store.ha.HAService;
@@ -17,36 +15,37 @@ import java.util.function.LongConsumer;
  */
 public final class ReplicationGate {
     private final BrokerConfig brokerConfig;
-    private final MessageStoreConfig storeConfig;
-    private final HAService haService;
+    private final BrokerRoleManager roles;
     private final LongConsumer ackLatency;
 
     /** {@code ackLatency} is told, in ns, how long each waiting send waited for its slave. */
-    public ReplicationGate(BrokerConfig brokerConfig, MessageStoreConfig storeConfig, HAService haService,
-                           LongConsumer ackLatency) {
+    public ReplicationGate(BrokerConfig brokerConfig, BrokerRoleManager roles, LongConsumer ackLatency) {
         this.brokerConfig = brokerConfig;
-        this.storeConfig = storeConfig;
-        this.haService = haService;
+        this.roles = roles;
         this.ackLatency = ackLatency;
     }
 
-    private boolean syncMaster() {
-        return storeConfig.getBrokerRole() == BrokerRole.SYNC_MASTER && haService != null;
+    /** The HA service when this broker is a SYNC_MASTER now, else null. */
+    private HAService syncMasterService() {
+        return roles.waitsForReplicas() ? roles.haService() : null;
     }
 
     /** Strict mode: true when a waiting send must be refused now because no slave could take it. */
     public boolean refuseBeforeStore(boolean waitStoreMsgOk) {
-        return syncMaster() && waitStoreMsgOk && brokerConfig.isSyncMasterStrict() && !haService.slaveUsable();
+        HAService haService = syncMasterService();
+        return haService != null && waitStoreMsgOk && brokerConfig.isSyncMasterStrict() && !haService.slaveUsable();
     }
 
     /** Chains the slave wait after the local store; other roles, or WAIT=false sends, pass through. */
     public CompletableFuture<PutMessageResult> afterStore(CompletableFuture<PutMessageResult> stored,
                                                           boolean waitStoreMsgOk) {
+        HAService haService = roles.haService();
         if (haService != null && haService.connectionCount() > 0) {
             // only a connected slave's transfer thread waits for this; without one, skip the monitor per send
             stored = stored.whenComplete((r, e) -> haService.notifyNewData());
         }
-        if (!syncMaster() || !waitStoreMsgOk) {
+        HAService syncService = syncMasterService();
+        if (syncService == null || !waitStoreMsgOk) {
             return stored;
         }
         return stored.thenCompose(r -> {
@@ -54,7 +53,7 @@ public final class ReplicationGate {
                 return CompletableFuture.completedFuture(r);
             }
             long began = System.nanoTime();
-            return haService.waitForSlave(r.appendResult().endOffset(), brokerConfig.getSlaveTimeout())
+            return syncService.waitForSlave(r.appendResult().endOffset(), brokerConfig.getSlaveTimeout())
                     .thenApply(status -> {
                         ackLatency.accept(System.nanoTime() - began);
                         return status == PutMessageStatus.PUT_OK ? r : r.withStatus(status);

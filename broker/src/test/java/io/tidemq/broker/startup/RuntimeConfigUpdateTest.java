@@ -1,11 +1,14 @@
 package io.tidemq.broker.startup;
 
 import io.tidemq.config.ConfigException;
+import io.tidemq.store.BrokerRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,5 +89,40 @@ class RuntimeConfigUpdateTest {
         c.finish();
         new RuntimeConfigUpdate(c).apply(props("brokerPermission", "4"));
         assertThat(Files.readString(dir.resolve("store/config/broker.properties"))).isEqualTo("brokerPermission=4\n");
+    }
+
+    @Test
+    void aRoleChangeGoesThroughTheRoleSwitchWithTheDerivedBrokerId() throws Exception {
+        BrokerConfiguration c = started("brokerName=broker-a\nbrokerRole=SYNC_MASTER\n");
+        RuntimeConfigUpdate update = new RuntimeConfigUpdate(c);
+        assertThatThrownBy(() -> update.apply(props("brokerRole", "SLAVE")))
+                .as("no role owner: refused, not half applied")
+                .hasMessageContaining("'brokerRole' cannot change while the broker runs");
+        assertThat(c.store.getBrokerRole()).isEqualTo(BrokerRole.SYNC_MASTER);
+
+        List<String> switches = new ArrayList<>();
+        update.setRoleSwitch((role, id) -> switches.add(role + "/" + id));
+        assertThat(update.apply(props("brokerRole", "SLAVE"))).containsExactly("brokerRole", "brokerId");
+        assertThat(switches).containsExactly("SLAVE/1");
+        assertThat(c.broker.getBrokerId()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("broker-a.properties"))).contains("brokerRole=SLAVE", "brokerId=1");
+
+        assertThat(update.apply(props("brokerId", "3"))).containsExactly("brokerId");
+        assertThat(switches).containsExactly("SLAVE/1", "SLAVE/3");
+        assertThat(update.apply(props("brokerRole", "ASYNC_MASTER"))).containsExactly("brokerRole", "brokerId");
+        assertThat(switches).containsExactly("SLAVE/1", "SLAVE/3", "ASYNC_MASTER/0");
+        assertThat(Files.readString(dir.resolve("broker-a.properties"))).contains("brokerRole=ASYNC_MASTER",
+                "brokerId=0");
+
+        assertThatThrownBy(() -> update.apply(props("brokerId", "2")))
+                .hasMessageContaining("a master registers as brokerId 0");
+        update.setRoleSwitch((role, id) -> {
+            throw new IllegalStateException("the store cannot take writes");
+        });
+        assertThatThrownBy(() -> update.apply(props("brokerRole", "SLAVE", "fileReservedTime", "12")))
+                .hasMessageContaining("cannot switch to SLAVE (brokerId 1): the store cannot take writes");
+        assertThat(c.store.getBrokerRole()).isEqualTo(BrokerRole.ASYNC_MASTER);
+        assertThat(c.store.getFileReservedTime()).as("nothing of a failed switch is applied").isEqualTo(72);
+        assertThat(switches).hasSize(3);
     }
 }

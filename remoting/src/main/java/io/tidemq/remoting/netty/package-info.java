@@ -15,8 +15,9 @@
  * On a server whose tls.server.mode is not disabled, a {@link io.tidemq.remoting.netty.TlsDetector} comes first
  * and, for a TLS client, leaves an SslHandler in its place; a client with useTLS starts its pipeline with one.
  *
- * I/O threads only decode, encode and hand requests to executors; processors, callbacks and listeners never run on
- * them. {@link io.tidemq.remoting.netty.NettyRemotingServer} and {@link io.tidemq.remoting.netty.NettyRemotingClient}
+ * I/O threads decode, encode and hand requests to executors. A processor runs on the I/O thread that read its
+ * request only when it declares {@code runsInlineWhenIdle} (it never waits) and its executor is idle; callbacks and
+ * channel listeners never run there. {@link io.tidemq.remoting.netty.NettyRemotingServer} and {@link io.tidemq.remoting.netty.NettyRemotingClient}
  * wire the same parts together.
  */
 package io.tidemq.remoting.netty;

@@ -58,12 +58,30 @@ public final class HAClient {
         thread.start();
     }
 
+    /**
+     * Stops replicating and returns once the replication thread has ended, so no replicated append can follow:
+     * a slave being promoted takes local writes right after this.
+     */
     public synchronized void shutdown() {
         running = false;
         closeSocket();
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warn("the replication thread did not end within 10 s");
+            }
         }
+    }
+
+    /** Whether the replication thread still runs (it is over once {@link #shutdown} returned normally). */
+    public boolean isRunning() {
+        Thread t = thread;
+        return t != null && t.isAlive();
     }
 
     private void run() {

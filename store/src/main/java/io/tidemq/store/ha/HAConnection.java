@@ -140,9 +140,9 @@ final class HAConnection {
             int batchSize = config.getHaTransferBatchSize();
             long lastWrite = System.currentTimeMillis();
             ByteBuffer header = ByteBuffer.allocateDirect(FRAME_HEADER);
-            // the role is fixed for the life of the broker; after about 5 ms without new data the thread sleeps
-            // until an append wakes it
-            boolean sync = config.getBrokerRole() == BrokerRole.SYNC_MASTER;
+            // a role change stops the HA service and its connections, so the role holds for this loop's life;
+            // after about 5 ms without new data the thread sleeps until an append wakes it
+            boolean sync = store.role() == BrokerRole.SYNC_MASTER;
             IdleNaps naps = sync ? new IdleNaps(SYNC_NAP_NANOS, 25) : new IdleNaps(ASYNC_LINGER_NANOS, 5);
             boolean lingered = false;
             while (running) {
