@@ -11,6 +11,11 @@ import io.tidemq.broker.client.ConsumerManager;
 import io.tidemq.broker.client.FilterServerTable;
 import io.tidemq.broker.client.ProducerManager;
 import io.tidemq.broker.client.RebalanceLockManager;
+import io.tidemq.broker.config.BrokerConfig;
+import io.tidemq.broker.config.BrokerConfiguration;
+import io.tidemq.broker.config.RuntimeConfigUpdate;
+import io.tidemq.broker.executor.BrokerExecutors;
+import io.tidemq.broker.executor.BrokerFastFailure;
 import io.tidemq.broker.filter.SubscriptionFilters;
 import io.tidemq.broker.longpolling.PullRequestHoldService;
 import io.tidemq.broker.metrics.BrokerMetrics;
@@ -19,19 +24,22 @@ import io.tidemq.broker.offset.ConsumeStatsBuilder;
 import io.tidemq.broker.offset.ConsumerOffsetManager;
 import io.tidemq.broker.out.AddressServerClient;
 import io.tidemq.broker.out.BrokerOuterAPI;
+import io.tidemq.broker.out.NameServerRegistration;
 import io.tidemq.broker.out.RegisterResult;
+import io.tidemq.broker.processor.BrokerMetadata;
+import io.tidemq.broker.processor.ConnectedClients;
 import io.tidemq.broker.processor.PullMessageProcessor;
 import io.tidemq.broker.processor.SendSupport;
+import io.tidemq.broker.processor.StoreAccess;
 import io.tidemq.broker.role.BrokerRoleManager;
 import io.tidemq.broker.role.MasterDuties;
 import io.tidemq.broker.role.ReplicationGate;
 import io.tidemq.broker.role.RoleState;
 import io.tidemq.broker.role.SlaveDuties;
 import io.tidemq.broker.schedule.DelayLevels;
+import io.tidemq.broker.schedule.MessagePutter;
 import io.tidemq.broker.schedule.ScheduleMessageService;
 import io.tidemq.broker.slave.SlaveSynchronize;
-import io.tidemq.broker.startup.BrokerConfiguration;
-import io.tidemq.broker.startup.RuntimeConfigUpdate;
 import io.tidemq.broker.stats.BrokerStats;
 import io.tidemq.broker.stats.RuntimeInfo;
 import io.tidemq.broker.stats.SlowConsumerProtection;
@@ -116,6 +124,20 @@ public final class BrokerController {
     private NettyRemotingServer fastRemotingServer;
     private BrokerExecutors executors;
     private BrokerRoleManager roles;
+    private BrokerMetadata metadata;
+    private StoreAccess storeAccess;
+    private ConnectedClients connectedClients;
+    private final NameServerRegistration registration = new NameServerRegistration() {
+        @Override
+        public void registerAll() {
+            registerBrokerAll(false);
+        }
+
+        @Override
+        public void registerTopic(String topic) {
+            BrokerController.this.registerTopic(topic, false);
+        }
+    };
     private ReplicationGate replicationGate;
     private volatile String masterAddr;
     private PlainAclManager aclManager;
@@ -176,14 +198,20 @@ public final class BrokerController {
         transactionalMessageService = new TransactionalMessageService(store, topicConfigManager, storeHost);
         setUpRoles();
         replicationGate = new ReplicationGate(brokerConfig, roles, metrics::replicaAcknowledged);
-        sendSupport = new SendSupport(this);
-        runtimeInfo = new RuntimeInfo(this);
+        metadata = new BrokerMetadata(brokerConfig, topicConfigManager, subscriptionGroupManager,
+                consumerOffsetManager);
+        storeAccess = new StoreAccess(store, storeConfig, storeHost, roles, stats);
+        connectedClients = new ConnectedClients(consumerManager, producerManager, subscriptionFilters, broker2Client);
+        sendSupport = new SendSupport(metadata, storeAccess, replicationGate, metrics);
         topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerTopic(tc.topicName, true)));
 
         executors = new BrokerExecutors(brokerConfig);
-        PullMessageProcessor pullProcessor = new PullMessageProcessor(this);
+        runtimeInfo = new RuntimeInfo(brokerConfig, store, stats, executors, scheduleMessageService::offsets);
+        PullMessageProcessor pullProcessor = new PullMessageProcessor(metadata, storeAccess, connectedClients,
+                slowConsumerProtection, metrics);
         pullProcessor.setExecutor(executors.pull);
         pullRequestHoldService = new PullRequestHoldService(store, pullProcessor::wakeup);
+        pullProcessor.setHoldService(pullRequestHoldService);
         store.setMessageArrivingListener((topic, queueId, logicOffset, tagsCode, storeTimestamp) -> {
             if (roles.isSlave()) {
                 topicConfigManager.learnFromReplica(topic, queueId);
@@ -616,6 +644,26 @@ public final class BrokerController {
 
     public ReplicationGate replicationGate() {
         return replicationGate;
+    }
+
+    /** Config, topics, groups and offsets: what the processors read and change. */
+    public BrokerMetadata metadata() {
+        return metadata;
+    }
+
+    /** The store, its config, the store host, the role and the statistics, as the processors reach them. */
+    public StoreAccess storeAccess() {
+        return storeAccess;
+    }
+
+    /** The connected clients and the way back to them. */
+    public ConnectedClients connectedClients() {
+        return connectedClients;
+    }
+
+    /** How processors tell the NameServers about changed topics or a changed broker. */
+    public NameServerRegistration registration() {
+        return registration;
     }
 
     /** The owner of the broker's role: who it is now, what it may do, and the runtime switch. */

@@ -1,9 +1,12 @@
 package io.tidemq.broker;
 
+import io.tidemq.broker.executor.BrokerExecutors;
 import io.tidemq.broker.processor.AclAdminProcessor;
 import io.tidemq.broker.processor.BrokerAdminProcessor;
+import io.tidemq.broker.processor.BrokerMetadata;
 import io.tidemq.broker.processor.BrokerStatsProcessor;
 import io.tidemq.broker.processor.ClientManageProcessor;
+import io.tidemq.broker.processor.ConnectedClients;
 import io.tidemq.broker.processor.ConsumerAdminProcessor;
 import io.tidemq.broker.processor.ConsumerManageProcessor;
 import io.tidemq.broker.processor.ConsumerRelayProcessor;
@@ -18,6 +21,7 @@ import io.tidemq.broker.processor.QueueInspectionProcessor;
 import io.tidemq.broker.processor.QueueLockProcessor;
 import io.tidemq.broker.processor.ReplyMessageProcessor;
 import io.tidemq.broker.processor.SendMessageProcessor;
+import io.tidemq.broker.processor.StoreAccess;
 import io.tidemq.broker.processor.TopicAdminProcessor;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.remoting.RequestProcessor;
@@ -31,56 +35,69 @@ final class BrokerRequestProcessors {
     private final BrokerController broker;
     private final BrokerExecutors executors;
     private final PullMessageProcessor pull;
+    private final BrokerMetadata meta;
+    private final StoreAccess access;
+    private final ConnectedClients clients;
 
+    /** Each processor gets, from {@code broker}, only the services it uses. */
     BrokerRequestProcessors(BrokerController broker, BrokerExecutors executors, PullMessageProcessor pull) {
         this.broker = broker;
         this.executors = executors;
         this.pull = pull;
+        this.meta = broker.metadata();
+        this.access = broker.storeAccess();
+        this.clients = broker.connectedClients();
     }
 
     /** Registers every request code on {@code server}; pulls only where {@code withPull} (the main port). */
     void registerOn(NettyRemotingServer server, boolean withPull) {
-        RequestProcessor send = new SendMessageProcessor(broker);
+        RequestProcessor send = new SendMessageProcessor(broker.sendSupport(), broker.brokerConfig(), access,
+                broker.messagePutter(), broker.transactionalMessageService());
         server.registerProcessor(RequestCode.SEND_MESSAGE, send, executors.send);
         server.registerProcessor(RequestCode.SEND_MESSAGE_V2, send, executors.send);
         server.registerProcessor(RequestCode.SEND_BATCH_MESSAGE, send, executors.send);
-        RequestProcessor reply = new ReplyMessageProcessor(broker);
+        RequestProcessor reply = new ReplyMessageProcessor(broker.sendSupport(), broker.brokerConfig(), broker.store(),
+                clients, broker.brokerAddr());
         server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE, reply, executors.reply);
         server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE_V2, reply, executors.reply);
-        server.registerProcessor(RequestCode.CONSUMER_SEND_MSG_BACK, new ConsumerSendMsgBackProcessor(broker),
-                executors.send);
+        server.registerProcessor(RequestCode.CONSUMER_SEND_MSG_BACK,
+                new ConsumerSendMsgBackProcessor(meta, access, broker.messagePutter()), executors.send);
         if (withPull) {
             server.registerProcessor(RequestCode.PULL_MESSAGE, pull, executors.pull);
         }
-        RequestProcessor query = new QueryMessageProcessor(broker);
+        RequestProcessor query = new QueryMessageProcessor(broker.store(), broker.messageStoreConfig());
         server.registerProcessor(RequestCode.QUERY_MESSAGE, query, executors.query);
         server.registerProcessor(RequestCode.VIEW_MESSAGE_BY_ID, query, executors.query);
-        RequestProcessor client = new ClientManageProcessor(broker);
+        RequestProcessor client = new ClientManageProcessor(meta, clients);
         server.registerProcessor(RequestCode.HEART_BEAT, client, executors.heartbeat);
         server.registerProcessor(RequestCode.UNREGISTER_CLIENT, client, executors.client);
         server.registerProcessor(RequestCode.CHECK_CLIENT_CONFIG, client, executors.client);
-        RequestProcessor consumer = new ConsumerManageProcessor(broker);
+        RequestProcessor consumer = new ConsumerManageProcessor(broker.consumerManager(),
+                broker.consumerOffsetManager(), broker.store(), broker.roles());
         server.registerProcessor(RequestCode.GET_CONSUMER_LIST_BY_GROUP, consumer, executors.consumerManage);
         server.registerProcessor(RequestCode.QUERY_CONSUMER_OFFSET, consumer, executors.consumerManage);
         server.registerProcessor(RequestCode.UPDATE_CONSUMER_OFFSET, consumer, executors.consumerManage);
-        RequestProcessor offsets = new OffsetQueryProcessor(broker);
+        RequestProcessor offsets = new OffsetQueryProcessor(broker.store());
         for (int code : new int[] {RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET,
             RequestCode.GET_EARLIEST_MSG_STORETIME, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP}) {
             server.registerProcessor(code, offsets, executors.admin);
         }
-        RequestProcessor locks = new QueueLockProcessor(broker);
+        RequestProcessor locks = new QueueLockProcessor(broker.rebalanceLockManager());
         server.registerProcessor(RequestCode.LOCK_BATCH_MQ, locks, executors.admin);
         server.registerProcessor(RequestCode.UNLOCK_BATCH_MQ, locks, executors.admin);
-        server.registerProcessor(RequestCode.END_TRANSACTION, new EndTransactionProcessor(broker),
+        server.registerProcessor(RequestCode.END_TRANSACTION,
+                new EndTransactionProcessor(broker.roles(), broker.transactionalMessageService()),
                 executors.endTransaction);
-        RequestProcessor topics = new TopicAdminProcessor(broker);
+        RequestProcessor topics = new TopicAdminProcessor(meta, access, broker.consumerManager(),
+                broker.registration());
         for (int code : new int[] {RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
             RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
             RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
             RequestCode.CLEAN_UNUSED_TOPIC, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE}) {
             server.registerProcessor(code, topics, executors.admin);
         }
-        RequestProcessor consumerAdmin = new ConsumerAdminProcessor(broker);
+        RequestProcessor consumerAdmin = new ConsumerAdminProcessor(meta, access, clients,
+                broker.consumeStatsBuilder(), () -> broker.scheduleMessageService().offsets());
         for (int code : new int[] {RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
             RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
             RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP,
@@ -88,8 +105,10 @@ final class BrokerRequestProcessors {
             RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, RequestCode.CLONE_GROUP_OFFSET}) {
             server.registerProcessor(code, consumerAdmin, executors.admin);
         }
-        RequestProcessor brokerAdmin = new BrokerAdminProcessor(broker);
-        AclAdminProcessor aclAdmin = new AclAdminProcessor(broker);
+        RequestProcessor brokerAdmin = new BrokerAdminProcessor(broker.runtimeConfigUpdate(),
+                broker.configBinder(), broker.runtimeInfo(), broker.topicConfigManager(), broker.registration());
+        RequestProcessor aclAdmin = new AclAdminProcessor(broker.aclManager(), broker.brokerConfig(),
+                broker.brokerAddr());
         for (int code : new int[] {RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG,
             RequestCode.GET_BROKER_CLUSTER_ACL_INFO, RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
             RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG}) {

@@ -1,7 +1,8 @@
 package io.tidemq.broker;
 
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.broker.startup.BrokerCommandLine;
-import io.tidemq.broker.startup.BrokerConfiguration;
+import io.tidemq.broker.config.BrokerConfiguration;
 import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.remoting.netty.LeakDetection;
 import io.tidemq.config.ConfigException;

@@ -1,6 +1,6 @@
 package io.tidemq.standalone;
 
-import io.tidemq.broker.startup.BrokerConfiguration;
+import io.tidemq.broker.config.BrokerConfiguration;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigReference;
 import io.tidemq.config.ConfigReference.Section;

@@ -1,7 +1,7 @@
 package io.tidemq.standalone;
 
 import io.tidemq.broker.BrokerController;
-import io.tidemq.broker.startup.BrokerConfiguration;
+import io.tidemq.broker.config.BrokerConfiguration;
 import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.config.ConfigException;
 import io.tidemq.namesrv.config.NamesrvConfig;

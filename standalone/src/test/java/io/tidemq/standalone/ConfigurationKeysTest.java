@@ -1,7 +1,7 @@
 package io.tidemq.standalone;
 
-import io.tidemq.broker.BrokerConfig;
-import io.tidemq.broker.startup.BrokerConfiguration;
+import io.tidemq.broker.config.BrokerConfig;
+import io.tidemq.broker.config.BrokerConfiguration;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigKey;
 import io.tidemq.namesrv.config.NamesrvConfig;

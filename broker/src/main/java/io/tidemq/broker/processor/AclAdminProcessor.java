@@ -1,9 +1,9 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.acl.AclAccount;
 import io.tidemq.broker.acl.AclException;
 import io.tidemq.broker.acl.PlainAclManager;
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
@@ -30,15 +30,18 @@ import java.util.List;
 public final class AclAdminProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(AclAdminProcessor.class);
 
-    private final BrokerController broker;
+    private final PlainAclManager acl;
+    private final BrokerConfig config;
+    private final String brokerAddr;
 
-    public AclAdminProcessor(BrokerController broker) {
-        this.broker = broker;
+    public AclAdminProcessor(PlainAclManager acl, BrokerConfig config, String brokerAddr) {
+        this.acl = acl;
+        this.config = config;
+        this.brokerAddr = brokerAddr;
     }
 
     @Override
     public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
-        PlainAclManager acl = broker.aclManager();
         if (acl == null) {
             return RemotingCommand.createResponse(failureCode(request.getCode()),
                     "ACL is not enabled on this broker (aclEnable=false)");
@@ -101,9 +104,9 @@ public final class AclAdminProcessor implements RequestProcessor {
         GetBrokerAclConfigResponseHeader h = new GetBrokerAclConfigResponseHeader();
         h.version = Json.toString(acl.mainVersion());
         h.allAclFileVersion = Json.toString(acl.versions());
-        h.brokerName = broker.brokerConfig().getBrokerName();
-        h.brokerAddr = broker.brokerAddr();
-        h.clusterName = broker.brokerConfig().getBrokerClusterName();
+        h.brokerName = config.getBrokerName();
+        h.brokerAddr = brokerAddr;
+        h.clusterName = config.getBrokerClusterName();
         return TopicAdminProcessor.ok(null).writeHeader(h);
     }
 

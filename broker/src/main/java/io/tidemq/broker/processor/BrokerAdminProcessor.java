@@ -1,15 +1,18 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.out.NameServerRegistration;
+import io.tidemq.broker.stats.RuntimeInfo;
+import io.tidemq.broker.topic.TopicConfigManager;
 import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.body.KVTable;
+import io.tidemq.config.ConfigBinder;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.protocol.RemotingCommand;
 
-import io.tidemq.broker.startup.RuntimeConfigUpdate;
+import io.tidemq.broker.config.RuntimeConfigUpdate;
 import io.tidemq.config.ConfigException;
 import io.tidemq.config.PropertiesFiles;
 import org.slf4j.Logger;
@@ -24,19 +27,26 @@ import java.util.Properties;
 public final class BrokerAdminProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerAdminProcessor.class);
 
-    private final BrokerController broker;
     private final RuntimeConfigUpdate updater;
+    private final ConfigBinder binder;
+    private final RuntimeInfo runtimeInfo;
+    private final TopicConfigManager topics;
+    private final NameServerRegistration registration;
 
-    public BrokerAdminProcessor(BrokerController broker) {
-        this.broker = broker;
-        this.updater = broker.runtimeConfigUpdate();
+    public BrokerAdminProcessor(RuntimeConfigUpdate updater, ConfigBinder binder, RuntimeInfo runtimeInfo,
+                                TopicConfigManager topics, NameServerRegistration registration) {
+        this.updater = updater;
+        this.binder = binder;
+        this.runtimeInfo = runtimeInfo;
+        this.topics = topics;
+        this.registration = registration;
     }
 
     @Override
     public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
         return switch (request.getCode()) {
             case RequestCode.GET_BROKER_RUNTIME_INFO ->
-                    TopicAdminProcessor.ok(Json.toBytes(new KVTable(broker.runtimeInfo().collect())));
+                    TopicAdminProcessor.ok(Json.toBytes(new KVTable(runtimeInfo.collect())));
             case RequestCode.GET_BROKER_CONFIG -> brokerConfig();
             case RequestCode.UPDATE_BROKER_CONFIG -> updateBrokerConfig(request, channel.remoteAddress());
             default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
@@ -45,9 +55,9 @@ public final class BrokerAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand brokerConfig() {
-        String text = broker.configBinder().toText(false);
+        String text = binder.toText(false);
         RemotingCommand response = TopicAdminProcessor.ok(text.getBytes(StandardCharsets.UTF_8));
-        response.addExtField("version", Json.toString(broker.topicConfigManager().dataVersion()));
+        response.addExtField("version", Json.toString(topics.dataVersion()));
         return response;
     }
 
@@ -67,8 +77,8 @@ public final class BrokerAdminProcessor implements RequestProcessor {
             LOG.info("UPDATE_BROKER_CONFIG from {} changed {}", channelAddress, changed);
         }
         if (changed.contains("brokerPermission")) {
-            broker.topicConfigManager().nextVersion();
-            broker.registerBrokerAll(false);
+            topics.nextVersion();
+            registration.registerAll();
         }
         return TopicAdminProcessor.ok(null);
     }

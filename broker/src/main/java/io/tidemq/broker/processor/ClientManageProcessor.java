@@ -1,6 +1,5 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.client.ClientChannelInfo;
 import io.tidemq.broker.topic.TopicValidator;
 import io.tidemq.common.json.Json;
@@ -23,10 +22,12 @@ import java.util.HashMap;
 
 /** HEART_BEAT, UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG: who is connected, in which groups, subscribing to what. */
 public final class ClientManageProcessor implements RequestProcessor {
-    private final BrokerController broker;
+    private final BrokerMetadata meta;
+    private final ConnectedClients clients;
 
-    public ClientManageProcessor(BrokerController broker) {
-        this.broker = broker;
+    public ClientManageProcessor(BrokerMetadata meta, ConnectedClients clients) {
+        this.meta = meta;
+        this.clients = clients;
     }
 
     @Override
@@ -48,20 +49,20 @@ public final class ClientManageProcessor implements RequestProcessor {
         ClientChannelInfo member = new ClientChannelInfo(channel, data.clientID, request.getLanguage(),
                 request.getVersion());
         for (ConsumerData cd : data.consumerDataSet) {
-            SubscriptionGroupConfig group = broker.subscriptionGroupManager().findOrCreate(cd.groupName);
+            SubscriptionGroupConfig group = meta.groups().findOrCreate(cd.groupName);
             boolean notify = true;
             if (group != null) {
                 notify = group.notifyConsumerIdsChangedEnable;
                 int sysFlag = cd.unitMode ? 2 : 0;
-                broker.topicConfigManager().createIfAbsent(TopicValidator.retryTopic(cd.groupName),
+                meta.topics().createIfAbsent(TopicValidator.retryTopic(cd.groupName),
                         Math.max(1, group.retryQueueNums), PermName.PERM_READ | PermName.PERM_WRITE, sysFlag);
             }
-            broker.consumerManager().register(cd.groupName, member, cd.consumeType, cd.messageModel,
+            clients.consumers().register(cd.groupName, member, cd.consumeType, cd.messageModel,
                     cd.consumeFromWhere, cd.subscriptionDataSet,
-                    notify && broker.brokerConfig().isNotifyConsumerIdsChangedEnable());
+                    notify && meta.config().isNotifyConsumerIdsChangedEnable());
         }
         for (ProducerData pd : data.producerDataSet) {
-            broker.producerManager().register(pd.groupName, member);
+            clients.producers().register(pd.groupName, member);
         }
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
     }
@@ -69,12 +70,12 @@ public final class ClientManageProcessor implements RequestProcessor {
     private RemotingCommand unregister(RemoteChannel channel, RemotingCommand request) throws Exception {
         UnregisterClientRequestHeader h = request.decodeHeader(UnregisterClientRequestHeader.class);
         if (h.producerGroup != null) {
-            broker.producerManager().unregister(h.producerGroup, channel.remoteAddress());
+            clients.producers().unregister(h.producerGroup, channel.remoteAddress());
         }
         if (h.consumerGroup != null) {
-            SubscriptionGroupConfig group = broker.subscriptionGroupManager().find(h.consumerGroup);
+            SubscriptionGroupConfig group = meta.groups().find(h.consumerGroup);
             boolean notify = group == null || group.notifyConsumerIdsChangedEnable;
-            broker.consumerManager().unregister(h.consumerGroup, channel.remoteAddress(), notify);
+            clients.consumers().unregister(h.consumerGroup, channel.remoteAddress(), notify);
         }
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).setExtFields(new HashMap<>());
     }
@@ -86,12 +87,12 @@ public final class ClientManageProcessor implements RequestProcessor {
         if (sd == null || sd.isTagType()) {
             return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
         }
-        if (!broker.brokerConfig().isEnablePropertyFilter()) {
+        if (!meta.config().isEnablePropertyFilter()) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
                     "The broker does not support consumer to filter message by " + sd.expressionType);
         }
         try {
-            broker.subscriptionFilters().filterFor(sd);
+            clients.filters().filterFor(sd);
         } catch (SelectorSyntaxException e) {
             return RemotingCommand.createResponse(ResponseCode.SUBSCRIPTION_PARSE_FAILED, e.getMessage());
         }

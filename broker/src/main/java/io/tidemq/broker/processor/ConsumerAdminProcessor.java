@@ -1,8 +1,8 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.client.ClientChannelInfo;
 import io.tidemq.broker.client.ConsumerGroupInfo;
+import io.tidemq.broker.offset.ConsumeStatsBuilder;
 import io.tidemq.broker.schedule.DelayOffsetTable;
 import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.RequestCode;
@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Consumer-group administration: progress, connections, groups, offsets (incl. resets and clones). */
 public final class ConsumerAdminProcessor implements RequestProcessor {
@@ -38,10 +39,19 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
     /** Clients older than V3_0_7_SNAPSHOT cannot take offset-reset pushes. */
     private static final int VERSION_RESET_OFFSET = 28;
 
-    private final BrokerController broker;
+    private final BrokerMetadata meta;
+    private final StoreAccess access;
+    private final ConnectedClients clients;
+    private final ConsumeStatsBuilder consumeStats;
+    private final Supplier<DelayOffsetTable> delayOffsets;
 
-    public ConsumerAdminProcessor(BrokerController broker) {
-        this.broker = broker;
+    public ConsumerAdminProcessor(BrokerMetadata meta, StoreAccess access, ConnectedClients clients,
+                                  ConsumeStatsBuilder consumeStats, Supplier<DelayOffsetTable> delayOffsets) {
+        this.meta = meta;
+        this.access = access;
+        this.clients = clients;
+        this.consumeStats = consumeStats;
+        this.delayOffsets = delayOffsets;
     }
 
     @Override
@@ -52,7 +62,7 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
             case RequestCode.GET_PRODUCER_CONNECTION_LIST -> producerConnections(request);
             case RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP -> updateGroup(request);
             case RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG ->
-                    TopicAdminProcessor.ok(Json.toBytes(broker.subscriptionGroupManager().snapshot()));
+                    TopicAdminProcessor.ok(Json.toBytes(meta.groups().snapshot()));
             case RequestCode.DELETE_SUBSCRIPTIONGROUP -> deleteGroup(request);
             case RequestCode.GET_ALL_CONSUMER_OFFSET -> allOffsets();
             case RequestCode.GET_ALL_DELAY_OFFSET -> allDelayOffsets();
@@ -69,16 +79,16 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
         if (h.topic != null && !h.topic.isEmpty()) {
             topics.add(h.topic);
         } else {
-            topics.addAll(broker.consumerOffsetManager().topicsOf(h.consumerGroup));
+            topics.addAll(meta.offsets().topicsOf(h.consumerGroup));
         }
         ConsumeStats stats = new ConsumeStats();
-        broker.consumeStatsBuilder().add(stats, h.consumerGroup, topics, false, false);
+        consumeStats.add(stats, h.consumerGroup, topics, false, false);
         return TopicAdminProcessor.ok(Json.toBytes(stats));
     }
 
     private RemotingCommand consumerConnections(RemotingCommand request) throws Exception {
         GetConsumerConnectionListRequestHeader h = request.decodeHeader(GetConsumerConnectionListRequestHeader.class);
-        ConsumerGroupInfo info = broker.consumerManager().group(h.consumerGroup);
+        ConsumerGroupInfo info = clients.consumers().group(h.consumerGroup);
         if (info == null || info.channels().isEmpty()) {
             return RemotingCommand.createResponse(ResponseCode.CONSUMER_NOT_ONLINE, "the consumer group["
                     + h.consumerGroup + "] not online");
@@ -96,7 +106,7 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
 
     private RemotingCommand producerConnections(RemotingCommand request) throws Exception {
         GetProducerConnectionListRequestHeader h = request.decodeHeader(GetProducerConnectionListRequestHeader.class);
-        Map<String, ClientChannelInfo> members = broker.producerManager().group(h.producerGroup);
+        Map<String, ClientChannelInfo> members = clients.producers().group(h.producerGroup);
         if (members.isEmpty()) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "the producer group["
                     + h.producerGroup + "] not exist");
@@ -125,50 +135,49 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
         if (cfg.groupName == null || cfg.groupName.isBlank()) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "groupName must not be empty");
         }
-        broker.subscriptionGroupManager().update(cfg);
+        meta.groups().update(cfg);
         return TopicAdminProcessor.ok(null);
     }
 
     private RemotingCommand deleteGroup(RemotingCommand request) throws Exception {
         DeleteSubscriptionGroupRequestHeader h = request.decodeHeader(DeleteSubscriptionGroupRequestHeader.class);
-        broker.subscriptionGroupManager().delete(h.groupName);
-        broker.stats().forgetGroup(h.groupName);
+        meta.groups().delete(h.groupName);
+        access.stats().forgetGroup(h.groupName);
         if (h.removeOffset) {
-            broker.consumerOffsetManager().removeGroup(h.groupName);
+            meta.offsets().removeGroup(h.groupName);
         }
         return TopicAdminProcessor.ok(null);
     }
 
     private RemotingCommand allOffsets() {
-        ConsumerOffsetSerializeWrapper w = broker.consumerOffsetManager().snapshot();
+        ConsumerOffsetSerializeWrapper w = meta.offsets().snapshot();
         return TopicAdminProcessor.ok(Json.toBytes(w));
     }
 
     private RemotingCommand allDelayOffsets() {
-        DelayOffsetTable t = broker.scheduleMessageService().offsets();
-        return TopicAdminProcessor.ok(Json.toBytes(t));
+        return TopicAdminProcessor.ok(Json.toBytes(delayOffsets.get()));
     }
 
     private RemotingCommand resetOffset(RemotingCommand request) throws Exception {
         ResetOffsetRequestHeader h = request.decodeHeader(ResetOffsetRequestHeader.class);
-        TopicConfig tc = broker.topicConfigManager().select(h.topic);
+        TopicConfig tc = meta.topics().select(h.topic);
         if (tc == null) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "[reset-offset] topic does not exist: "
                     + h.topic);
         }
         ResetOffsetBody body = new ResetOffsetBody();
         for (int q = 0; q < tc.writeQueueNums; q++) {
-            long committed = broker.consumerOffsetManager().query(h.group, h.topic, q);
+            long committed = meta.offsets().query(h.group, h.topic, q);
             if (committed < 0) {
                 return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "THe consumer group " + h.group
                         + " not exist");
             }
-            long target = h.timestamp == -1 ? broker.store().getMaxOffsetInQueue(h.topic, q)
-                    : Math.max(0, broker.store().getOffsetInQueueByTime(h.topic, q, h.timestamp));
+            long target = h.timestamp == -1 ? access.store().getMaxOffsetInQueue(h.topic, q)
+                    : Math.max(0, access.store().getOffsetInQueueByTime(h.topic, q, h.timestamp));
             long chosen = h.isForce || target < committed ? target : committed;
-            body.offsetTable.put(new MessageQueue(h.topic, broker.brokerConfig().getBrokerName(), q), chosen);
+            body.offsetTable.put(new MessageQueue(h.topic, meta.config().getBrokerName(), q), chosen);
         }
-        ConsumerGroupInfo info = broker.consumerManager().group(h.group);
+        ConsumerGroupInfo info = clients.consumers().group(h.group);
         if (info == null || info.channels().isEmpty()) {
             return RemotingCommand.createResponse(ResponseCode.CONSUMER_NOT_ONLINE,
                     "Consumer not online, so can not reset offset, Group: " + h.group + " Topic: " + h.topic
@@ -182,7 +191,7 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
             RemotingCommand push = RemotingCommand.createRequest(RequestCode.RESET_CONSUMER_CLIENT_OFFSET, h);
             push.setBody(bytes);
             try {
-                broker.remotingServer().invokeOneway(c.channel(), push, 5000);
+                clients.toClients().server().invokeOneway(c.channel(), push, 5000);
             } catch (Exception e) {
                 LOG.warn("cannot push offset reset to {}: {}", c.clientId(), e.toString());
             }
@@ -193,9 +202,9 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
     private RemotingCommand cloneOffsets(RemotingCommand request) throws Exception {
         CloneGroupOffsetRequestHeader h = request.decodeHeader(CloneGroupOffsetRequestHeader.class);
         Set<String> topics = h.topic == null || h.topic.isEmpty()
-                ? broker.consumerOffsetManager().topicsOf(h.srcGroup) : Set.of(h.topic);
+                ? meta.offsets().topicsOf(h.srcGroup) : Set.of(h.topic);
         for (String t : topics) {
-            broker.consumerOffsetManager().cloneOffsets(h.srcGroup, h.destGroup, t);
+            meta.offsets().cloneOffsets(h.srcGroup, h.destGroup, t);
         }
         return TopicAdminProcessor.ok(null);
     }

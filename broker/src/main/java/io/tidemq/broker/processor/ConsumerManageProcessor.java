@@ -1,7 +1,9 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.client.ConsumerGroupInfo;
+import io.tidemq.broker.client.ConsumerManager;
+import io.tidemq.broker.offset.ConsumerOffsetManager;
+import io.tidemq.broker.role.BrokerRoleManager;
 import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
@@ -13,15 +15,23 @@ import io.tidemq.common.protocol.header.UpdateConsumerOffsetRequestHeader;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.protocol.RemotingCommand;
+import io.tidemq.store.MessageStore;
 
 import java.util.HashMap;
 
 /** GET_CONSUMER_LIST_BY_GROUP, QUERY_CONSUMER_OFFSET and UPDATE_CONSUMER_OFFSET. */
 public final class ConsumerManageProcessor implements RequestProcessor {
-    private final BrokerController broker;
+    private final ConsumerManager consumers;
+    private final ConsumerOffsetManager offsets;
+    private final MessageStore store;
+    private final BrokerRoleManager roles;
 
-    public ConsumerManageProcessor(BrokerController broker) {
-        this.broker = broker;
+    public ConsumerManageProcessor(ConsumerManager consumers, ConsumerOffsetManager offsets, MessageStore store,
+                                   BrokerRoleManager roles) {
+        this.consumers = consumers;
+        this.offsets = offsets;
+        this.store = store;
+        this.roles = roles;
     }
 
     @Override
@@ -37,7 +47,7 @@ public final class ConsumerManageProcessor implements RequestProcessor {
 
     private RemotingCommand consumerList(RemotingCommand request) throws Exception {
         GetConsumerListByGroupRequestHeader h = request.decodeHeader(GetConsumerListByGroupRequestHeader.class);
-        ConsumerGroupInfo info = broker.consumerManager().group(h.consumerGroup);
+        ConsumerGroupInfo info = consumers.group(h.consumerGroup);
         if (info == null || info.channels().isEmpty()) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "no consumer for this group, "
                     + h.consumerGroup);
@@ -50,10 +60,10 @@ public final class ConsumerManageProcessor implements RequestProcessor {
 
     private RemotingCommand queryOffset(RemotingCommand request) throws Exception {
         QueryConsumerOffsetRequestHeader h = request.decodeHeader(QueryConsumerOffsetRequestHeader.class);
-        long offset = broker.consumerOffsetManager().query(h.consumerGroup, h.topic, h.queueId);
+        long offset = offsets.query(h.consumerGroup, h.topic, h.queueId);
         if (offset < 0) {
             // A group new to a queue whose beginning still exists starts at 0, as 4.9 brokers answer.
-            long min = broker.store().getMinOffsetInQueue(h.topic, h.queueId);
+            long min = store.getMinOffsetInQueue(h.topic, h.queueId);
             if (min <= 0) {
                 offset = 0;
             }
@@ -69,11 +79,11 @@ public final class ConsumerManageProcessor implements RequestProcessor {
 
     private RemotingCommand updateOffset(RemotingCommand request) throws Exception {
         UpdateConsumerOffsetRequestHeader h = request.decodeHeader(UpdateConsumerOffsetRequestHeader.class);
-        if (broker.roles().acceptsWrites()) {
-            broker.consumerOffsetManager().commit(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
+        if (roles.acceptsWrites()) {
+            offsets.commit(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
         } else {
             // consumers commit to a slave only while its master is out of their route
-            broker.consumerOffsetManager().commitOnSlave(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
+            offsets.commitOnSlave(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
         }
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).setExtFields(new HashMap<>());
     }

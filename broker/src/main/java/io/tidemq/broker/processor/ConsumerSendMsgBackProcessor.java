@@ -1,6 +1,6 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.schedule.MessagePutter;
 import io.tidemq.broker.topic.TopicValidator;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExt;
@@ -27,32 +27,36 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
     private static final int VERSION_WITH_MAX_RECONSUME = 121;
     private static final int RETRY_PERM = PermName.PERM_READ | PermName.PERM_WRITE;
 
-    private final BrokerController broker;
+    private final BrokerMetadata meta;
+    private final StoreAccess access;
+    private final MessagePutter putter;
 
-    public ConsumerSendMsgBackProcessor(BrokerController broker) {
-        this.broker = broker;
+    public ConsumerSendMsgBackProcessor(BrokerMetadata meta, StoreAccess access, MessagePutter putter) {
+        this.meta = meta;
+        this.access = access;
+        this.putter = putter;
     }
 
     @Override
     public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
         ConsumerSendMsgBackRequestHeader h = request.decodeHeader(ConsumerSendMsgBackRequestHeader.class);
-        SubscriptionGroupConfig group = broker.subscriptionGroupManager().findOrCreate(h.group);
+        SubscriptionGroupConfig group = meta.groups().findOrCreate(h.group);
         if (group == null) {
             return RemotingCommand.createResponse(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
                     "subscription group not exist, " + h.group + " See http://rocketmq.apache.org/docs/faq/");
         }
-        if (!PermName.isWriteable(broker.brokerConfig().getBrokerPermission())) {
+        if (!PermName.isWriteable(meta.config().getBrokerPermission())) {
             return RemotingCommand.createResponse(ResponseCode.NO_PERMISSION, "the broker["
-                    + broker.brokerConfig().getBrokerIP1() + "] sending message is forbidden");
+                    + meta.config().getBrokerIP1() + "] sending message is forbidden");
         }
         if (group.retryQueueNums <= 0) {
             return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
         }
         String topic = TopicValidator.retryTopic(h.group);
         int queueId = ThreadLocalRandom.current().nextInt(group.retryQueueNums);
-        broker.topicConfigManager().createIfAbsent(topic, group.retryQueueNums, RETRY_PERM, h.unitMode ? 2 : 0);
+        meta.topics().createIfAbsent(topic, group.retryQueueNums, RETRY_PERM, h.unitMode ? 2 : 0);
 
-        MessageExt origin = broker.store().lookMessageByOffset(h.offset);
+        MessageExt origin = access.store().lookMessageByOffset(h.offset);
         if (origin == null) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "look message by offset failed, "
                     + h.offset);
@@ -67,7 +71,7 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         if (origin.getReconsumeTimes() >= max || delayLevel < 0) {
             topic = TopicValidator.dlqTopic(h.group);
             queueId = 0;
-            broker.topicConfigManager().createIfAbsent(topic, 1, RETRY_PERM, 0);
+            meta.topics().createIfAbsent(topic, 1, RETRY_PERM, 0);
             props.remove(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
         } else {
             if (delayLevel == 0) {
@@ -90,11 +94,11 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         msg.setSysFlag(origin.getSysFlag());
         msg.setBornTimestamp(origin.getBornTimestamp());
         msg.setBornHost(origin.getBornHost());
-        msg.setStoreHost(broker.storeHost());
+        msg.setStoreHost(access.storeHost());
         msg.setReconsumeTimes(origin.getReconsumeTimes() + 1);
 
         String originalTopic = props.get(MessageConst.PROPERTY_RETRY_TOPIC);
-        CompletableFuture<PutMessageResult> future = broker.messagePutter().put(msg);
+        CompletableFuture<PutMessageResult> future = putter.put(msg);
         if (future.isDone()) {
             return answer(future.getNow(null), originalTopic, h.group);
         }
@@ -106,7 +110,7 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
 
     private RemotingCommand answer(PutMessageResult r, String originalTopic, String group) {
         if (r != null && r.isOk()) {
-            broker.stats().recordSendBack(originalTopic, group);
+            access.stats().recordSendBack(originalTopic, group);
             return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
         }
         return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, r == null ? "UNKNOWN_ERROR"

@@ -1,6 +1,6 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.role.BrokerRoleManager;
 import io.tidemq.broker.transaction.TransactionalMessageService;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExt;
@@ -14,16 +14,18 @@ import io.tidemq.store.PutMessageResult;
 
 /** END_TRANSACTION: commit or roll back a half message. */
 public final class EndTransactionProcessor implements RequestProcessor {
-    private final BrokerController broker;
+    private final BrokerRoleManager roles;
+    private final TransactionalMessageService transactions;
 
-    public EndTransactionProcessor(BrokerController broker) {
-        this.broker = broker;
+    public EndTransactionProcessor(BrokerRoleManager roles, TransactionalMessageService transactions) {
+        this.roles = roles;
+        this.transactions = transactions;
     }
 
     @Override
     public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
         EndTransactionRequestHeader h = request.decodeHeader(EndTransactionRequestHeader.class);
-        if (!broker.roles().acceptsWrites()) {
+        if (!roles.acceptsWrites()) {
             return RemotingCommand.createResponse(ResponseCode.SLAVE_NOT_AVAILABLE,
                     "a slave cannot end transactions");
         }
@@ -31,7 +33,7 @@ public final class EndTransactionProcessor implements RequestProcessor {
         if (type != MessageSysFlag.TRANSACTION_COMMIT_TYPE && type != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
             return null; // unknown state: the check service will ask the producer again
         }
-        TransactionalMessageService tx = broker.transactionalMessageService();
+        TransactionalMessageService tx = transactions;
         MessageExt half = tx.lookHalf(h.commitLogOffset);
         if (half == null) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "Find prepared transaction message failed");

@@ -1,9 +1,11 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.client.ConsumerGroupInfo;
 import io.tidemq.broker.filter.RetryTopicMessageFilter;
 import io.tidemq.broker.longpolling.PullRequest;
+import io.tidemq.broker.longpolling.PullRequestHoldService;
+import io.tidemq.broker.metrics.BrokerMetrics;
+import io.tidemq.broker.stats.SlowConsumerProtection;
 import io.tidemq.broker.topic.TopicValidator;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.PullMessageRequestHeader;
@@ -39,11 +41,26 @@ public final class PullMessageProcessor implements RequestProcessor {
     private static final int FLAG_SUSPEND = 1 << 1;
     private static final int FLAG_SUBSCRIPTION = 1 << 2;
 
-    private final BrokerController broker;
+    private final BrokerMetadata meta;
+    private final StoreAccess access;
+    private final ConnectedClients clients;
+    private final SlowConsumerProtection slowConsumers;
+    private final BrokerMetrics metrics;
     private volatile ExecutorService executor;
+    private volatile PullRequestHoldService holds;
 
-    public PullMessageProcessor(BrokerController broker) {
-        this.broker = broker;
+    public PullMessageProcessor(BrokerMetadata meta, StoreAccess access, ConnectedClients clients,
+                                SlowConsumerProtection slowConsumers, BrokerMetrics metrics) {
+        this.meta = meta;
+        this.access = access;
+        this.clients = clients;
+        this.slowConsumers = slowConsumers;
+        this.metrics = metrics;
+    }
+
+    /** Where pulls that found nothing wait for messages; it is built on this processor, so it comes after it. */
+    public void setHoldService(PullRequestHoldService holds) {
+        this.holds = holds;
     }
 
     /** Where woken pulls run when their connection's I/O thread no longer takes tasks (the pull pool). */
@@ -90,11 +107,11 @@ public final class PullMessageProcessor implements RequestProcessor {
         RemotingCommand response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, null);
         PullMessageResponseHeader rh = new PullMessageResponseHeader();
 
-        if (!PermName.isReadable(broker.brokerConfig().getBrokerPermission())) {
+        if (!PermName.isReadable(meta.config().getBrokerPermission())) {
             return response.setCode(ResponseCode.NO_PERMISSION).setRemark("the broker["
-                    + broker.brokerConfig().getBrokerIP1() + "] pulling message is forbidden");
+                    + meta.config().getBrokerIP1() + "] pulling message is forbidden");
         }
-        SubscriptionGroupConfig group = broker.subscriptionGroupManager().findOrCreate(h.consumerGroup);
+        SubscriptionGroupConfig group = meta.groups().findOrCreate(h.consumerGroup);
         if (group == null) {
             return response.setCode(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST).setRemark(
                     "subscription group [" + h.consumerGroup + "] does not exist, See http://rocketmq.apache.org/docs/faq/");
@@ -107,7 +124,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         boolean commitOffset = (h.sysFlag & FLAG_COMMIT_OFFSET) != 0;
         boolean hasSubscription = (h.sysFlag & FLAG_SUBSCRIPTION) != 0;
 
-        TopicConfig tc = broker.topicConfigManager().select(h.topic);
+        TopicConfig tc = meta.topics().select(h.topic);
         if (tc == null) {
             return response.setCode(ResponseCode.TOPIC_NOT_EXIST).setRemark("topic[" + h.topic
                     + "] not exist, apply first please! See http://rocketmq.apache.org/docs/faq/");
@@ -126,7 +143,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         if (hasSubscription) {
             subscription = fromHeader(h);
         } else {
-            ConsumerGroupInfo info = broker.consumerManager().group(h.consumerGroup);
+            ConsumerGroupInfo info = clients.consumers().group(h.consumerGroup);
             if (info == null) {
                 return response.setCode(ResponseCode.SUBSCRIPTION_NOT_EXIST).setRemark(
                         "the consumer's group info not exist, See http://rocketmq.apache.org/docs/faq/");
@@ -145,27 +162,27 @@ public final class PullMessageProcessor implements RequestProcessor {
                         "the consumer's subscription not latest");
             }
         }
-        if (!subscription.isTagType() && !broker.brokerConfig().isEnablePropertyFilter()) {
+        if (!subscription.isTagType() && !meta.config().isEnablePropertyFilter()) {
             return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(
                     "The broker does not support consumer to filter message by " + subscription.expressionType);
         }
         MessageFilter filter;
         try {
-            filter = broker.subscriptionFilters().filterFor(subscription);
+            filter = clients.filters().filterFor(subscription);
         } catch (SelectorSyntaxException e) {
             // 4.9 would drop a bad expression of a pull consumer and deliver everything; refusing loses nothing
             return response.setCode(ResponseCode.SUBSCRIPTION_PARSE_FAILED).setRemark(e.getMessage());
         }
-        if (broker.brokerConfig().isFilterSupportRetry() && subscription.isTagType()
+        if (meta.config().isFilterSupportRetry() && subscription.isTagType()
                 && h.topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)) {
-            ConsumerGroupInfo info = broker.consumerManager().group(h.consumerGroup);
+            ConsumerGroupInfo info = clients.consumers().group(h.consumerGroup);
             if (info != null) {
-                filter = new RetryTopicMessageFilter(info::subscription, broker.subscriptionFilters());
+                filter = new RetryTopicMessageFilter(info::subscription, clients.filters());
             }
         }
-        GetMessageResult result = broker.store().getMessage(h.consumerGroup, h.topic, h.queueId, h.queueOffset,
+        GetMessageResult result = access.store().getMessage(h.consumerGroup, h.topic, h.queueId, h.queueOffset,
                 h.maxMsgNums, filter);
-        boolean isSlave = broker.roles().isSlave();
+        boolean isSlave = access.roles().isSlave();
         rh.nextBeginOffset = result.nextBeginOffset();
         rh.minOffset = result.minOffset();
         rh.maxOffset = result.maxOffset();
@@ -186,32 +203,32 @@ public final class PullMessageProcessor implements RequestProcessor {
             for (int i = 0; i < buffers.length; i++) {
                 buffers[i] = messages.get(i).buffer();
             }
-            broker.stats().recordGet(h.topic, h.consumerGroup, result.messageCount(), result.bufferTotalSize(),
+            access.stats().recordGet(h.topic, h.consumerGroup, result.messageCount(), result.bufferTotalSize(),
                     System.currentTimeMillis() - began);
-            broker.metrics().pullServed(System.nanoTime() - beganNanos);
-            if (broker.messageStoreConfig().isDiskFallRecorded() && !messages.isEmpty()) {
-                broker.slowConsumerProtection().recordPull(h.consumerGroup, h.topic, h.queueId,
-                        broker.store().getMaxPhyOffset(), messages.get(messages.size() - 1).startOffset());
+            metrics.pullServed(System.nanoTime() - beganNanos);
+            if (access.config().isDiskFallRecorded() && !messages.isEmpty()) {
+                slowConsumers.recordPull(h.consumerGroup, h.topic, h.queueId,
+                        access.store().getMaxPhyOffset(), messages.get(messages.size() - 1).startOffset());
             }
             response.setBodyBuffers(buffers, result::release);
         } else {
             result.release();
             if (code == ResponseCode.PULL_NOT_FOUND && allowSuspend && suspend) {
-                long hold = broker.brokerConfig().isLongPollingEnable() ? h.suspendTimeoutMillis
-                        : broker.brokerConfig().getShortPollingTimeMills();
-                broker.pullRequestHoldService().suspend(h.topic, h.queueId, new PullRequest(request, channel,
+                long hold = meta.config().isLongPollingEnable() ? h.suspendTimeoutMillis
+                        : meta.config().getShortPollingTimeMills();
+                holds.suspend(h.topic, h.queueId, new PullRequest(request, channel,
                         System.currentTimeMillis(), hold, h.queueOffset, filter));
                 response = null;
             }
         }
         if (allowSuspend && commitOffset && !isSlave) {
-            broker.consumerOffsetManager().commit(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
+            meta.offsets().commit(h.consumerGroup, h.topic, h.queueId, h.commitOffset);
         }
         return response;
     }
 
     private long suggestBroker(SubscriptionGroupConfig group, GetMessageResult result, boolean isSlave) {
-        if (!broker.brokerConfig().isSlaveReadEnable()) {
+        if (!meta.config().isSlaveReadEnable()) {
             return 0;
         }
         return result.suggestPullingFromSlave() ? group.whichBrokerWhenConsumeSlowly : group.brokerId;

@@ -1,6 +1,5 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.QueryMessageRequestHeader;
@@ -9,6 +8,8 @@ import io.tidemq.common.protocol.header.ViewMessageRequestHeader;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.protocol.RemotingCommand;
+import io.tidemq.store.MessageStore;
+import io.tidemq.store.MessageStoreConfig;
 import io.tidemq.store.QueryMessageResult;
 import io.tidemq.store.SelectMappedBufferResult;
 
@@ -19,10 +20,12 @@ import java.util.List;
 public final class QueryMessageProcessor implements RequestProcessor {
     private static final String UNIQUE_KEY_QUERY = "_UNIQUE_KEY_QUERY";
 
-    private final BrokerController broker;
+    private final MessageStore store;
+    private final MessageStoreConfig storeConfig;
 
-    public QueryMessageProcessor(BrokerController broker) {
-        this.broker = broker;
+    public QueryMessageProcessor(MessageStore store, MessageStoreConfig storeConfig) {
+        this.store = store;
+        this.storeConfig = storeConfig;
     }
 
     @Override
@@ -39,9 +42,9 @@ public final class QueryMessageProcessor implements RequestProcessor {
         QueryMessageRequestHeader h = request.decodeHeader(QueryMessageRequestHeader.class);
         int maxNum = h.maxNum;
         if (Boolean.parseBoolean(request.getExtField(UNIQUE_KEY_QUERY))) {
-            maxNum = broker.messageStoreConfig().getDefaultQueryMaxNum();
+            maxNum = storeConfig.getDefaultQueryMaxNum();
         }
-        QueryMessageResult result = broker.store().queryMessage(h.topic, h.key, maxNum, h.beginTimestamp,
+        QueryMessageResult result = store.queryMessage(h.topic, h.key, maxNum, h.beginTimestamp,
                 h.endTimestamp);
         QueryMessageResponseHeader rh = new QueryMessageResponseHeader();
         rh.indexLastUpdateTimestamp = result.indexLastUpdateTimestamp();
@@ -62,7 +65,7 @@ public final class QueryMessageProcessor implements RequestProcessor {
 
     private RemotingCommand view(RemotingCommand request) throws Exception {
         ViewMessageRequestHeader h = request.decodeHeader(ViewMessageRequestHeader.class);
-        SelectMappedBufferResult record = broker.store().selectOneMessageByOffset(h.offset);
+        SelectMappedBufferResult record = store.selectOneMessageByOffset(h.offset);
         if (record == null) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "can not find message by the offset, "
                     + h.offset);

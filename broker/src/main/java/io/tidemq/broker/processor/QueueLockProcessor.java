@@ -1,6 +1,6 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.client.RebalanceLockManager;
 import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
@@ -12,10 +12,10 @@ import io.tidemq.remoting.protocol.RemotingCommand;
 
 /** LOCK_BATCH_MQ and UNLOCK_BATCH_MQ for orderly consumers. */
 public final class QueueLockProcessor implements RequestProcessor {
-    private final BrokerController broker;
+    private final RebalanceLockManager locks;
 
-    public QueueLockProcessor(BrokerController broker) {
-        this.broker = broker;
+    public QueueLockProcessor(RebalanceLockManager locks) {
+        this.locks = locks;
     }
 
     @Override
@@ -26,10 +26,10 @@ public final class QueueLockProcessor implements RequestProcessor {
         LockBatchRequestBody body = Json.fromBytes(request.getBody(), LockBatchRequestBody.class);
         if (request.getCode() == RequestCode.LOCK_BATCH_MQ) {
             LockBatchResponseBody out = new LockBatchResponseBody();
-            out.lockOKMQSet = broker.rebalanceLockManager().tryLock(body.consumerGroup, body.mqSet, body.clientId);
+            out.lockOKMQSet = locks.tryLock(body.consumerGroup, body.mqSet, body.clientId);
             return TopicAdminProcessor.ok(Json.toBytes(out));
         }
-        broker.rebalanceLockManager().unlock(body.consumerGroup, body.mqSet, body.clientId);
+        locks.unlock(body.consumerGroup, body.mqSet, body.clientId);
         return TopicAdminProcessor.ok(null);
     }
 }

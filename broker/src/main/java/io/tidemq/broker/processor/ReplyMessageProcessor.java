@@ -1,7 +1,7 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
 import io.tidemq.broker.client.ClientChannelInfo;
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExtBrokerInner;
 import io.tidemq.common.message.MessageProperties;
@@ -15,6 +15,7 @@ import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.netty.NettyRemotingServer;
 import io.tidemq.remoting.protocol.RemotingCommand;
+import io.tidemq.store.MessageStore;
 import io.tidemq.store.PutMessageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,19 @@ public final class ReplyMessageProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyMessageProcessor.class);
     private static final long PUSH_TIMEOUT_MILLIS = 3000;
 
-    private final BrokerController broker;
     private final SendSupport support;
+    private final BrokerConfig config;
+    private final MessageStore store;
+    private final ConnectedClients clients;
+    private final String brokerAddr;
 
-    public ReplyMessageProcessor(BrokerController broker) {
-        this.broker = broker;
-        this.support = broker.sendSupport();
+    public ReplyMessageProcessor(SendSupport support, BrokerConfig config, MessageStore store, ConnectedClients clients,
+                                 String brokerAddr) {
+        this.support = support;
+        this.config = config;
+        this.store = store;
+        this.clients = clients;
+        this.brokerAddr = brokerAddr;
     }
 
     @Override
@@ -68,7 +76,7 @@ public final class ReplyMessageProcessor implements RequestProcessor {
         byte[] body = msg.getBody();
 
         String pushFailure = push(channel, h, queueId, props, body);
-        if (!broker.brokerConfig().isStoreReplyMessageEnable()) {
+        if (!config.isStoreReplyMessageEnable()) {
             if (pushFailure != null) {
                 return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(pushFailure);
             }
@@ -83,7 +91,7 @@ public final class ReplyMessageProcessor implements RequestProcessor {
             LOG.info("{}; the reply is stored in {} anyway", pushFailure, h.topic);
         }
         msg.encodePropertiesString();
-        PutMessageResult stored = broker.store().putMessage(msg);
+        PutMessageResult stored = store.putMessage(msg);
         return support.answerWhenStored(channel, request, response, CompletableFuture.completedFuture(stored),
                 queueId, h.topic, false);
     }
@@ -92,8 +100,8 @@ public final class ReplyMessageProcessor implements RequestProcessor {
     private String push(RemoteChannel from, SendMessageRequestHeader h, int queueId, Map<String, String> props,
                         byte[] body) {
         String clientId = props.get(MessageConst.PROPERTY_MESSAGE_REPLY_TO_CLIENT);
-        ClientChannelInfo requester = clientId == null ? null : broker.producerManager().findByClientId(clientId);
-        NettyRemotingServer server = broker.broker2Client().server();
+        ClientChannelInfo requester = clientId == null ? null : clients.producers().findByClientId(clientId);
+        NettyRemotingServer server = clients.toClients().server();
         if (requester == null || server == null) {
             return "push reply message to " + clientId + " failed: the requester is not connected to this broker";
         }
@@ -109,7 +117,7 @@ public final class ReplyMessageProcessor implements RequestProcessor {
         rh.reconsumeTimes = h.reconsumeTimes == null ? 0 : h.reconsumeTimes;
         rh.unitMode = h.unitMode;
         rh.bornHost = from.remoteAddress();
-        rh.storeHost = broker.brokerAddr();
+        rh.storeHost = brokerAddr;
         rh.storeTimestamp = System.currentTimeMillis();
         props.put(MessageConst.PROPERTY_PUSH_REPLY_TIME, Long.toString(rh.storeTimestamp));
         rh.properties = MessageProperties.encode(props);

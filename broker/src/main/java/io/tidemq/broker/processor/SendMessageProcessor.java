@@ -1,7 +1,9 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.config.BrokerConfig;
+import io.tidemq.broker.schedule.MessagePutter;
 import io.tidemq.broker.topic.TopicValidator;
+import io.tidemq.broker.transaction.TransactionalMessageService;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExtBatch;
 import io.tidemq.common.message.MessageExtBrokerInner;
@@ -26,17 +28,24 @@ import java.util.concurrent.ThreadLocalRandom;
  * transaction rules, append, and answer once the store says the message is as durable as configured.
  */
 public final class SendMessageProcessor implements RequestProcessor {
-    private final BrokerController broker;
     private final SendSupport support;
+    private final BrokerConfig config;
+    private final StoreAccess access;
+    private final MessagePutter putter;
+    private final TransactionalMessageService transactions;
 
-    public SendMessageProcessor(BrokerController broker) {
-        this.broker = broker;
-        this.support = broker.sendSupport();
+    public SendMessageProcessor(SendSupport support, BrokerConfig config, StoreAccess access, MessagePutter putter,
+                                TransactionalMessageService transactions) {
+        this.support = support;
+        this.config = config;
+        this.access = access;
+        this.putter = putter;
+        this.transactions = transactions;
     }
 
     @Override
     public boolean rejectRequest() {
-        return broker.store().isOSPageCacheBusy();
+        return access.store().isOSPageCacheBusy();
     }
 
     /** Appends are memory copies and flushes or replica acknowledgements complete later, so nothing here waits. */
@@ -58,9 +67,9 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (notYet != null) {
             return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(notYet);
         }
-        if (!broker.roles().acceptsWrites()) {
+        if (!access.roles().acceptsWrites()) {
             return response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
-                    .setRemark("the broker[" + broker.brokerConfig().getBrokerIP1() + "] is a slave, cannot write");
+                    .setRemark("the broker[" + config.getBrokerIP1() + "] is a slave, cannot write");
         }
         TopicConfig topicConfig = support.findOrCreateTopic(header, channel, response);
         if (topicConfig == null) {
@@ -105,13 +114,13 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
         CompletableFuture<PutMessageResult> future;
         if (Boolean.parseBoolean(props.get(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
-            if (broker.brokerConfig().isRejectTransactionMessage()) {
+            if (config.isRejectTransactionMessage()) {
                 return response.setCode(ResponseCode.NO_PERMISSION).setRemark("the broker["
-                        + broker.brokerConfig().getBrokerIP1() + "] sending transaction message is forbidden");
+                        + config.getBrokerIP1() + "] sending transaction message is forbidden");
             }
-            future = broker.transactionalMessageService().prepare(msg);
+            future = transactions.prepare(msg);
         } else {
-            future = broker.messagePutter().put(msg);
+            future = putter.put(msg);
         }
         return support.answerWhenStored(channel, request, response, future, requestedQueue, h.topic, wait);
     }
@@ -140,16 +149,16 @@ public final class SendMessageProcessor implements RequestProcessor {
         batch.setSysFlag(SendSupport.sysFlagFor(h.sysFlag, topicConfig));
         batch.setBornTimestamp(h.bornTimestamp);
         batch.setBornHost((InetSocketAddress) channel.remoteSocketAddress());
-        batch.setStoreHost(broker.storeHost());
+        batch.setStoreHost(access.storeHost());
         batch.setReconsumeTimes(h.reconsumeTimes == null ? 0 : h.reconsumeTimes);
-        batchProps.put(MessageConst.PROPERTY_CLUSTER, broker.brokerConfig().getBrokerClusterName());
+        batchProps.put(MessageConst.PROPERTY_CLUSTER, config.getBrokerClusterName());
         batch.setProperties(batchProps);
         batch.encodePropertiesString();
         boolean wait = batch.isWaitStoreMsgOK();
         if (support.refusedForNoSlave(response, wait)) {
             return response;
         }
-        CompletableFuture<PutMessageResult> future = broker.store().asyncPutMessages(batch);
+        CompletableFuture<PutMessageResult> future = access.store().asyncPutMessages(batch);
         return support.answerWhenStored(channel, request, response, future, queueId, h.topic, wait);
     }
 

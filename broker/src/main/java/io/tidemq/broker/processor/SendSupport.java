@@ -1,6 +1,7 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.metrics.BrokerMetrics;
+import io.tidemq.broker.role.ReplicationGate;
 import io.tidemq.broker.topic.TopicValidator;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExtBrokerInner;
@@ -34,24 +35,30 @@ public final class SendSupport {
     private static final DateTimeFormatter ACCEPT_TIME_FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS").withZone(ZoneId.systemDefault());
 
-    private final BrokerController broker;
+    private final BrokerMetadata meta;
+    private final StoreAccess access;
+    private final ReplicationGate gate;
+    private final BrokerMetrics metrics;
 
-    public SendSupport(BrokerController broker) {
-        this.broker = broker;
+    public SendSupport(BrokerMetadata meta, StoreAccess access, ReplicationGate gate, BrokerMetrics metrics) {
+        this.meta = meta;
+        this.access = access;
+        this.gate = gate;
+        this.metrics = metrics;
     }
 
     /** A send response: SendMessageResponseHeader fields go into extFields next to MSG_REGION and TRACE_ON. */
     public RemotingCommand newSendResponse() {
         RemotingCommand response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, null);
-        response.addExtField(MessageConst.PROPERTY_MSG_REGION, broker.brokerConfig().getRegionId());
-        response.addExtField(MessageConst.PROPERTY_TRACE_SWITCH, String.valueOf(broker.brokerConfig().isTraceOn()));
+        response.addExtField(MessageConst.PROPERTY_MSG_REGION, meta.config().getRegionId());
+        response.addExtField(MessageConst.PROPERTY_TRACE_SWITCH, String.valueOf(meta.config().isTraceOn()));
         return response;
     }
 
     /** Null when {@code topic} may be sent to by name and broker permission, else the refusal text. */
     public String checkWritable(String topic) {
-        if (!PermName.isWriteable(broker.brokerConfig().getBrokerPermission())) {
-            return "the broker[" + broker.brokerConfig().getBrokerIP1() + "] sending message is forbidden";
+        if (!PermName.isWriteable(meta.config().getBrokerPermission())) {
+            return "the broker[" + meta.config().getBrokerIP1() + "] sending message is forbidden";
         }
         if (TopicValidator.RMQ_SYS_SCHEDULE_TOPIC.equals(topic)) {
             return "Sending message to topic[" + topic + "] is forbidden.";
@@ -64,7 +71,7 @@ public final class SendSupport {
      * until a given time (e.g. while an operator warms a broker up before traffic).
      */
     public String notAcceptingSendsYet() {
-        long start = broker.brokerConfig().getStartAcceptSendRequestTimeStamp();
+        long start = meta.config().getStartAcceptSendRequestTimeStamp();
         if (System.currentTimeMillis() >= start) {
             return null;
         }
@@ -81,13 +88,13 @@ public final class SendSupport {
             response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(bad);
             return null;
         }
-        TopicConfig tc = broker.topicConfigManager().select(h.topic);
+        TopicConfig tc = meta.topics().select(h.topic);
         if (tc == null) {
             int sysFlag = h.unitMode ? (TopicValidator.isRetryTopic(h.topic) ? 2 : 1) : 0;
-            tc = broker.topicConfigManager().createOnSend(h.topic, h.defaultTopic,
+            tc = meta.topics().createOnSend(h.topic, h.defaultTopic,
                     h.defaultTopicQueueNums == null ? 4 : h.defaultTopicQueueNums, sysFlag);
             if (tc == null && TopicValidator.isRetryTopic(h.topic)) {
-                tc = broker.topicConfigManager().createIfAbsent(h.topic, 1, RETRY_PERM, sysFlag);
+                tc = meta.topics().createIfAbsent(h.topic, 1, RETRY_PERM, sysFlag);
             }
             if (tc == null) {
                 response.setCode(ResponseCode.TOPIC_NOT_EXIST).setRemark("topic[" + h.topic
@@ -113,7 +120,7 @@ public final class SendSupport {
             return true;
         }
         String group = h.topic.substring(TopicValidator.RETRY_GROUP_TOPIC_PREFIX.length());
-        SubscriptionGroupConfig groupConfig = broker.subscriptionGroupManager().findOrCreate(group);
+        SubscriptionGroupConfig groupConfig = meta.groups().findOrCreate(group);
         if (groupConfig == null) {
             response.setCode(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST).setRemark("subscription group not exist, "
                     + group + " See http://rocketmq.apache.org/docs/faq/");
@@ -123,7 +130,7 @@ public final class SendSupport {
         int reconsumeTimes = h.reconsumeTimes == null ? 0 : h.reconsumeTimes;
         if (reconsumeTimes >= max) {
             String dlq = TopicValidator.dlqTopic(group);
-            broker.topicConfigManager().createIfAbsent(dlq, 1, RETRY_PERM, 0);
+            meta.topics().createIfAbsent(dlq, 1, RETRY_PERM, 0);
             msg.setTopic(dlq);
             msg.setQueueId(0);
             msg.clearProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
@@ -133,7 +140,7 @@ public final class SendSupport {
 
     /** Strict SYNC_MASTER: fills {@code response} and returns true when the send must not even be stored. */
     public boolean refusedForNoSlave(RemotingCommand response, boolean waitStoreMsgOk) {
-        if (!broker.replicationGate().refuseBeforeStore(waitStoreMsgOk)) {
+        if (!gate.refuseBeforeStore(waitStoreMsgOk)) {
             return false;
         }
         // not SLAVE_NOT_AVAILABLE: clients read that code as "stored on the master"; this one makes them retry
@@ -150,7 +157,7 @@ public final class SendSupport {
     public RemotingCommand answerWhenStored(RemoteChannel channel, RemotingCommand request, RemotingCommand response,
                                            CompletableFuture<PutMessageResult> stored, int requestedQueue,
                                            String topic, boolean waitStoreMsgOk) {
-        CompletableFuture<PutMessageResult> future = broker.replicationGate().afterStore(stored, waitStoreMsgOk);
+        CompletableFuture<PutMessageResult> future = gate.afterStore(stored, waitStoreMsgOk);
         if (future.isDone()) {
             fill(response, future.getNow(null), requestedQueue, topic);
             return response;
@@ -170,7 +177,7 @@ public final class SendSupport {
     private void fill(RemotingCommand response, PutMessageResult result, int requestedQueue, String topic) {
         PutMessageStatus status = result == null ? PutMessageStatus.UNKNOWN_ERROR : result.status();
         if (!status.isOk()) {
-            broker.metrics().refused(status == PutMessageStatus.OS_PAGECACHE_BUSY ? "busy"
+            metrics.refused(status == PutMessageStatus.OS_PAGECACHE_BUSY ? "busy"
                     : status.name().toLowerCase(java.util.Locale.ROOT));
         }
         switch (status) {
@@ -183,7 +190,7 @@ public final class SendSupport {
                     .setRemark("no slave available to replicate to");
             case MESSAGE_ILLEGAL, PROPERTIES_SIZE_EXCEEDED -> response.setCode(ResponseCode.MESSAGE_ILLEGAL)
                     .setRemark("the message is illegal, maybe msg body or properties length not matched. msg body "
-                            + "length limit " + broker.messageStoreConfig().getMaxMessageSize()
+                            + "length limit " + access.config().getMaxMessageSize()
                             + "B, properties length limit 32767B, topic length limit 127.");
             case SERVICE_NOT_AVAILABLE -> response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
                     .setRemark("service not available now, maybe disk full or the store is shutting down");
@@ -202,7 +209,7 @@ public final class SendSupport {
             header.queueId = requestedQueue;
             header.queueOffset = append.logicsOffset();
             response.writeHeader(header);
-            broker.stats().recordPut(topic, append.msgNum(), append.wroteBytes());
+            access.stats().recordPut(topic, append.msgNum(), append.wroteBytes());
         }
     }
 
@@ -217,9 +224,9 @@ public final class SendSupport {
         msg.setSysFlag(sysFlagFor(h.sysFlag == null ? 0 : h.sysFlag, topicConfig));
         msg.setBornTimestamp(h.bornTimestamp == null ? 0 : h.bornTimestamp);
         msg.setBornHost((InetSocketAddress) channel.remoteSocketAddress());
-        msg.setStoreHost(broker.storeHost());
+        msg.setStoreHost(access.storeHost());
         msg.setReconsumeTimes(h.reconsumeTimes == null ? 0 : h.reconsumeTimes);
-        msg.getProperties().put(MessageConst.PROPERTY_CLUSTER, broker.brokerConfig().getBrokerClusterName());
+        msg.getProperties().put(MessageConst.PROPERTY_CLUSTER, meta.config().getBrokerClusterName());
     }
 
     static int sysFlagFor(int requested, TopicConfig topicConfig) {

@@ -1,6 +1,7 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerController;
+import io.tidemq.broker.client.ConsumerManager;
+import io.tidemq.broker.out.NameServerRegistration;
 import io.tidemq.broker.topic.TopicValidator;
 import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.RequestCode;
@@ -30,10 +31,17 @@ import java.util.Set;
 public final class TopicAdminProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdminProcessor.class);
 
-    private final BrokerController broker;
+    private final BrokerMetadata meta;
+    private final StoreAccess access;
+    private final ConsumerManager consumers;
+    private final NameServerRegistration registration;
 
-    public TopicAdminProcessor(BrokerController broker) {
-        this.broker = broker;
+    public TopicAdminProcessor(BrokerMetadata meta, StoreAccess access, ConsumerManager consumers,
+                               NameServerRegistration registration) {
+        this.meta = meta;
+        this.access = access;
+        this.consumers = consumers;
+        this.registration = registration;
     }
 
     @Override
@@ -44,14 +52,14 @@ public final class TopicAdminProcessor implements RequestProcessor {
             case RequestCode.GET_ALL_TOPIC_CONFIG -> allTopicConfig();
             case RequestCode.GET_TOPIC_STATS_INFO -> topicStats(request);
             case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> ok(Json.toBytes(
-                    new TopicList(broker.topicConfigManager().systemTopics())));
+                    new TopicList(meta.topics().systemTopics())));
             case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(request);
             case RequestCode.CLEAN_UNUSED_TOPIC -> {
-                broker.store().cleanUnusedTopics(broker.topicConfigManager().table().keySet());
+                access.store().cleanUnusedTopics(meta.topics().table().keySet());
                 yield ok(null);
             }
             case RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE -> {
-                LOG.info("cleaned {} expired consume queues", broker.store().cleanExpiredConsumeQueues());
+                LOG.info("cleaned {} expired consume queues", access.store().cleanExpiredConsumeQueues());
                 yield ok(null);
             }
             default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
@@ -65,7 +73,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
         if (bad != null) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, bad);
         }
-        if (broker.topicConfigManager().isSystemTopic(h.topic)) {
+        if (meta.topics().isSystemTopic(h.topic)) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "The topic[" + h.topic
                     + "] is conflict with system topic.");
         }
@@ -83,50 +91,50 @@ public final class TopicAdminProcessor implements RequestProcessor {
         TopicConfig tc = new TopicConfig(h.topic, h.readQueueNums, h.writeQueueNums, h.perm);
         tc.topicFilterType = filterType;
         tc.topicSysFlag = h.topicSysFlag == null ? 0 : h.topicSysFlag;
-        broker.topicConfigManager().update(tc);
-        broker.registerTopic(tc.topicName, false);
+        meta.topics().update(tc);
+        registration.registerTopic(tc.topicName);
         return ok(null);
     }
 
     private RemotingCommand deleteTopic(RemotingCommand request) throws Exception {
         DeleteTopicRequestHeader h = request.decodeHeader(DeleteTopicRequestHeader.class);
-        if (broker.topicConfigManager().isSystemTopic(h.topic)) {
+        if (meta.topics().isSystemTopic(h.topic)) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "The topic[" + h.topic
                     + "] is conflict with system topic.");
         }
-        broker.topicConfigManager().delete(h.topic);
-        broker.consumerOffsetManager().removeTopic(h.topic);
-        broker.store().deleteTopics(Set.of(h.topic));
-        broker.stats().forgetTopic(h.topic);
+        meta.topics().delete(h.topic);
+        meta.offsets().removeTopic(h.topic);
+        access.store().deleteTopics(Set.of(h.topic));
+        access.stats().forgetTopic(h.topic);
         return ok(null);
     }
 
     private RemotingCommand allTopicConfig() {
-        return ok(Json.toBytes(broker.topicConfigManager().snapshot()));
+        return ok(Json.toBytes(meta.topics().snapshot()));
     }
 
     private RemotingCommand topicStats(RemotingCommand request) throws Exception {
         GetTopicStatsInfoRequestHeader h = request.decodeHeader(GetTopicStatsInfoRequestHeader.class);
-        TopicConfig tc = broker.topicConfigManager().select(h.topic);
+        TopicConfig tc = meta.topics().select(h.topic);
         if (tc == null) {
             return RemotingCommand.createResponse(ResponseCode.TOPIC_NOT_EXIST, "topic[" + h.topic + "] not exist");
         }
         TopicStatsTable table = new TopicStatsTable();
         for (int q = 0; q < tc.writeQueueNums; q++) {
             TopicOffset o = new TopicOffset();
-            o.minOffset = Math.max(0, broker.store().getMinOffsetInQueue(h.topic, q));
-            o.maxOffset = Math.max(0, broker.store().getMaxOffsetInQueue(h.topic, q));
+            o.minOffset = Math.max(0, access.store().getMinOffsetInQueue(h.topic, q));
+            o.maxOffset = Math.max(0, access.store().getMaxOffsetInQueue(h.topic, q));
             o.lastUpdateTimestamp = o.maxOffset > 0
-                    ? Math.max(0, broker.store().getMessageStoreTimeStamp(h.topic, q, o.maxOffset - 1)) : 0;
-            table.offsetTable.put(new MessageQueue(h.topic, broker.brokerConfig().getBrokerName(), q), o);
+                    ? Math.max(0, access.store().getMessageStoreTimeStamp(h.topic, q, o.maxOffset - 1)) : 0;
+            table.offsetTable.put(new MessageQueue(h.topic, meta.config().getBrokerName(), q), o);
         }
         return ok(Json.toBytes(table));
     }
 
     private RemotingCommand consumedBy(RemotingCommand request) throws Exception {
         QueryTopicConsumeByWhoRequestHeader h = request.decodeHeader(QueryTopicConsumeByWhoRequestHeader.class);
-        Set<String> groups = new HashSet<>(broker.consumerManager().groupsSubscribing(h.topic));
-        groups.addAll(broker.consumerOffsetManager().groupsOf(h.topic));
+        Set<String> groups = new HashSet<>(consumers.groupsSubscribing(h.topic));
+        groups.addAll(meta.offsets().groupsOf(h.topic));
         GroupList body = new GroupList();
         body.groupList = groups;
         return ok(Json.toBytes(body));

@@ -1,6 +1,6 @@
 package io.tidemq.broker.role;
 
-import io.tidemq.broker.BrokerConfig;
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.store.PutMessageResult;
 import io.tidemq.store.PutMessageStatus;
 import io.tidemq.store.ha.HAService;

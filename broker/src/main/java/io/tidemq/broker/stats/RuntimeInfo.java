@@ -1,7 +1,9 @@
 package io.tidemq.broker.stats;
 
-import io.tidemq.broker.BrokerController;
-import io.tidemq.broker.BrokerFastFailure;
+import io.tidemq.broker.config.BrokerConfig;
+import io.tidemq.broker.executor.BrokerExecutors;
+import io.tidemq.broker.executor.BrokerFastFailure;
+import io.tidemq.broker.schedule.DelayOffsetTable;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.StoreCounters;
 
@@ -9,21 +11,29 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Supplier;
 
 /** Builds the GET_BROKER_RUNTIME_INFO table (the keys mqadmin clusterList and brokerStatus read). */
 public final class RuntimeInfo {
-    private final BrokerController broker;
+    private final BrokerConfig config;
+    private final MessageStore store;
+    private final BrokerStats stats;
+    private final BrokerExecutors executors;
+    private final Supplier<DelayOffsetTable> delayOffsets;
     private final long bootTimestamp = System.currentTimeMillis();
 
-    public RuntimeInfo(BrokerController broker) {
-        this.broker = broker;
+    public RuntimeInfo(BrokerConfig config, MessageStore store, BrokerStats stats, BrokerExecutors executors,
+                       Supplier<DelayOffsetTable> delayOffsets) {
+        this.config = config;
+        this.store = store;
+        this.stats = stats;
+        this.executors = executors;
+        this.delayOffsets = delayOffsets;
     }
 
     public Map<String, String> collect() {
         Map<String, String> t = new HashMap<>();
-        MessageStore store = broker.store();
         t.putAll(store.runtimeInfo());
-        BrokerStats stats = broker.stats();
         t.put("brokerVersionDesc", "V4_9_3");
         t.put("brokerVersion", "399");
         t.put("bootTimestamp", String.valueOf(bootTimestamp));
@@ -40,21 +50,21 @@ public final class RuntimeInfo {
         t.put("msgGetTotalYesterdayMorning", String.valueOf(stats.getYesterdayMorning()));
         t.put("msgGetTotalTodayMorning", String.valueOf(stats.getTodayMorning()));
         t.put("msgGetTotalTodayNow", String.valueOf(now.getTransferred()));
-        queue(t, "sendThreadPoolQueue", broker.sendExecutor());
-        queue(t, "pullThreadPoolQueue", broker.pullExecutor());
-        queue(t, "queryThreadPoolQueue", broker.queryExecutor());
-        t.put("EndTransactionQueueSize", String.valueOf(broker.endTransactionExecutor().getQueue().size()));
+        queue(t, "sendThreadPoolQueue", executors.send);
+        queue(t, "pullThreadPoolQueue", executors.pull);
+        queue(t, "queryThreadPoolQueue", executors.query);
+        t.put("EndTransactionQueueSize", String.valueOf(executors.endTransaction.getQueue().size()));
         t.put("EndTransactionThreadPoolQueueCapacity", String.valueOf(
-                broker.brokerConfig().getEndTransactionPoolQueueCapacity()));
+                config.getEndTransactionPoolQueueCapacity()));
         t.put("sendThreadPoolQueueHeadWaitTimeMills", String.valueOf(
-                BrokerFastFailure.headWaitMillis(broker.sendExecutor())));
+                BrokerFastFailure.headWaitMillis(executors.send)));
         t.put("pullThreadPoolQueueHeadWaitTimeMills", String.valueOf(
-                BrokerFastFailure.headWaitMillis(broker.pullExecutor())));
+                BrokerFastFailure.headWaitMillis(executors.pull)));
         t.put("queryThreadPoolQueueHeadWaitTimeMills", String.valueOf(
-                BrokerFastFailure.headWaitMillis(broker.queryExecutor())));
+                BrokerFastFailure.headWaitMillis(executors.query)));
         t.put("startAcceptSendRequestTimeStamp", String.valueOf(
-                broker.brokerConfig().getStartAcceptSendRequestTimeStamp()));
-        broker.scheduleMessageService().offsets().offsetTable.forEach((level, offset) ->
+                config.getStartAcceptSendRequestTimeStamp()));
+        delayOffsets.get().offsetTable.forEach((level, offset) ->
                 t.put("scheduleMessageOffset_" + level, offset + "," + store.getMaxOffsetInQueue(
                         "SCHEDULE_TOPIC_XXXX", level - 1)));
         return t;

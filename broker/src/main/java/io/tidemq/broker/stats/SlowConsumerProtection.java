@@ -1,6 +1,6 @@
 package io.tidemq.broker.stats;
 
-import io.tidemq.broker.BrokerConfig;
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.broker.subscription.SubscriptionGroupManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

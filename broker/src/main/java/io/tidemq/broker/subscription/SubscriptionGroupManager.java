@@ -1,6 +1,6 @@
 package io.tidemq.broker.subscription;
 
-import io.tidemq.broker.BrokerConfig;
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.broker.util.JsonConfigFile;
 import io.tidemq.common.DataVersion;
 import io.tidemq.common.protocol.body.SubscriptionGroupWrapper;

@@ -1,6 +1,6 @@
 package io.tidemq.broker.processor;
 
-import io.tidemq.broker.BrokerConfig;
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.broker.client.ConsumerManager;
 import io.tidemq.broker.filter.SubscriptionFilters;
 import io.tidemq.broker.offset.ConsumerOffsetManager;

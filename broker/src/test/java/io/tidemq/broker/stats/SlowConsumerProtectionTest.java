@@ -1,6 +1,6 @@
 package io.tidemq.broker.stats;
 
-import io.tidemq.broker.BrokerConfig;
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.broker.subscription.SubscriptionGroupManager;
 import io.tidemq.common.subscription.SubscriptionGroupConfig;
 import org.junit.jupiter.api.BeforeEach;

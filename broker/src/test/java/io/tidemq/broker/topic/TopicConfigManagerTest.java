@@ -1,6 +1,6 @@
 package io.tidemq.broker.topic;
 
-import io.tidemq.broker.BrokerConfig;
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.common.topic.PermName;
 import io.tidemq.common.topic.TopicConfig;
 import org.junit.jupiter.api.Test;

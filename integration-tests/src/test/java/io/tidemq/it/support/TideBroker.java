@@ -1,7 +1,7 @@
 package io.tidemq.it.support;
 
 import io.tidemq.broker.BrokerController;
-import io.tidemq.broker.startup.BrokerConfiguration;
+import io.tidemq.broker.config.BrokerConfiguration;
 import io.tidemq.remoting.netty.TlsConfig;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.tidemq.broker;
+package io.tidemq.broker.config;
 
 import io.tidemq.broker.acl.AclException;
 import io.tidemq.broker.acl.ClientCredentials;
@@ -346,7 +346,8 @@ public class BrokerConfig {
         return "127.0.0.1";
     }
 
-    static String localHostName() {
+    /** This machine's host name, as the admin and metrics views report it. */
+    public static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {

@@ -1,5 +1,6 @@
-package io.tidemq.broker;
+package io.tidemq.broker.executor;
 
+import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RequestTask;

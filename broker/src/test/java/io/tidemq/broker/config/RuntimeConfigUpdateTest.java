@@ -1,4 +1,4 @@
-package io.tidemq.broker.startup;
+package io.tidemq.broker.config;
 
 import io.tidemq.config.ConfigException;
 import io.tidemq.store.BrokerRole;

@@ -1,6 +1,5 @@
-package io.tidemq.broker;
+package io.tidemq.broker.schedule;
 
-import io.tidemq.broker.schedule.DelayLevels;
 import io.tidemq.broker.topic.TopicValidator;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExtBrokerInner;

@@ -1,4 +1,6 @@
-package io.tidemq.broker;
+package io.tidemq.broker.executor;
+
+import io.tidemq.broker.config.BrokerConfig;
 
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -9,17 +11,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The broker's request thread pools, one per family of requests, sized and bounded from its configuration. */
 public final class BrokerExecutors {
-    final ThreadPoolExecutor send;
-    final ThreadPoolExecutor pull;
-    final ThreadPoolExecutor query;
-    final ThreadPoolExecutor admin;
-    final ThreadPoolExecutor client;
-    final ThreadPoolExecutor heartbeat;
-    final ThreadPoolExecutor consumerManage;
-    final ThreadPoolExecutor endTransaction;
-    final ThreadPoolExecutor reply;
+    public final ThreadPoolExecutor send;
+    public final ThreadPoolExecutor pull;
+    public final ThreadPoolExecutor query;
+    public final ThreadPoolExecutor admin;
+    public final ThreadPoolExecutor client;
+    public final ThreadPoolExecutor heartbeat;
+    public final ThreadPoolExecutor consumerManage;
+    public final ThreadPoolExecutor endTransaction;
+    public final ThreadPoolExecutor reply;
 
-    BrokerExecutors(BrokerConfig c) {
+    public BrokerExecutors(BrokerConfig c) {
         send = pool("SendMessageThread", c.getSendMessageThreadPoolNums(), c.getSendThreadPoolQueueCapacity());
         pull = pool("PullMessageThread", c.getPullMessageThreadPoolNums(), c.getPullThreadPoolQueueCapacity());
         query = pool("QueryMessageThread", c.getQueryMessageThreadPoolNums(), c.getQueryThreadPoolQueueCapacity());
@@ -35,7 +37,7 @@ public final class BrokerExecutors {
                 c.getReplyThreadPoolQueueCapacity());
     }
 
-    void shutdown() {
+    public void shutdown() {
         for (ThreadPoolExecutor e : List.of(send, pull, query, admin, client, heartbeat, consumerManage,
                 endTransaction, reply)) {
             e.shutdown();
@@ -53,7 +55,7 @@ public final class BrokerExecutors {
     }
 
     /** Daemon threads named {@code prefix_1}, {@code prefix_2}, ... */
-    static ThreadFactory named(String prefix) {
+    public static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "_" + n.incrementAndGet());

@@ -1,6 +1,5 @@
-package io.tidemq.broker.startup;
+package io.tidemq.broker.config;
 
-import io.tidemq.broker.BrokerConfig;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigException;
 import io.tidemq.config.PropertiesFiles;
