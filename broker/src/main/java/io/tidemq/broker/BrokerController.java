@@ -36,7 +36,7 @@ import io.tidemq.broker.role.MasterDuties;
 import io.tidemq.broker.role.ReplicationGate;
 import io.tidemq.broker.role.RoleState;
 import io.tidemq.broker.role.SlaveDuties;
-import io.tidemq.broker.schedule.DelayLevels;
+import io.tidemq.store.DelayLevels;
 import io.tidemq.broker.schedule.MessagePutter;
 import io.tidemq.broker.schedule.ScheduleMessageService;
 import io.tidemq.broker.slave.SlaveSynchronize;

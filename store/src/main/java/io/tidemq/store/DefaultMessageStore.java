@@ -1,7 +1,6 @@
 package io.tidemq.store;
 
 import io.tidemq.common.message.MessageExt;
-import io.tidemq.common.message.MessageExtBatch;
 import io.tidemq.common.message.MessageExtBrokerInner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +80,7 @@ public class DefaultMessageStore implements MessageStore {
         this.queues = new ConsumeQueueTable(new File(config.consumeQueueDir()), config.getMappedFileSizeConsumeQueue());
         this.index = new IndexService(config, clock);
         this.dispatcher = new ReputDispatcher(commitLog, queues, index,
-                new DelayLevelTable(config.getMessageDelayLevel()), health,
+                new DelayLevels(config.getMessageDelayLevel()), health,
                 () -> role == BrokerRole.SLAVE);
         dispatcher.setReplicaCounter(stats::recordReplicated);
         this.flusher = CommitLogFlusher.create(config, commitLog, health, tap);
@@ -338,11 +337,6 @@ public class DefaultMessageStore implements MessageStore {
             warmer.onAppended(r.appendResult().endOffset());
         }
         return flusher.afterAppend(r, msg.isWaitStoreMsgOK());
-    }
-
-    @Override
-    public CompletableFuture<PutMessageResult> asyncPutMessages(MessageExtBatch batch) {
-        return asyncPutMessage(batch);
     }
 
     @Override

@@ -32,7 +32,7 @@ final class DispatchRequest {
     private byte[] lastTopicBytes = new byte[0];
 
     /** Fills this request from the (already checked) record of {@code size} bytes at {@code pos}. */
-    void readFrom(ByteBuffer f, int pos, long phyOffset, int size, DelayLevelTable delays) {
+    void readFrom(ByteBuffer f, int pos, long phyOffset, int size, DelayLevels delays) {
         this.commitLogOffset = phyOffset;
         this.size = size;
         this.queueId = f.getInt(pos + StoredRecord.QUEUE_ID_POS);
@@ -70,7 +70,7 @@ final class DispatchRequest {
         tagsCode = tagsCode(tags, delay, delays);
     }
 
-    private long tagsCode(String tags, String delay, DelayLevelTable delays) {
+    private long tagsCode(String tags, String delay, DelayLevels delays) {
         if (delay != null && SCHEDULE_TOPIC.equals(topic)) {
             int level;
             try {

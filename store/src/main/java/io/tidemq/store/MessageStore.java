@@ -32,20 +32,15 @@ public interface MessageStore {
     void destroy();
 
     /**
-     * Appends one message. The future completes once the message is durable as the flush mode requires (or with
-     * FLUSH_DISK_TIMEOUT); it is also readable once the dispatcher has built its queue unit.
+     * Appends one message, or every message of a {@link io.tidemq.common.message.MessageExtBatch} under one lock
+     * acquisition with consecutive queue offsets: the one way in for local writes. The future completes once the
+     * records are durable as the flush mode requires (or with FLUSH_DISK_TIMEOUT); they are readable once the
+     * dispatcher has built their queue units.
      */
     CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg);
 
-    /** Appends a batch under one lock acquisition; every message gets consecutive queue offsets. */
-    CompletableFuture<PutMessageResult> asyncPutMessages(MessageExtBatch batch);
-
     default PutMessageResult putMessage(MessageExtBrokerInner msg) {
         return asyncPutMessage(msg).join();
-    }
-
-    default PutMessageResult putMessages(MessageExtBatch batch) {
-        return asyncPutMessages(batch).join();
     }
 
     /**

@@ -323,7 +323,7 @@ public class MessageStoreConfig {
                     + "multi-path CommitLog is not supported; give one folder");
         }
         try {
-            new DelayLevelTable(messageDelayLevel);
+            new DelayLevels(messageDelayLevel);
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
         }

@@ -6,13 +6,12 @@ import io.tidemq.common.message.MessageExtBrokerInner;
 import io.tidemq.common.message.MessageId;
 import io.tidemq.common.message.MessageSysFlag;
 import io.tidemq.common.message.StoredRecord;
+import io.tidemq.common.message.StoredRecordWriter;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 
 /**
  * Encodes one message, or every message of a batch, into stored records (the 4.9 stored-message format) in a
@@ -28,7 +27,7 @@ final class RecordEncoder {
     private static final int BATCH_ENTRY_HEADER = 20;
 
     private final int maxMessageSize;
-    private final CRC32 crc = new CRC32();
+    private final StoredRecordWriter writer = new StoredRecordWriter();
     /** Direct, so the copy into the file (mapping or write(2)) needs no intermediate buffer. */
     private ByteBuffer buf = ByteBuffer.allocateDirect(INITIAL_CAPACITY);
     private int[] starts = new int[16];
@@ -68,8 +67,7 @@ final class RecordEncoder {
             return PutMessageStatus.MESSAGE_ILLEGAL;
         }
         ensureCapacity(len);
-        int p = writeHeader(0, len, sysFlag, msg, msg.getFlag(), body, 0, body.length);
-        p = writeTopic(p, topic);
+        int p = writeUpToTopic(0, len, sysFlag, msg, msg.getFlag(), body, 0, body.length);
         buf.putShort(p, (short) propsLen);
         Utf8.encode(props, buf, p + 2);
         addRecord(0, len);
@@ -127,8 +125,7 @@ final class RecordEncoder {
                 return illegal();
             }
             ensureCapacity(out + len);
-            int p = writeHeader(out, len, sysFlag, batch, flag, body, pos + BATCH_ENTRY_HEADER, bodyLen);
-            p = writeTopic(p, topic);
+            int p = writeUpToTopic(out, len, sysFlag, batch, flag, body, pos + BATCH_ENTRY_HEADER, bodyLen);
             buf.putShort(p, (short) propsLen);
             p += 2;
             buf.put(p, body, ownPropsPos, ownPropsLen);
@@ -161,12 +158,12 @@ final class RecordEncoder {
         InetSocketAddress born = msg.getBornHost();
         if (born != cachedBornHost) {
             cachedBornHost = born;
-            bornIp = ipOf(born);
+            bornIp = StoredRecordWriter.ipOf(born);
         }
         InetSocketAddress store = msg.getStoreHost();
         if (store != cachedStoreHost || storeHostHex == null) {
             cachedStoreHost = store;
-            storeIp = ipOf(store);
+            storeIp = StoredRecordWriter.ipOf(store);
             StringBuilder sb = new StringBuilder(48);
             MessageId.appendHostHex(sb, storeIp, store == null ? 0 : store.getPort());
             storeHostHex = sb.toString();
@@ -186,65 +183,18 @@ final class RecordEncoder {
     }
 
     private int effectiveSysFlag(MessageExtBrokerInner msg) {
-        int f = msg.getSysFlag() & ~(MessageSysFlag.BORNHOST_V6_FLAG | MessageSysFlag.STOREHOSTADDRESS_V6_FLAG);
-        if (bornIp.length == 16) {
-            f |= MessageSysFlag.BORNHOST_V6_FLAG;
-        }
-        if (storeIp.length == 16) {
-            f |= MessageSysFlag.STOREHOSTADDRESS_V6_FLAG;
-        }
+        int f = StoredRecordWriter.hostFlags(msg.getSysFlag(), bornIp, storeIp);
         storeTimestampPos = StoredRecord.storeTimestampPos(f);
         return f;
     }
 
-    private static byte[] ipOf(InetSocketAddress a) {
-        InetAddress ip = a == null ? null : a.getAddress();
-        if (ip == null) {
-            return ANY_IPV4;
-        }
-        return ip.getAddress();
-    }
 
-    private int writeHeader(int at, int len, int sysFlag, MessageExtBrokerInner msg, int flag, byte[] body,
-                            int bodyOff, int bodyLen) {
-        crc.reset();
-        crc.update(body, bodyOff, bodyLen);
-        buf.putInt(at, len);
-        buf.putInt(at + StoredRecord.MAGIC_POS, StoredRecord.MESSAGE_MAGIC);
-        buf.putInt(at + StoredRecord.BODY_CRC_POS, (int) (crc.getValue() & 0x7FFFFFFF));
-        buf.putInt(at + StoredRecord.QUEUE_ID_POS, msg.getQueueId());
-        buf.putInt(at + StoredRecord.FLAG_POS, flag);
-        buf.putLong(at + StoredRecord.QUEUE_OFFSET_POS, 0);
-        buf.putLong(at + StoredRecord.PHYSICAL_OFFSET_POS, 0);
-        buf.putInt(at + StoredRecord.SYS_FLAG_POS, sysFlag);
-        buf.putLong(at + StoredRecord.BORN_TIMESTAMP_POS, msg.getBornTimestamp());
-        int p = at + StoredRecord.BORN_HOST_POS;
-        buf.put(p, bornIp);
-        p += bornIp.length;
-        buf.putInt(p, cachedBornHost == null ? 0 : cachedBornHost.getPort());
-        p += 4;
-        buf.putLong(p, 0);
-        p += 8;
-        buf.put(p, storeIp);
-        p += storeIp.length;
-        buf.putInt(p, cachedStoreHost == null ? 0 : cachedStoreHost.getPort());
-        p += 4;
-        buf.putInt(p, msg.getReconsumeTimes());
-        p += 4;
-        buf.putLong(p, msg.getPreparedTransactionOffset());
-        p += 8;
-        buf.putInt(p, bodyLen);
-        p += 4;
-        buf.put(p, body, bodyOff, bodyLen);
-        return p + bodyLen;
-    }
-
-    private int writeTopic(int p, String topic) {
-        buf.put(p++, (byte) topic.length());
-        for (int i = 0; i < topic.length(); i++) {
-            buf.put(p++, (byte) topic.charAt(i));
-        }
-        return p;
+    /** Offsets and store timestamp are written as 0: they are patched in under the CommitLog lock. */
+    private int writeUpToTopic(int at, int len, int sysFlag, MessageExtBrokerInner msg, int flag, byte[] body,
+                               int bodyOff, int bodyLen) {
+        return writer.writeUpToTopic(buf, at, len, sysFlag, msg, flag, 0, 0, 0, bornIp,
+                cachedBornHost == null ? 0 : cachedBornHost.getPort(), storeIp,
+                cachedStoreHost == null ? 0 : cachedStoreHost.getPort(), body, bodyOff, bodyLen);
     }
 
     private void addRecord(int start, int len) {

@@ -23,7 +23,7 @@ final class ReputDispatcher extends ServiceThread {
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final IndexService index;
-    private final DelayLevelTable delays;
+    private final DelayLevels delays;
     private final StoreHealth health;
     private final ReentrantLock lock = new ReentrantLock();
     private final DispatchRequest req = new DispatchRequest();
@@ -40,7 +40,7 @@ final class ReputDispatcher extends ServiceThread {
     private final BooleanSupplier appendsInFrames;
     private volatile IntConsumer replicaCounter = size -> { };
 
-    ReputDispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, DelayLevelTable delays,
+    ReputDispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, DelayLevels delays,
                     StoreHealth health, BooleanSupplier appendsInFrames) {
         super("ReputDispatcher");
         this.appendsInFrames = appendsInFrames;

@@ -93,7 +93,7 @@ class AppendTest {
         store.putMessage(message("T", 2, "before"));
         MessageExtBatch batch = Stores.batch("T", 2, List.of("m0", "m1", ""),
                 List.of(Stores.props("KEYS", "a"), "", Stores.props("TAGS", "x")), Stores.props("WAIT", "true"));
-        PutMessageResult r = store.putMessages(batch);
+        PutMessageResult r = store.putMessage(batch);
 
         assertThat(r.status()).isEqualTo(PutMessageStatus.PUT_OK);
         AppendMessageResult ar = r.appendResult();
@@ -148,12 +148,12 @@ class AppendTest {
                 .isEqualTo(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED);
         MessageExtBatch malformed = Stores.batch("T", 0, List.of("a", "b"), List.of("", ""), "");
         malformed.getBody()[3] = 99;
-        assertThat(store.putMessages(malformed).status()).isEqualTo(PutMessageStatus.MESSAGE_ILLEGAL);
+        assertThat(store.putMessage(malformed).status()).isEqualTo(PutMessageStatus.MESSAGE_ILLEGAL);
         MessageExtBatch truncated = Stores.batch("T", 0, List.of("a", "b"), List.of("", ""), "");
         truncated.setBody(java.util.Arrays.copyOf(truncated.getBody(), truncated.getBody().length - 1));
-        assertThat(store.putMessages(truncated).status()).isEqualTo(PutMessageStatus.MESSAGE_ILLEGAL);
+        assertThat(store.putMessage(truncated).status()).isEqualTo(PutMessageStatus.MESSAGE_ILLEGAL);
         MessageExtBatch empty = Stores.batch("T", 0, List.of(), List.of(), "");
-        assertThat(store.putMessages(empty).status()).isEqualTo(PutMessageStatus.MESSAGE_ILLEGAL);
+        assertThat(store.putMessage(empty).status()).isEqualTo(PutMessageStatus.MESSAGE_ILLEGAL);
 
         assertThat(store.getMaxPhyOffset()).isEqualTo(max);
         assertThat(store.putMessage(message("T", 0, "next")).appendResult().logicsOffset()).isEqualTo(1);

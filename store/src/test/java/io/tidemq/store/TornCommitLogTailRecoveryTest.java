@@ -144,7 +144,7 @@ class TornCommitLogTailRecoveryTest {
                 }
                 MessageExtBatch b = Stores.batch(topic, queueId, bodies, props, Stores.props("WAIT",
                         Boolean.toString(wait)));
-                r = store.putMessages(b);
+                r = store.putMessage(b);
             }
             assertThat(r.status()).as("op %d", op).isEqualTo(PutMessageStatus.PUT_OK);
             long at = r.appendResult().wroteOffset();

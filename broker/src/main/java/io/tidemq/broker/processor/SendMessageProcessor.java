@@ -158,7 +158,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (support.refusedForNoSlave(response, wait)) {
             return response;
         }
-        CompletableFuture<PutMessageResult> future = access.store().asyncPutMessages(batch);
+        CompletableFuture<PutMessageResult> future = putter.put(batch);
         return support.answerWhenStored(channel, request, response, future, queueId, h.topic, wait);
     }
 

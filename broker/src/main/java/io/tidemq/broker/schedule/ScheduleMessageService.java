@@ -5,6 +5,7 @@ import io.tidemq.broker.util.JsonConfigFile;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.message.MessageExt;
 import io.tidemq.common.message.MessageExtBrokerInner;
+import io.tidemq.store.DelayLevels;
 import io.tidemq.store.GetMessageResult;
 import io.tidemq.store.MessageFilter;
 import io.tidemq.store.MessageStore;

@@ -1,4 +1,4 @@
-package io.tidemq.broker.schedule;
+package io.tidemq.store;
 
 import io.tidemq.config.ConfigException;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,12 @@
-package io.tidemq.broker.schedule;
+package io.tidemq.store;
 
 import io.tidemq.config.ConfigException;
 
-/** The delay of each level (1-based) from {@code messageDelayLevel}, e.g. {@code "1s 5s 10s 30s 1m ... 2h"}. */
+/**
+ * The delay of each level (1-based) from {@code messageDelayLevel}, e.g. {@code "1s 5s 10s 30s 1m ... 2h"} (units s,
+ * m, h, d): the one parser of that key, for the store (a delayed message's due time as its tags code) and the
+ * broker (parking and delivering delayed messages).
+ */
 public final class DelayLevels {
     private final long[] millis;
 
@@ -41,5 +45,13 @@ public final class DelayLevels {
     /** Delay of a level in ms (levels start at 1). */
     public long millisOf(int level) {
         return millis[Math.min(Math.max(level, 1), millis.length) - 1];
+    }
+
+    /** Delivery time of a message of {@code level} (clamped to the highest) stored at {@code storeTimestamp}. */
+    public long deliverTimestamp(int level, long storeTimestamp) {
+        if (level <= 0) {
+            return storeTimestamp + 1000;
+        }
+        return storeTimestamp + millisOf(level);
     }
 }
