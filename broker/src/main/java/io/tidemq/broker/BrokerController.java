@@ -552,7 +552,7 @@ public final class BrokerController {
     }
 
     public String haServerAddr() {
-        return brokerConfig.getBrokerIP2() + ":" + storeConfig.getHaListenPort();
+        return brokerConfig.getBrokerIP2() + ":" + storeConfig.replication().getHaListenPort();
     }
 
     public BrokerConfig brokerConfig() {

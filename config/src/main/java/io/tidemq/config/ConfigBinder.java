@@ -31,14 +31,36 @@ public final class ConfigBinder {
     public ConfigBinder(Object... targets) {
         this.targets = List.of(targets);
         for (Object t : targets) {
-            for (Field f : keyFieldsOf(t.getClass())) {
-                Binding b = new Binding(t, f, f.getAnnotation(ConfigKey.class), text(t, f));
-                Binding other = bindings.putIfAbsent(f.getName(), b);
-                if (other != null) {
-                    throw new IllegalStateException("config key '" + f.getName() + "' is declared by both "
-                            + other.field.getDeclaringClass().getName() + " and " + f.getDeclaringClass().getName());
-                }
+            bindAll(t);
+        }
+    }
+
+    /** The keys of {@code t} in declaration order, a {@link ConfigSection}'s keys where the section is declared. */
+    private void bindAll(Object t) {
+        for (Field f : keyFieldsOf(t.getClass())) {
+            if (f.getAnnotation(ConfigSection.class) != null) {
+                bindAll(sectionOf(t, f));
+                continue;
             }
+            Binding b = new Binding(t, f, f.getAnnotation(ConfigKey.class), text(t, f));
+            Binding other = bindings.putIfAbsent(f.getName(), b);
+            if (other != null) {
+                throw new IllegalStateException("config key '" + f.getName() + "' is declared by both "
+                        + other.field.getDeclaringClass().getName() + " and " + f.getDeclaringClass().getName());
+            }
+        }
+    }
+
+    private static Object sectionOf(Object owner, Field f) {
+        try {
+            Object section = f.get(owner);
+            if (section == null) {
+                throw new IllegalStateException("config section " + f.getName() + " of "
+                        + owner.getClass().getName() + " is null");
+            }
+            return section;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -173,6 +195,15 @@ public final class ConfigBinder {
         }
         for (Class<?> c : chain) {
             for (Field f : c.getDeclaredFields()) {
+                if (f.getAnnotation(ConfigSection.class) != null) {
+                    if (!Modifier.isFinal(f.getModifiers()) || Modifier.isStatic(f.getModifiers())) {
+                        throw new IllegalStateException("config section field " + c.getName() + "." + f.getName()
+                                + " must be final and not static");
+                    }
+                    f.setAccessible(true);
+                    out.add(f);
+                    continue;
+                }
                 if (f.getAnnotation(ConfigKey.class) == null) {
                     continue;
                 }

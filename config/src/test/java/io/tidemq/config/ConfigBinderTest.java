@@ -37,6 +37,37 @@ class ConfigBinderTest {
         long connectTimeoutMillis = 3000;
     }
 
+    static class WithSection {
+        @ConfigKey(doc = "first")
+        int before = 1;
+        @ConfigSection
+        final Other timeouts = new Other();
+        @ConfigKey(doc = "last")
+        int after = 2;
+    }
+
+    static class NullSection {
+        @ConfigSection
+        final Other timeouts = null;
+    }
+
+    @Test
+    void aSectionsKeysAreTheOwnersInDeclarationOrder() {
+        WithSection w = new WithSection();
+        ConfigBinder b = new ConfigBinder(w);
+        assertThat(b.keys()).extracting(ConfigBinder.KeyInfo::name)
+                .containsExactly("before", "connectTimeoutMillis", "after");
+        assertThat(b.info("connectTimeoutMillis").owner()).isEqualTo(Other.class);
+        b.set("connectTimeoutMillis", "500");
+        assertThat(w.timeouts.connectTimeoutMillis).isEqualTo(500);
+        WithSection copy = new WithSection();
+        b.copyInto(new ConfigBinder(copy));
+        assertThat(copy.timeouts.connectTimeoutMillis).isEqualTo(500);
+        assertThatThrownBy(() -> new ConfigBinder(new WithSection(), new Other()))
+                .hasMessageContaining("connectTimeoutMillis");
+        assertThatThrownBy(() -> new ConfigBinder(new NullSection())).hasMessageContaining("is null");
+    }
+
     @Test
     void bindsOnlyAnnotatedFieldsWithTheirTypes() {
         Server s = new Server();

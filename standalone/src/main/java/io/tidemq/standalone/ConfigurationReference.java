@@ -2,11 +2,16 @@ package io.tidemq.standalone;
 
 import io.tidemq.broker.config.BrokerConfiguration;
 import io.tidemq.config.ConfigBinder;
-import io.tidemq.config.ConfigReference;
 import io.tidemq.config.ConfigReference.Section;
-import io.tidemq.namesrv.config.NamesrvConfig;
+import io.tidemq.config.ConfigReference;
 import io.tidemq.namesrv.NamesrvStartup;
+import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.remoting.netty.NettyServerConfig;
+import io.tidemq.store.FlushConfig;
+import io.tidemq.store.IndexConfig;
+import io.tidemq.store.ReplicationConfig;
+import io.tidemq.store.RetentionConfig;
+import io.tidemq.store.TransferConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +47,18 @@ public final class ConfigurationReference {
                 `BrokerConfig`: identity, topics and groups, thread pools, flow control, registration, \
                 consumption, transactions.""", broker.binder, broker.broker.getClass()));
         sections.add(section("Broker: store", """
-                `MessageStoreConfig`: paths, file sizes, flushing, retention and disk space, index, pull batches, \
-                replication, delay levels.""", broker.binder, broker.store.getClass()));
+                `MessageStoreConfig`: paths, file sizes, the role, the write path, delay levels, and keys of \
+                Apache features refused or without effect here.""", broker.binder, broker.store.getClass()));
+        sections.add(section("Broker: store, flushing", "`FlushConfig`, a section of `MessageStoreConfig`.",
+                broker.binder, FlushConfig.class));
+        sections.add(section("Broker: store, retention and disk space",
+                "`RetentionConfig`, a section of `MessageStoreConfig`.", broker.binder, RetentionConfig.class));
+        sections.add(section("Broker: store, index", "`IndexConfig`, a section of `MessageStoreConfig`.",
+                broker.binder, IndexConfig.class));
+        sections.add(section("Broker: store, pull batches", "`TransferConfig`, a section of `MessageStoreConfig`.",
+                broker.binder, TransferConfig.class));
+        sections.add(section("Broker: store, replication",
+                "`ReplicationConfig`, a section of `MessageStoreConfig`.", broker.binder, ReplicationConfig.class));
         sections.add(section("Broker: remoting server", """
                 `NettyServerConfig` of the broker (also used for its listenPort-2 server).""", broker.binder,
                 broker.server.getClass()));

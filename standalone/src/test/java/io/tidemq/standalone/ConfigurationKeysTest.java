@@ -7,7 +7,12 @@ import io.tidemq.config.ConfigKey;
 import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.remoting.netty.NettyClientConfig;
 import io.tidemq.remoting.netty.NettyServerConfig;
+import io.tidemq.store.FlushConfig;
+import io.tidemq.store.IndexConfig;
 import io.tidemq.store.MessageStoreConfig;
+import io.tidemq.store.ReplicationConfig;
+import io.tidemq.store.RetentionConfig;
+import io.tidemq.store.TransferConfig;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -90,8 +95,9 @@ class ConfigurationKeysTest {
     @Test
     void everyKeyHasOneHomeAcrossAllConfigClasses() {
         Map<String, List<String>> homes = new HashMap<>();
-        for (Class<?> c : List.of(BrokerConfig.class, MessageStoreConfig.class, NettyServerConfig.class,
-            NettyClientConfig.class, NamesrvConfig.class)) {
+        for (Class<?> c : List.of(BrokerConfig.class, MessageStoreConfig.class, FlushConfig.class,
+            RetentionConfig.class, IndexConfig.class, TransferConfig.class, ReplicationConfig.class,
+            NettyServerConfig.class, NettyClientConfig.class, NamesrvConfig.class)) {
             for (Field f : c.getDeclaredFields()) {
                 if (f.getAnnotation(ConfigKey.class) != null) {
                     homes.computeIfAbsent(f.getName(), k -> new ArrayList<>()).add(c.getSimpleName());
@@ -104,7 +110,7 @@ class ConfigurationKeysTest {
         assertThat(homes.remove("metricsPort")).containsExactly("BrokerConfig", "NamesrvConfig");
         assertThat(homes).allSatisfy((key, owners) -> assertThat(owners).as(key).hasSize(1));
         assertThat(homes.get("writeBufferHighWaterMark")).containsExactly("NettyServerConfig");
-        assertThat(homes.get("offsetCheckInSlave")).containsExactly("MessageStoreConfig");
+        assertThat(homes.get("offsetCheckInSlave")).containsExactly("ReplicationConfig");
         assertThat(homes.get("frameMaxLength")).containsExactly("NettyServerConfig");
     }
 }

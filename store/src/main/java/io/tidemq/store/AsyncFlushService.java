@@ -15,21 +15,21 @@ final class AsyncFlushService extends ServiceThread implements CommitLogFlusher 
 
     private final CommitLog commitLog;
     private final StoreHealth health;
-    private final MessageStoreConfig config;
+    private final FlushConfig flush;
     private final LatencyTap tap;
     private long lastThoroughFlush = System.currentTimeMillis();
 
-    AsyncFlushService(CommitLog commitLog, StoreHealth health, MessageStoreConfig config, LatencyTap tap) {
+    AsyncFlushService(CommitLog commitLog, StoreHealth health, FlushConfig flush, LatencyTap tap) {
         super("CommitLogAsyncFlush");
         this.tap = tap;
         this.commitLog = commitLog;
         this.health = health;
-        this.config = config;
+        this.flush = flush;
     }
 
     @Override
     public CompletableFuture<PutMessageResult> afterAppend(PutMessageResult appended, boolean waitForFlush) {
-        if (!config.isFlushCommitLogTimed()) {
+        if (!flush.isFlushCommitLogTimed()) {
             wakeup();
         }
         return CompletableFuture.completedFuture(appended);
@@ -38,10 +38,10 @@ final class AsyncFlushService extends ServiceThread implements CommitLogFlusher 
     @Override
     public void run() {
         while (!isStopped()) {
-            waitForRunning(config.getFlushIntervalCommitLog());
+            waitForRunning(flush.getFlushIntervalCommitLog());
             long now = System.currentTimeMillis();
-            int leastPages = config.getFlushCommitLogLeastPages();
-            if (now - lastThoroughFlush >= config.getFlushCommitLogThoroughInterval()) {
+            int leastPages = flush.getFlushCommitLogLeastPages();
+            if (now - lastThoroughFlush >= flush.getFlushCommitLogThoroughInterval()) {
                 lastThoroughFlush = now;
                 leastPages = 0;
             }

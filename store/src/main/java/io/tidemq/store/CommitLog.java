@@ -42,8 +42,8 @@ final class CommitLog {
         this.health = health;
         int max = config.getMaxMessageSize();
         this.encoders = ThreadLocal.withInitial(() -> new RecordEncoder(max));
-        this.writeThroughChannel = config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH
-                || config.isAppendThroughFileChannel();
+        this.writeThroughChannel = config.flush().getFlushDiskType() == FlushDiskType.SYNC_FLUSH
+                || config.flush().isAppendThroughFileChannel();
     }
 
     MappedFileQueue files() {

@@ -18,10 +18,10 @@ interface CommitLogFlusher {
     /** Stops the service after a last flush of everything written. */
     void shutdown();
 
-    static CommitLogFlusher create(MessageStoreConfig config, CommitLog commitLog, StoreHealth health,
+    static CommitLogFlusher create(FlushConfig flush, CommitLog commitLog, StoreHealth health,
             LatencyTap tap) {
-        return config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH
-                ? new GroupCommitService(commitLog, health, config.getSyncFlushTimeout(), tap)
-                : new AsyncFlushService(commitLog, health, config, tap);
+        return flush.getFlushDiskType() == FlushDiskType.SYNC_FLUSH
+                ? new GroupCommitService(commitLog, health, flush.getSyncFlushTimeout(), tap)
+                : new AsyncFlushService(commitLog, health, flush, tap);
     }
 }

@@ -78,21 +78,23 @@ public class DefaultMessageStore implements MessageStore {
         new StoreLayout(config).adoptApacheCommitLogLocation();
         this.commitLog = new CommitLog(config, clock, health);
         this.queues = new ConsumeQueueTable(new File(config.consumeQueueDir()), config.getMappedFileSizeConsumeQueue());
-        this.index = new IndexService(config, clock);
+        this.index = new IndexService(config.index(), new File(config.indexDir()), clock);
         this.dispatcher = new ReputDispatcher(commitLog, queues, index,
                 new DelayLevels(config.getMessageDelayLevel()), health,
                 () -> role == BrokerRole.SLAVE);
         dispatcher.setReplicaCounter(stats::recordReplicated);
-        this.flusher = CommitLogFlusher.create(config, commitLog, health, tap);
-        this.reader = new QueueReader(config, commitLog, queues, () -> PhysicalMemory.BYTES,
-                () -> role == BrokerRole.SLAVE);
-        this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);
-        this.retention = new RetentionService(config, clock, commitLog, queues, index, dispatcher, diskUsage);
-        this.housekeeping = new Housekeeping(diskMonitor, retention, config.getCleanResourceInterval());
-        this.lookup = new MessageLookup(config, commitLog, index);
+        this.flusher = CommitLogFlusher.create(config.flush(), commitLog, health, tap);
+        this.reader = new QueueReader(config.transfer(), commitLog, queues, () -> PhysicalMemory.BYTES,
+                () -> role == BrokerRole.SLAVE && !config.replication().isOffsetCheckInSlave());
+        this.diskMonitor = new DiskSpaceMonitor(config.retention(), new File(config.commitLogDir()),
+                config.getMappedFileSizeCommitLog(), diskUsage, health);
+        this.retention = new RetentionService(config.retention(), new File(config.commitLogDir()), clock,
+                commitLog, queues, index, dispatcher, diskUsage);
+        this.housekeeping = new Housekeeping(diskMonitor, retention, config.retention().getCleanResourceInterval());
+        this.lookup = new MessageLookup(config.index(), commitLog, index);
         this.truncator = new LogTruncator(commitLog, queues, index, dispatcher, health);
-        this.warmer = config.getWarmAheadCommitLog() > 0
-                ? new PageWarmer(commitLog.files(), config.getWarmAheadCommitLog()) : null;
+        this.warmer = config.flush().getWarmAheadCommitLog() > 0
+                ? new PageWarmer(commitLog.files(), config.flush().getWarmAheadCommitLog()) : null;
     }
 
     /** Read on first use: the management bean behind it costs tens of milliseconds of boot time. */
@@ -146,7 +148,7 @@ public class DefaultMessageStore implements MessageStore {
                 Files.deleteIfExists(foreignAbort.toPath());
             }
             logicFlush = new LogicFlushService(commitLog, queues, index, dispatcher, checkpoint, health,
-                    config.getFlushIntervalConsumeQueue());
+                    config.flush().getFlushIntervalConsumeQueue());
             loaded = true;
             return true;
         } catch (IOException | RuntimeException e) {
@@ -348,7 +350,7 @@ public class DefaultMessageStore implements MessageStore {
         if (ok) {
             dispatcher.onAppended();
             // an asynchronous flusher keeps its interval: waking it per replicated frame meant a sync per 16 KiB
-            if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
+            if (config.flush().getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
                 flusher.wakeup();
             }
         }

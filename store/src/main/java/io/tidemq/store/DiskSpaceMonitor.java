@@ -18,13 +18,18 @@ import java.nio.file.StandardOpenOption;
 final class DiskSpaceMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(DiskSpaceMonitor.class);
 
-    private final MessageStoreConfig config;
+    private final RetentionConfig retention;
+    private final File commitLogDir;
+    private final long commitLogFileSize;
     private final DiskUsage usage;
     private final StoreHealth health;
     private volatile double lastRatio;
 
-    DiskSpaceMonitor(MessageStoreConfig config, DiskUsage usage, StoreHealth health) {
-        this.config = config;
+    DiskSpaceMonitor(RetentionConfig retention, File commitLogDir, long commitLogFileSize, DiskUsage usage,
+                     StoreHealth health) {
+        this.retention = retention;
+        this.commitLogDir = commitLogDir;
+        this.commitLogFileSize = commitLogFileSize;
         this.usage = usage;
         this.health = health;
     }
@@ -35,14 +40,14 @@ final class DiskSpaceMonitor {
     }
 
     void check() {
-        File dir = new File(config.commitLogDir());
+        File dir = commitLogDir;
         double ratio = usage.usedRatio(dir);
         lastRatio = ratio;
-        double limit = config.getDiskSpaceWarningLevelRatio() / 100.0;
+        double limit = retention.getDiskSpaceWarningLevelRatio() / 100.0;
         if (ratio > limit) {
             health.markDiskFull(String.format("CommitLog disk %.1f%% used, above diskSpaceWarningLevelRatio %d%%",
-                    ratio * 100, config.getDiskSpaceWarningLevelRatio()));
-        } else if (health.isDiskFull() && usableSpace(dir) >= config.getMappedFileSizeCommitLog()) {
+                    ratio * 100, retention.getDiskSpaceWarningLevelRatio()));
+        } else if (health.isDiskFull() && usableSpace(dir) >= commitLogFileSize) {
             health.clearDiskFull();
         }
         if (health.isIoError() && probe(dir)) {

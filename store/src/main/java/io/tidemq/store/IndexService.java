@@ -31,11 +31,11 @@ final class IndexService {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<IndexFile> files = new ArrayList<>();
 
-    IndexService(MessageStoreConfig config, Clock clock) {
-        this.dir = new File(config.indexDir());
-        this.slots = config.getMaxHashSlotNum();
-        this.maxIndex = config.getMaxIndexNum();
-        this.enabled = config.isMessageIndexEnable();
+    IndexService(IndexConfig index, File dir, Clock clock) {
+        this.dir = dir;
+        this.slots = index.getMaxHashSlotNum();
+        this.maxIndex = index.getMaxIndexNum();
+        this.enabled = index.isMessageIndexEnable();
         this.clock = clock;
         if (IndexFile.fileSize(slots, maxIndex) > Integer.MAX_VALUE) {
             throw new io.tidemq.config.ConfigException("maxHashSlotNum * 4 + maxIndexNum * 20 must stay below"

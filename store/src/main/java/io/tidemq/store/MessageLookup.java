@@ -12,12 +12,12 @@ import java.nio.ByteBuffer;
  * garbage. Thread-safe.
  */
 final class MessageLookup {
-    private final MessageStoreConfig config;
+    private final IndexConfig indexConfig;
     private final CommitLog commitLog;
     private final IndexService index;
 
-    MessageLookup(MessageStoreConfig config, CommitLog commitLog, IndexService index) {
-        this.config = config;
+    MessageLookup(IndexConfig indexConfig, CommitLog commitLog, IndexService index) {
+        this.indexConfig = indexConfig;
         this.commitLog = commitLog;
         this.index = index;
     }
@@ -55,7 +55,7 @@ final class MessageLookup {
      */
     QueryMessageResult query(String topic, String key, int maxNum, long begin, long end) {
         QueryMessageResult result = new QueryMessageResult();
-        int limit = Math.max(1, Math.min(maxNum, config.getMaxMsgsNumBatch()));
+        int limit = Math.max(1, Math.min(maxNum, indexConfig.getMaxMsgsNumBatch()));
         for (long phy : index.query(topic, key, limit, begin, end)) {
             SelectMappedBufferResult r = record(phy);
             if (r == null) {

@@ -2,9 +2,12 @@ package io.tidemq.store;
 
 import io.tidemq.config.ConfigException;
 import io.tidemq.config.ConfigKey;
+import io.tidemq.config.ConfigSection;
 import io.tidemq.config.ConfigKey.Origin;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Every store setting, with its RocketMQ property key (the field name), default and meaning (see {@link ConfigKey};
@@ -64,59 +67,8 @@ public class MessageStoreConfig {
             + "updateBrokerConfig switches the running broker (a master made a slave becomes brokerId 1 unless a "
             + "brokerId is given).", important = true, live = true)
     private volatile BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
-    @ConfigKey(doc = "ASYNC_FLUSH (page cache, flushed in the background) or SYNC_FLUSH (a send succeeds once it is "
-            + "on disk; concurrent sends share one fsync).", important = true)
-    private FlushDiskType flushDiskType = FlushDiskType.ASYNC_FLUSH;
-    @ConfigKey(doc = "ASYNC_FLUSH: interval between background flushes of the CommitLog, ms.", live = true)
-    private volatile int flushIntervalCommitLog = 500;
-    @ConfigKey(doc = "ASYNC_FLUSH: pages (4 KiB) that must be dirty before a periodic flush writes them.",
-            live = true)
-    private volatile int flushCommitLogLeastPages = 4;
-    @ConfigKey(doc = "ASYNC_FLUSH: a full flush at least this often regardless of dirty pages, ms.", live = true)
-    private volatile int flushCommitLogThoroughInterval = 10_000;
-    @ConfigKey(doc = "ASYNC_FLUSH: true sleeps flushIntervalCommitLog between flushes; false also wakes the flusher "
-            + "after each append.", live = true)
-    private volatile boolean flushCommitLogTimed = true;
-    @ConfigKey(doc = "SYNC_FLUSH: how long a send waits for its fsync before FLUSH_DISK_TIMEOUT, ms.")
-    private int syncFlushTimeout = 5000;
-    @ConfigKey(doc = "Interval between flushes of consume queues and index (and of the checkpoint that vouches for "
-            + "them), ms.")
-    private int flushIntervalConsumeQueue = 1000;
-    @ConfigKey(doc = "Dirty pages before a periodic consume-queue flush.",
-            noEffect = "consume queues and index are flushed whole every flushIntervalConsumeQueue, together with "
-                    + "the checkpoint, which may only claim what was flushed.")
-    private int flushConsumeQueueLeastPages = 2;
-    @ConfigKey(doc = "Interval of full consume-queue flushes, ms.",
-            noEffect = "every consume-queue flush is a full one (see flushConsumeQueueLeastPages).")
-    private int flushConsumeQueueThoroughInterval = 60_000;
-    @ConfigKey(doc = "ASYNC_FLUSH: append through write(2) instead of the memory mapping (SYNC_FLUSH always does, "
-            + "as pages written that way sync several times faster).", origin = Origin.TIDEMQ)
-    private boolean appendThroughFileChannel = false;
-    @ConfigKey(doc = "Bytes of the current CommitLog file touched ahead of the writer by a helper thread, moving the "
-            + "page-fault cost of a fresh file off the append path (worth it with spare cores); 0 = off.",
-            origin = Origin.TIDEMQ)
-    private int warmAheadCommitLog = 0;
-    @ConfigKey(doc = "Pre-touch each new CommitLog file.",
-            noEffect = "TideMQ's equivalent is warmAheadCommitLog, which warms ahead of the writer instead of the "
-                    + "whole file at once.")
-    private boolean warmMapedFileEnable = false;
-    @ConfigKey(doc = "Pages between flushes while warming a file.", noEffect = "see warmMapedFileEnable.")
-    private int flushLeastPagesWhenWarmMapedFile = 1024 / 4 * 16;
-    @ConfigKey(doc = "Apache: stage appends in a pool of direct buffers committed to the file in the background.",
-            noEffect = "appends go straight to the page cache, where they also survive a crash of the broker "
-                    + "process; the pool's gain is an Apache-specific trade-off.")
-    private boolean transientStorePoolEnable = false;
-    @ConfigKey(doc = "Buffers of the transient store pool.", noEffect = "see transientStorePoolEnable.")
-    private int transientStorePoolSize = 5;
-    @ConfigKey(doc = "Refuse sends when the transient store pool is empty.", noEffect = "see transientStorePoolEnable.")
-    private boolean fastFailIfNoBufferInStorePool = false;
-    @ConfigKey(doc = "Commit interval of the transient store pool, ms.", noEffect = "see transientStorePoolEnable.")
-    private int commitIntervalCommitLog = 200;
-    @ConfigKey(doc = "Pages before a commit of the transient store pool.", noEffect = "see transientStorePoolEnable.")
-    private int commitCommitLogLeastPages = 4;
-    @ConfigKey(doc = "Interval of full commits of the transient store pool, ms.",
-            noEffect = "see transientStorePoolEnable.")
-    private int commitCommitLogThoroughInterval = 200;
+    @ConfigSection
+    private final FlushConfig flush = new FlushConfig();
     @ConfigKey(doc = "Lock kind of the CommitLog append (Apache: true = ReentrantLock, false = spin lock).",
             noEffect = "appends always take a ReentrantLock, Apache's default; the lock kind changes no result.")
     private boolean useReentrantLockWhenPutMessage = true;
@@ -130,105 +82,23 @@ public class MessageStoreConfig {
 
     // ---------------------------------------------------------------- retention and disk space
 
-    @ConfigKey(doc = "Hours a CommitLog file is kept after its newest message.", live = true, important = true)
-    private volatile int fileReservedTime = 72;
-    @ConfigKey(doc = "Hours of the day (e.g. 04, or 04;16) when expired files are deleted.", live = true,
-            important = true)
-    private volatile String deleteWhen = "04";
-    @ConfigKey(doc = "Disk usage (percent, 10..95) above which expired CommitLog files are deleted at any hour, not "
-            + "only at deleteWhen.", live = true)
-    private volatile int diskMaxUsedSpaceRatio = 75;
-    @ConfigKey(doc = "Disk usage (percent) above which the oldest CommitLog files are deleted even before they "
-            + "expire (with cleanFileForciblyEnable). Apache 4.9 reads it from the system property "
-            + "rocketmq.broker.diskSpaceCleanForciblyRatio (a fraction), honoured here as the default.",
-            defaultText = "85", origin = Origin.ROCKETMQ5, live = true)
-    private volatile int diskSpaceCleanForciblyRatio = fromApacheRatioProperty(
-            "rocketmq.broker.diskSpaceCleanForciblyRatio", 85);
-    @ConfigKey(doc = "Disk usage (percent) above which writes are refused with a message naming the disk and the "
-            + "threshold; reads go on, and writes resume by themselves once space is freed. Apache 4.9 reads it "
-            + "from the system property rocketmq.broker.diskSpaceWarningLevelRatio, honoured as the default.",
-            defaultText = "90", origin = Origin.ROCKETMQ5, live = true)
-    private volatile int diskSpaceWarningLevelRatio = fromApacheRatioProperty(
-            "rocketmq.broker.diskSpaceWarningLevelRatio", 90);
-    @ConfigKey(doc = "Allow deleting unexpired files when the disk is fuller than diskSpaceCleanForciblyRatio.",
-            live = true)
-    private volatile boolean cleanFileForciblyEnable = true;
-    @ConfigKey(doc = "Interval between retention checks, ms.")
-    private int cleanResourceInterval = 10_000;
-    @ConfigKey(doc = "Pause between deleting two CommitLog files in one retention pass, ms (spreads the I/O).",
-            live = true)
-    private volatile int deleteCommitLogFilesInterval = 100;
-    @ConfigKey(doc = "Pause between deleting two consume-queue files, ms.",
-            noEffect = "consume-queue files are small (6 MB) and go in the same pass as their CommitLog.")
-    private int deleteConsumeQueueFilesInterval = 100;
-    @ConfigKey(doc = "A file still read is unmapped anyway after this long, ms.",
-            noEffect = "a deleted file is unmapped when its last reader releases it, so no reader can fault and "
-                    + "nothing needs forcing.")
-    private int destroyMapedFileIntervalForcibly = 120_000;
-    @ConfigKey(doc = "Retry interval for a file whose deletion hung, ms.", noEffect = "see destroyMapedFileIntervalForcibly.")
-    private int redeleteHangedFileInterval = 120_000;
+    @ConfigSection
+    private final RetentionConfig retention = new RetentionConfig();
 
     // ---------------------------------------------------------------- index
 
-    @ConfigKey(doc = "Build the key index (queries by key and by unique key).")
-    private boolean messageIndexEnable = true;
-    @ConfigKey(doc = "Hash slots of one index file.")
-    private int maxHashSlotNum = 5_000_000;
-    @ConfigKey(doc = "Entries of one index file.")
-    private int maxIndexNum = 5_000_000 * 4;
-    @ConfigKey(doc = "Largest number of messages one query by key returns.", live = true)
-    private volatile int maxMsgsNumBatch = 64;
-    @ConfigKey(doc = "Apache: after a crash, rebuild the index from the older of the CommitLog and index checkpoints.",
-            noEffect = "recovery always rebuilds every index file that may be incomplete, which is what this mode "
-                    + "asks for.")
-    private boolean messageIndexSafe = false;
-    @ConfigKey(doc = "Messages a query returns when the request asks for none.", live = true)
-    private volatile int defaultQueryMaxNum = 32;
-    @ConfigKey(doc = "Unused by Apache 4.9.3.", noEffect = "Apache 4.9.3 reads it nowhere either.")
-    private int putMsgIndexHightWater = 600_000;
+    @ConfigSection
+    private final IndexConfig index = new IndexConfig();
 
     // ---------------------------------------------------------------- pull batches
 
-    @ConfigKey(doc = "Bytes one pull returns at most while the data is in the page cache.", live = true,
-            important = true)
-    private volatile int maxTransferBytesOnMessageInMemory = 256 * 1024;
-    @ConfigKey(doc = "Messages one pull returns at most while the data is in the page cache.", live = true,
-            important = true)
-    private volatile int maxTransferCountOnMessageInMemory = 32;
-    @ConfigKey(doc = "Bytes one pull returns at most once the data counts as on disk.", live = true, important = true)
-    private volatile int maxTransferBytesOnMessageInDisk = 64 * 1024;
-    @ConfigKey(doc = "Messages one pull returns at most once the data counts as on disk.", live = true,
-            important = true)
-    private volatile int maxTransferCountOnMessageInDisk = 8;
-    @ConfigKey(doc = "Percent of physical memory behind the CommitLog's end beyond which data counts as on disk "
-            + "(smaller batches; with slaveReadEnable, pulls are sent to a slave).", live = true, important = true)
-    private volatile int accessMessageInMemoryMaxRatio = 40;
-    @ConfigKey(doc = "Apache: record how far behind the end each pull reads, for disableConsumeIfConsumerReadSlowly.",
-            live = true)
-    private volatile boolean diskFallRecorded = true;
+    @ConfigSection
+    private final TransferConfig transfer = new TransferConfig();
 
     // ---------------------------------------------------------------- replication
 
-    @ConfigKey(doc = "Replication port of a master.",
-            noEffect = "the broker always uses listenPort + 1, as Apache 4.9.3 does.")
-    private int haListenPort = 10912;
-    @ConfigKey(doc = "Slave: interval of its offset reports when there is nothing new, ms.")
-    private int haSendHeartbeatInterval = 5000;
-    @ConfigKey(doc = "A replication connection silent this long is closed, ms.")
-    private int haHousekeepingInterval = 20_000;
-    @ConfigKey(doc = "Master: bytes of CommitLog sent to a slave in one frame at most.")
-    private int haTransferBatchSize = 32 * 1024;
-    @ConfigKey(doc = "Slave: the master's replication address (host:port); empty means learnt from the NameServer.",
-            important = true)
-    private String haMasterAddress = null;
-    @ConfigKey(doc = "SYNC_MASTER: a slave further behind than this many bytes counts as unavailable.", live = true)
-    private volatile int haSlaveFallbehindMax = 256 * 1024 * 1024;
-    @ConfigKey(doc = "Slave: let a pull past the queue's end move the consumer's offset (as a master does) instead "
-            + "of keeping it.", live = true)
-    private volatile boolean offsetCheckInSlave = false;
-    @ConfigKey(doc = "Apache: dispatch only up to a confirmed offset set by an external CommitLog copier.",
-            noEffect = "TideMQ has no external copier; a slave's confirmed data is what its master sent.")
-    private boolean duplicationEnable = false;
+    @ConfigSection
+    private final ReplicationConfig replication = new ReplicationConfig();
 
     // ---------------------------------------------------------------- delay levels
 
@@ -290,9 +160,29 @@ public class MessageStoreConfig {
             noEffect = "the append lock's hold time is reported in the runtime info (pageCacheLockTimeMills).")
     private boolean debugLockEnable = false;
 
+    public FlushConfig flush() {
+        return flush;
+    }
+
+    public RetentionConfig retention() {
+        return retention;
+    }
+
+    public IndexConfig index() {
+        return index;
+    }
+
+    public TransferConfig transfer() {
+        return transfer;
+    }
+
+    public ReplicationConfig replication() {
+        return replication;
+    }
+
     /** Checks ranges and combinations; throws {@link ConfigException} naming the bad key (all problems at once). */
     public void validate() {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (mappedFileSizeCommitLog < 4096) {
             problems.add("mappedFileSizeCommitLog must be at least 4096, got " + mappedFileSizeCommitLog);
         }
@@ -303,19 +193,8 @@ public class MessageStoreConfig {
         if (maxMessageSize <= 0) {
             problems.add("maxMessageSize must be positive");
         }
-        if (fileReservedTime <= 0) {
-            problems.add("fileReservedTime must be positive (hours)");
-        }
-        if (diskMaxUsedSpaceRatio < 10 || diskMaxUsedSpaceRatio > 95) {
-            problems.add("diskMaxUsedSpaceRatio must be within 10..95, got " + diskMaxUsedSpaceRatio);
-        }
-        if (diskSpaceCleanForciblyRatio < 10 || diskSpaceCleanForciblyRatio > 99) {
-            problems.add("diskSpaceCleanForciblyRatio must be within 10..99, got " + diskSpaceCleanForciblyRatio);
-        }
-        if (diskSpaceWarningLevelRatio < 10 || diskSpaceWarningLevelRatio > 99) {
-            problems.add("diskSpaceWarningLevelRatio must be within 10..99, got " + diskSpaceWarningLevelRatio);
-        }
-        if (syncFlushTimeout <= 0) {
+        retention.validateInto(problems);
+        if (flush.getSyncFlushTimeout() <= 0) {
             problems.add("syncFlushTimeout must be positive (ms)");
         }
         if (storePathCommitLog != null && storePathCommitLog.contains(",")) {
@@ -327,35 +206,9 @@ public class MessageStoreConfig {
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
         }
-        for (String h : deleteWhen.split(";")) {
-            try {
-                int hour = Integer.parseInt(h.trim());
-                if (hour < 0 || hour > 23) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                problems.add("deleteWhen must be hours of day separated by ';', got '" + deleteWhen + "'");
-                break;
-            }
-        }
         ConfigException.throwIfAny(problems);
     }
 
-    /**
-     * Apache 4.9 reads two disk thresholds from system properties as fractions ("0.90"); they set our defaults so
-     * that a JVM option carried over from an Apache start script keeps its meaning.
-     */
-    private static int fromApacheRatioProperty(String property, int defaultPercent) {
-        String v = System.getProperty(property);
-        if (v == null) {
-            return defaultPercent;
-        }
-        try {
-            return (int) Math.round(Double.parseDouble(v.trim()) * 100);
-        } catch (NumberFormatException e) {
-            return defaultPercent;
-        }
-    }
 
     /** The CommitLog directory, derived from the root when not set. */
     public String commitLogDir() {
@@ -418,14 +271,6 @@ public class MessageStoreConfig {
         this.mappedFileSizeConsumeQueue = mappedFileSizeConsumeQueue;
     }
 
-    public FlushDiskType getFlushDiskType() {
-        return flushDiskType;
-    }
-
-    public void setFlushDiskType(FlushDiskType flushDiskType) {
-        this.flushDiskType = flushDiskType;
-    }
-
     public BrokerRole getBrokerRole() {
         return brokerRole;
     }
@@ -434,188 +279,12 @@ public class MessageStoreConfig {
         this.brokerRole = brokerRole;
     }
 
-    public int getFlushIntervalCommitLog() {
-        return flushIntervalCommitLog;
-    }
-
-    public void setFlushIntervalCommitLog(int flushIntervalCommitLog) {
-        this.flushIntervalCommitLog = flushIntervalCommitLog;
-    }
-
-    public int getFlushCommitLogLeastPages() {
-        return flushCommitLogLeastPages;
-    }
-
-    public void setFlushCommitLogLeastPages(int flushCommitLogLeastPages) {
-        this.flushCommitLogLeastPages = flushCommitLogLeastPages;
-    }
-
-    public int getFlushCommitLogThoroughInterval() {
-        return flushCommitLogThoroughInterval;
-    }
-
-    public void setFlushCommitLogThoroughInterval(int flushCommitLogThoroughInterval) {
-        this.flushCommitLogThoroughInterval = flushCommitLogThoroughInterval;
-    }
-
-    public boolean isFlushCommitLogTimed() {
-        return flushCommitLogTimed;
-    }
-
-    public void setFlushCommitLogTimed(boolean flushCommitLogTimed) {
-        this.flushCommitLogTimed = flushCommitLogTimed;
-    }
-
-    public int getFlushIntervalConsumeQueue() {
-        return flushIntervalConsumeQueue;
-    }
-
-    public void setFlushIntervalConsumeQueue(int flushIntervalConsumeQueue) {
-        this.flushIntervalConsumeQueue = flushIntervalConsumeQueue;
-    }
-
-    public int getFlushConsumeQueueLeastPages() {
-        return flushConsumeQueueLeastPages;
-    }
-
-    public void setFlushConsumeQueueLeastPages(int flushConsumeQueueLeastPages) {
-        this.flushConsumeQueueLeastPages = flushConsumeQueueLeastPages;
-    }
-
-    public int getFlushConsumeQueueThoroughInterval() {
-        return flushConsumeQueueThoroughInterval;
-    }
-
-    public void setFlushConsumeQueueThoroughInterval(int flushConsumeQueueThoroughInterval) {
-        this.flushConsumeQueueThoroughInterval = flushConsumeQueueThoroughInterval;
-    }
-
-    public int getSyncFlushTimeout() {
-        return syncFlushTimeout;
-    }
-
-    public void setSyncFlushTimeout(int syncFlushTimeout) {
-        this.syncFlushTimeout = syncFlushTimeout;
-    }
-
     public int getMaxMessageSize() {
         return maxMessageSize;
     }
 
     public void setMaxMessageSize(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
-    }
-
-    public int getFileReservedTime() {
-        return fileReservedTime;
-    }
-
-    public void setFileReservedTime(int fileReservedTime) {
-        this.fileReservedTime = fileReservedTime;
-    }
-
-    public String getDeleteWhen() {
-        return deleteWhen;
-    }
-
-    public void setDeleteWhen(String deleteWhen) {
-        this.deleteWhen = deleteWhen;
-    }
-
-    public int getDiskMaxUsedSpaceRatio() {
-        return diskMaxUsedSpaceRatio;
-    }
-
-    public void setDiskMaxUsedSpaceRatio(int diskMaxUsedSpaceRatio) {
-        this.diskMaxUsedSpaceRatio = diskMaxUsedSpaceRatio;
-    }
-
-    public int getDiskSpaceCleanForciblyRatio() {
-        return diskSpaceCleanForciblyRatio;
-    }
-
-    public void setDiskSpaceCleanForciblyRatio(int diskSpaceCleanForciblyRatio) {
-        this.diskSpaceCleanForciblyRatio = diskSpaceCleanForciblyRatio;
-    }
-
-    public int getDiskSpaceWarningLevelRatio() {
-        return diskSpaceWarningLevelRatio;
-    }
-
-    public void setDiskSpaceWarningLevelRatio(int diskSpaceWarningLevelRatio) {
-        this.diskSpaceWarningLevelRatio = diskSpaceWarningLevelRatio;
-    }
-
-    public int getCleanResourceInterval() {
-        return cleanResourceInterval;
-    }
-
-    public void setCleanResourceInterval(int cleanResourceInterval) {
-        this.cleanResourceInterval = cleanResourceInterval;
-    }
-
-    public int getDeleteCommitLogFilesInterval() {
-        return deleteCommitLogFilesInterval;
-    }
-
-    public boolean isMessageIndexEnable() {
-        return messageIndexEnable;
-    }
-
-    public void setMessageIndexEnable(boolean messageIndexEnable) {
-        this.messageIndexEnable = messageIndexEnable;
-    }
-
-    public int getMaxHashSlotNum() {
-        return maxHashSlotNum;
-    }
-
-    public void setMaxHashSlotNum(int maxHashSlotNum) {
-        this.maxHashSlotNum = maxHashSlotNum;
-    }
-
-    public int getMaxIndexNum() {
-        return maxIndexNum;
-    }
-
-    public void setMaxIndexNum(int maxIndexNum) {
-        this.maxIndexNum = maxIndexNum;
-    }
-
-    public int getMaxMsgsNumBatch() {
-        return maxMsgsNumBatch;
-    }
-
-    public int getDefaultQueryMaxNum() {
-        return defaultQueryMaxNum;
-    }
-
-    public void setDefaultQueryMaxNum(int defaultQueryMaxNum) {
-        this.defaultQueryMaxNum = defaultQueryMaxNum;
-    }
-
-    public int getMaxTransferBytesOnMessageInMemory() {
-        return maxTransferBytesOnMessageInMemory;
-    }
-
-    public int getMaxTransferCountOnMessageInMemory() {
-        return maxTransferCountOnMessageInMemory;
-    }
-
-    public int getMaxTransferBytesOnMessageInDisk() {
-        return maxTransferBytesOnMessageInDisk;
-    }
-
-    public int getMaxTransferCountOnMessageInDisk() {
-        return maxTransferCountOnMessageInDisk;
-    }
-
-    public int getAccessMessageInMemoryMaxRatio() {
-        return accessMessageInMemoryMaxRatio;
-    }
-
-    public void setAccessMessageInMemoryMaxRatio(int accessMessageInMemoryMaxRatio) {
-        this.accessMessageInMemoryMaxRatio = accessMessageInMemoryMaxRatio;
     }
 
     public long getOsPageCacheBusyTimeOutMills() {
@@ -634,74 +303,6 @@ public class MessageStoreConfig {
         this.checkCRCOnRecover = checkCRCOnRecover;
     }
 
-    public boolean isAppendThroughFileChannel() {
-        return appendThroughFileChannel;
-    }
-
-    public void setAppendThroughFileChannel(boolean appendThroughFileChannel) {
-        this.appendThroughFileChannel = appendThroughFileChannel;
-    }
-
-    public int getWarmAheadCommitLog() {
-        return warmAheadCommitLog;
-    }
-
-    public void setWarmAheadCommitLog(int warmAheadCommitLog) {
-        this.warmAheadCommitLog = warmAheadCommitLog;
-    }
-
-    public int getHaListenPort() {
-        return haListenPort;
-    }
-
-    public void setHaListenPort(int haListenPort) {
-        this.haListenPort = haListenPort;
-    }
-
-    public int getHaSendHeartbeatInterval() {
-        return haSendHeartbeatInterval;
-    }
-
-    public void setHaSendHeartbeatInterval(int haSendHeartbeatInterval) {
-        this.haSendHeartbeatInterval = haSendHeartbeatInterval;
-    }
-
-    public int getHaHousekeepingInterval() {
-        return haHousekeepingInterval;
-    }
-
-    public void setHaHousekeepingInterval(int haHousekeepingInterval) {
-        this.haHousekeepingInterval = haHousekeepingInterval;
-    }
-
-    public int getHaTransferBatchSize() {
-        return haTransferBatchSize;
-    }
-
-    public void setHaTransferBatchSize(int haTransferBatchSize) {
-        this.haTransferBatchSize = haTransferBatchSize;
-    }
-
-    public String getHaMasterAddress() {
-        return haMasterAddress;
-    }
-
-    public void setHaMasterAddress(String haMasterAddress) {
-        this.haMasterAddress = haMasterAddress;
-    }
-
-    public int getHaSlaveFallbehindMax() {
-        return haSlaveFallbehindMax;
-    }
-
-    public void setHaSlaveFallbehindMax(int haSlaveFallbehindMax) {
-        this.haSlaveFallbehindMax = haSlaveFallbehindMax;
-    }
-
-    public boolean isOffsetCheckInSlave() {
-        return offsetCheckInSlave;
-    }
-
     public String getMessageDelayLevel() {
         return messageDelayLevel;
     }
@@ -712,50 +313,6 @@ public class MessageStoreConfig {
 
     public long getFlushDelayOffsetInterval() {
         return flushDelayOffsetInterval;
-    }
-
-    public boolean isCleanFileForciblyEnable() {
-        return cleanFileForciblyEnable;
-    }
-
-    public void setCleanFileForciblyEnable(boolean cleanFileForciblyEnable) {
-        this.cleanFileForciblyEnable = cleanFileForciblyEnable;
-    }
-
-    public void setMaxMsgsNumBatch(int maxMsgsNumBatch) {
-        this.maxMsgsNumBatch = maxMsgsNumBatch;
-    }
-
-    public void setOffsetCheckInSlave(boolean offsetCheckInSlave) {
-        this.offsetCheckInSlave = offsetCheckInSlave;
-    }
-
-    public void setMaxTransferBytesOnMessageInMemory(int v) {
-        this.maxTransferBytesOnMessageInMemory = v;
-    }
-
-    public void setMaxTransferCountOnMessageInMemory(int v) {
-        this.maxTransferCountOnMessageInMemory = v;
-    }
-
-    public void setMaxTransferBytesOnMessageInDisk(int v) {
-        this.maxTransferBytesOnMessageInDisk = v;
-    }
-
-    public void setMaxTransferCountOnMessageInDisk(int v) {
-        this.maxTransferCountOnMessageInDisk = v;
-    }
-
-    public boolean isDiskFallRecorded() {
-        return diskFallRecorded;
-    }
-
-    public void setDiskFallRecorded(boolean diskFallRecorded) {
-        this.diskFallRecorded = diskFallRecorded;
-    }
-
-    public void setDeleteCommitLogFilesInterval(int deleteCommitLogFilesInterval) {
-        this.deleteCommitLogFilesInterval = deleteCommitLogFilesInterval;
     }
 
     public void setStorePathConsumeQueue(String storePathConsumeQueue) {

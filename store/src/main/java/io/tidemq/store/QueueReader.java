@@ -12,16 +12,17 @@ final class QueueReader {
     /** How many units per requested message a record-reading filter may scan (1 in 256 still fills a batch). */
     private static final int SPARSE_SCAN_FACTOR = 256;
 
-    private final MessageStoreConfig config;
+    private final TransferConfig transfer;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final LongSupplier physicalMemory;
-    private final BooleanSupplier slave;
+    private final BooleanSupplier keepsRequestedOffset;
 
-    QueueReader(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, LongSupplier physicalMemory,
-                BooleanSupplier slave) {
-        this.config = config;
-        this.slave = slave;
+    /** {@code keepsRequestedOffset}: a slave without offsetCheckInSlave answers an out-of-range pull as asked. */
+    QueueReader(TransferConfig transfer, CommitLog commitLog, ConsumeQueueTable queues, LongSupplier physicalMemory,
+                BooleanSupplier keepsRequestedOffset) {
+        this.transfer = transfer;
+        this.keepsRequestedOffset = keepsRequestedOffset;
         this.commitLog = commitLog;
         this.queues = queues;
         this.physicalMemory = physicalMemory;
@@ -118,7 +119,7 @@ final class QueueReader {
     }
 
     private long memoryBudget() {
-        return (long) (physicalMemory.getAsLong() * (config.getAccessMessageInMemoryMaxRatio() / 100.0));
+        return (long) (physicalMemory.getAsLong() * (transfer.getAccessMessageInMemoryMaxRatio() / 100.0));
     }
 
     private boolean isBatchFull(int sizePy, int maxMsgNums, int bufferTotal, int messageTotal, boolean inDisk) {
@@ -129,16 +130,16 @@ final class QueueReader {
             return true;
         }
         if (inDisk) {
-            return bufferTotal + sizePy > config.getMaxTransferBytesOnMessageInDisk()
-                    || messageTotal > config.getMaxTransferCountOnMessageInDisk() - 1;
+            return bufferTotal + sizePy > transfer.getMaxTransferBytesOnMessageInDisk()
+                    || messageTotal > transfer.getMaxTransferCountOnMessageInDisk() - 1;
         }
-        return bufferTotal + sizePy > config.getMaxTransferBytesOnMessageInMemory()
-                || messageTotal > config.getMaxTransferCountOnMessageInMemory() - 1;
+        return bufferTotal + sizePy > transfer.getMaxTransferBytesOnMessageInMemory()
+                || messageTotal > transfer.getMaxTransferCountOnMessageInMemory() - 1;
     }
 
     /** A slave keeps the requested offset unless offsetCheckInSlave; a master corrects it. */
     private long correct(long oldOffset, long newOffset) {
-        return !slave.getAsBoolean() || config.isOffsetCheckInSlave() ? newOffset : oldOffset;
+        return keepsRequestedOffset.getAsBoolean() ? oldOffset : newOffset;
     }
 
     /** Physical offset of the unit at {@code queueOffset}, or -1. */

@@ -23,7 +23,8 @@ final class RetentionService {
     /** Files removed per pass at most, so one pass never stalls the scheduler for long. */
     static final int DELETE_FILES_BATCH_MAX = 10;
 
-    private final MessageStoreConfig config;
+    private final RetentionConfig retention;
+    private final File commitLogDir;
     private final Clock clock;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
@@ -31,9 +32,10 @@ final class RetentionService {
     private final ReputDispatcher dispatcher;
     private final DiskUsage usage;
 
-    RetentionService(MessageStoreConfig config, Clock clock, CommitLog commitLog, ConsumeQueueTable queues,
+    RetentionService(RetentionConfig retention, File commitLogDir, Clock clock, CommitLog commitLog, ConsumeQueueTable queues,
                      IndexService index, ReputDispatcher dispatcher, DiskUsage usage) {
-        this.config = config;
+        this.retention = retention;
+        this.commitLogDir = commitLogDir;
         this.clock = clock;
         this.commitLog = commitLog;
         this.queues = queues;
@@ -45,11 +47,11 @@ final class RetentionService {
     /** One retention pass; returns how many CommitLog files were deleted. Serialized. */
     synchronized int runOnce() {
         long now = clock.millis();
-        double ratio = usage.usedRatio(new File(config.commitLogDir()));
+        double ratio = usage.usedRatio(commitLogDir);
         boolean timeUp = isDeleteHour(now);
-        boolean spaceLow = ratio > config.getDiskMaxUsedSpaceRatio() / 100.0;
-        boolean forcibly = config.isCleanFileForciblyEnable()
-                && ratio > config.getDiskSpaceCleanForciblyRatio() / 100.0;
+        boolean spaceLow = ratio > retention.getDiskMaxUsedSpaceRatio() / 100.0;
+        boolean forcibly = retention.isCleanFileForciblyEnable()
+                && ratio > retention.getDiskSpaceCleanForciblyRatio() / 100.0;
         int deleted = 0;
         if (timeUp || spaceLow || forcibly) {
             deleted = deleteCommitLogFiles(now, forcibly);
@@ -67,7 +69,7 @@ final class RetentionService {
 
     private int deleteCommitLogFiles(long now, boolean forcibly) {
         MappedFile[] fs = commitLog.files().snapshot();
-        long reserveMillis = config.getFileReservedTime() * 3_600_000L;
+        long reserveMillis = retention.getFileReservedTime() * 3_600_000L;
         long dispatched = dispatcher.dispatchedOffset();
         int n = 0;
         for (int i = 0; i < fs.length - 1 && n < DELETE_FILES_BATCH_MAX; i++) {
@@ -85,7 +87,7 @@ final class RetentionService {
         // one file at a time with deleteCommitLogFilesInterval between, as Apache spreads the unlink I/O
         int deleted = 0;
         for (int i = 0; i < n; i++) {
-            if (i > 0 && !pause(config.getDeleteCommitLogFilesInterval())) {
+            if (i > 0 && !pause(retention.getDeleteCommitLogFilesInterval())) {
                 break;
             }
             deleted += commitLog.files().deleteFirst(1);
@@ -109,7 +111,7 @@ final class RetentionService {
 
     boolean isDeleteHour(long now) {
         int hour = Instant.ofEpochMilli(now).atZone(clock.getZone()).getHour();
-        for (String h : config.getDeleteWhen().split(";")) {
+        for (String h : retention.getDeleteWhen().split(";")) {
             try {
                 if (Integer.parseInt(h.trim()) == hour) {
                     return true;

@@ -89,8 +89,8 @@ class DispatchTest {
     @Test
     void indexFindsKeysAndUniqueKeysAcrossCollisionsAndRolledFiles() {
         MessageStoreConfig config = Stores.tinyConfig(dir);
-        config.setMaxHashSlotNum(3);
-        config.setMaxIndexNum(7);
+        config.index().setMaxHashSlotNum(3);
+        config.index().setMaxIndexNum(7);
         store = Stores.open(config, clock);
         for (int i = 0; i < 30; i++) {
             store.putMessage(message(i % 2 == 0 ? "A" : "B", 0, "m" + i, "KEYS", "k" + (i % 5) + " shared",

@@ -35,7 +35,7 @@ class FlushTest {
     @Test
     void syncFlushAcknowledgesConcurrentWritersOnlyOnceTheirBytesAreFlushed() throws Exception {
         MessageStoreConfig config = Stores.tinyConfig(dir);
-        config.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
+        config.flush().setFlushDiskType(FlushDiskType.SYNC_FLUSH);
         config.setMappedFileSizeCommitLog(64 * 1024);
         store = Stores.open(config);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -72,7 +72,7 @@ class FlushTest {
     @Test
     void syncFlushWriterThatDoesNotWaitIsAnsweredAtOnceAndFlushedSoon() {
         MessageStoreConfig config = Stores.tinyConfig(dir);
-        config.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
+        config.flush().setFlushDiskType(FlushDiskType.SYNC_FLUSH);
         store = Stores.open(config);
         MessageExtBrokerInner m = message("T", 0, "no wait", "WAIT", "false");
         CompletableFuture<PutMessageResult> f = store.asyncPutMessage(m);
@@ -105,7 +105,7 @@ class FlushTest {
     @Test
     void asyncFlushAnswersAtOnceAndFlushesInTheBackground() {
         MessageStoreConfig config = Stores.tinyConfig(dir);
-        config.setFlushCommitLogLeastPages(0);
+        config.flush().setFlushCommitLogLeastPages(0);
         store = Stores.open(config);
         PutMessageResult r = store.putMessage(message("T", 0, "async"));
         assertThat(r.status()).isEqualTo(PutMessageStatus.PUT_OK);

@@ -126,12 +126,12 @@ class GetMessageTest {
 
     @Test
     void limitsBatchesButAlwaysTakesTheFirstMessage() {
-        config.setMaxTransferCountOnMessageInMemory(4);
+        config.transfer().setMaxTransferCountOnMessageInMemory(4);
         GetMessageResult four = store.getMessage("g", "T", 0, 0, 32, MessageFilter.ALL);
         assertThat(four.nextBeginOffset()).isEqualTo(4);
         assertThat(bodies(four)).containsExactly("m0", "m1", "m2", "m3");
 
-        config.setMaxTransferBytesOnMessageInMemory(10);
+        config.transfer().setMaxTransferBytesOnMessageInMemory(10);
         GetMessageResult one = store.getMessage("g", "T", 0, 5, 32, MessageFilter.ALL);
         assertThat(bodies(one)).containsExactly("m5");
         assertThat(one.nextBeginOffset()).isEqualTo(6);
@@ -139,8 +139,8 @@ class GetMessageTest {
 
     @Test
     void dataFarBehindTheTailCountsAsOnDiskAndSuggestsTheSlave() {
-        config.setAccessMessageInMemoryMaxRatio(0);
-        config.setMaxTransferCountOnMessageInDisk(2);
+        config.transfer().setAccessMessageInMemoryMaxRatio(0);
+        config.transfer().setMaxTransferCountOnMessageInDisk(2);
         GetMessageResult r = store.getMessage("g", "T", 0, 0, 32, MessageFilter.ALL);
         assertThat(r.suggestPullingFromSlave()).isTrue();
         assertThat(bodies(r)).containsExactly("m0", "m1");

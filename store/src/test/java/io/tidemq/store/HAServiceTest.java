@@ -36,17 +36,17 @@ class HAServiceTest {
     private void start(BrokerRole role, int housekeepingMillis) throws IOException {
         MessageStoreConfig config = Stores.tinyConfig(dir);
         config.setBrokerRole(role);
-        config.setHaListenPort(freePort());
-        config.setHaSendHeartbeatInterval(100);
-        config.setHaHousekeepingInterval(housekeepingMillis);
+        config.replication().setHaListenPort(freePort());
+        config.replication().setHaSendHeartbeatInterval(100);
+        config.replication().setHaHousekeepingInterval(housekeepingMillis);
         store = Stores.open(config);
-        ha = new HAService(store, config);
+        ha = new HAService(store, config.replication());
         ha.start("127.0.0.1");
     }
 
     private Socket connect() throws IOException {
         Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", store.config().getHaListenPort()), 3000);
+        s.connect(new InetSocketAddress("127.0.0.1", store.config().replication().getHaListenPort()), 3000);
         s.setSoTimeout(10_000);
         return s;
     }

@@ -60,7 +60,7 @@ class ProcessKilledDuringSyncFlushTest {
 
         MessageStoreConfig config = Stores.tinyConfig(dir);
         config.setMappedFileSizeCommitLog(64 * 1024);
-        config.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
+        config.flush().setFlushDiskType(FlushDiskType.SYNC_FLUSH);
         DefaultMessageStore store = new DefaultMessageStore(config);
         assertThat(store.load()).isTrue();
         store.start();

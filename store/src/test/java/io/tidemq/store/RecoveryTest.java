@@ -162,7 +162,7 @@ class RecoveryTest {
     @Test
     void damageBeforeTheDurableCheckpointRefusesToOpenUntilTheOperatorDecides() throws Exception {
         config = Stores.tinyConfig(dir);
-        config.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
+        config.flush().setFlushDiskType(FlushDiskType.SYNC_FLUSH);
         store = Stores.open(config);
         List<AppendMessageResult> written = fill(40);
         store.flushLogicsNow();

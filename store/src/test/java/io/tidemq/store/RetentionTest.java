@@ -30,9 +30,9 @@ class RetentionTest {
 
     private void open() {
         config = Stores.tinyConfig(dir);
-        config.setFileReservedTime(72);
-        config.setDeleteWhen("04;16");
-        config.setMaxIndexNum(20);
+        config.retention().setFileReservedTime(72);
+        config.retention().setDeleteWhen("04;16");
+        config.index().setMaxIndexNum(20);
         store = new DefaultMessageStore(config, clock, d -> diskUsed);
         assertThat(store.load()).isTrue();
         store.start();

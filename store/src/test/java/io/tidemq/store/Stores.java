@@ -28,11 +28,11 @@ final class Stores {
         c.setStorePathRootDir(dir.toString());
         c.setMappedFileSizeCommitLog(8 * 1024);
         c.setMappedFileSizeConsumeQueue(10 * ConsumeQueue.UNIT_SIZE);
-        c.setMaxHashSlotNum(16);
-        c.setMaxIndexNum(32);
-        c.setFlushIntervalCommitLog(10);
-        c.setFlushIntervalConsumeQueue(60_000);
-        c.setCleanResourceInterval(3_600_000);
+        c.index().setMaxHashSlotNum(16);
+        c.index().setMaxIndexNum(32);
+        c.flush().setFlushIntervalCommitLog(10);
+        c.flush().setFlushIntervalConsumeQueue(60_000);
+        c.retention().setCleanResourceInterval(3_600_000);
         return c;
     }
 

@@ -20,8 +20,8 @@ public final class SyncFlushAppenderMain {
     public static void main(String[] args) throws Exception {
         MessageStoreConfig config = Stores.tinyConfig(Path.of(args[0]));
         config.setMappedFileSizeCommitLog(64 * 1024);
-        config.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
-        config.setFlushIntervalConsumeQueue(50);
+        config.flush().setFlushDiskType(FlushDiskType.SYNC_FLUSH);
+        config.flush().setFlushIntervalConsumeQueue(50);
         DefaultMessageStore store = new DefaultMessageStore(config);
         if (!store.load()) {
             System.exit(2);

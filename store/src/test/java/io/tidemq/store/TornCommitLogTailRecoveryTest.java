@@ -86,9 +86,9 @@ class TornCommitLogTailRecoveryTest {
     private static MessageStoreConfig config(Path dir, int fileSize) {
         MessageStoreConfig c = Stores.tinyConfig(dir);
         c.setMappedFileSizeCommitLog(fileSize);
-        c.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
-        c.setMaxHashSlotNum(8);
-        c.setMaxIndexNum(16);
+        c.flush().setFlushDiskType(FlushDiskType.SYNC_FLUSH);
+        c.index().setMaxHashSlotNum(8);
+        c.index().setMaxIndexNum(16);
         return c;
     }
 

@@ -25,7 +25,7 @@ final class BenchStores {
         MessageStoreConfig c = new MessageStoreConfig();
         c.setStorePathRootDir(dir.toString());
         c.setMappedFileSizeCommitLog(256 * 1024 * 1024);
-        c.setFlushDiskType(flush);
+        c.flush().setFlushDiskType(flush);
         DefaultMessageStore store = new DefaultMessageStore(c);
         if (!store.load()) {
             throw new IllegalStateException("store did not load");

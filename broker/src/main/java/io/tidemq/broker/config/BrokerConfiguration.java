@@ -69,7 +69,7 @@ public final class BrokerConfiguration {
         } else if (broker.getBrokerId() <= 0) {
             problems.add("Slave's brokerId must be > 0");
         }
-        store.setHaListenPort(server.getListenPort() + 1);
+        store.replication().setHaListenPort(server.getListenPort() + 1);
         if (server.getListenPort() <= 2 || server.getListenPort() > 65534) {
             problems.add("listenPort must be within 3..65534 (the broker also binds listenPort-2 and "
                     + "listenPort+1), got " + server.getListenPort());

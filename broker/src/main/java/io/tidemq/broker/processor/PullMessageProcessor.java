@@ -206,7 +206,7 @@ public final class PullMessageProcessor implements RequestProcessor {
             access.stats().recordGet(h.topic, h.consumerGroup, result.messageCount(), result.bufferTotalSize(),
                     System.currentTimeMillis() - began);
             metrics.pullServed(System.nanoTime() - beganNanos);
-            if (access.config().isDiskFallRecorded() && !messages.isEmpty()) {
+            if (access.config().transfer().isDiskFallRecorded() && !messages.isEmpty()) {
                 slowConsumers.recordPull(h.consumerGroup, h.topic, h.queueId,
                         access.store().getMaxPhyOffset(), messages.get(messages.size() - 1).startOffset());
             }

@@ -42,7 +42,7 @@ public final class QueryMessageProcessor implements RequestProcessor {
         QueryMessageRequestHeader h = request.decodeHeader(QueryMessageRequestHeader.class);
         int maxNum = h.maxNum;
         if (Boolean.parseBoolean(request.getExtField(UNIQUE_KEY_QUERY))) {
-            maxNum = storeConfig.getDefaultQueryMaxNum();
+            maxNum = storeConfig.index().getDefaultQueryMaxNum();
         }
         QueryMessageResult result = store.queryMessage(h.topic, h.key, maxNum, h.beginTimestamp,
                 h.endTimestamp);

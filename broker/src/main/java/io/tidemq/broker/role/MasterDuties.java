@@ -40,7 +40,7 @@ public final class MasterDuties implements RoleDuties {
 
     @Override
     public synchronized void start() throws Exception {
-        HAService ha = new HAService(store, storeConfig);
+        HAService ha = new HAService(store, storeConfig.replication());
         ha.start(bindAddress);
         haService = ha;
         schedule.start();

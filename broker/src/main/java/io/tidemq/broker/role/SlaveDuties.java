@@ -33,12 +33,12 @@ public final class SlaveDuties implements RoleDuties {
         this.metadataSync = metadataSync;
         this.metadataSyncIntervalMillis = metadataSyncIntervalMillis;
         this.scheduler = scheduler;
-        this.masterHaAddress = storeConfig.getHaMasterAddress();
+        this.masterHaAddress = storeConfig.replication().getHaMasterAddress();
     }
 
     @Override
     public synchronized void start() {
-        HAClient client = new HAClient(store, storeConfig);
+        HAClient client = new HAClient(store, storeConfig.replication());
         client.updateMasterAddress(masterHaAddress);
         client.start();
         haClient = client;
@@ -70,7 +70,7 @@ public final class SlaveDuties implements RoleDuties {
      * next time this broker is a slave, and handed to a running HA client at once.
      */
     public void masterHaAddressLearned(String address) {
-        if (address == null || storeConfig.getHaMasterAddress() != null) {
+        if (address == null || storeConfig.replication().getHaMasterAddress() != null) {
             return;
         }
         masterHaAddress = address;
@@ -82,7 +82,7 @@ public final class SlaveDuties implements RoleDuties {
 
     /** Forgets the master: after a role change the old one may be this broker itself, or gone. */
     void forgetMaster() {
-        if (storeConfig.getHaMasterAddress() == null) {
+        if (storeConfig.replication().getHaMasterAddress() == null) {
             masterHaAddress = null;
         }
     }

@@ -47,11 +47,11 @@ class BrokerConfigurationTest {
         assertThat(c.broker.getBrokerClusterName()).isEqualTo("DefaultCluster");
         assertThat(c.broker.isAutoCreateTopicEnable()).isTrue();
         assertThat(c.store.getBrokerRole()).isEqualTo(BrokerRole.SYNC_MASTER);
-        assertThat(c.store.getFlushDiskType()).isEqualTo(FlushDiskType.SYNC_FLUSH);
-        assertThat(c.store.getFileReservedTime()).isEqualTo(48);
-        assertThat(c.store.getDeleteWhen()).isEqualTo("04");
+        assertThat(c.store.flush().getFlushDiskType()).isEqualTo(FlushDiskType.SYNC_FLUSH);
+        assertThat(c.store.retention().getFileReservedTime()).isEqualTo(48);
+        assertThat(c.store.retention().getDeleteWhen()).isEqualTo("04");
         assertThat(c.server.getListenPort()).isEqualTo(10911);
-        assertThat(c.store.getHaListenPort()).isEqualTo(10912);
+        assertThat(c.store.replication().getHaListenPort()).isEqualTo(10912);
         assertThat(c.persistenceFile()).isEqualTo(dir.resolve("broker.properties"));
     }
 
@@ -172,7 +172,7 @@ class BrokerConfigurationTest {
     void offsetCheckInSlaveReachesTheStore() {
         BrokerConfiguration c = new BrokerConfiguration();
         c.applyOverride("offsetCheckInSlave=true");
-        assertThat(c.store.isOffsetCheckInSlave()).isTrue();
+        assertThat(c.store.replication().isOffsetCheckInSlave()).isTrue();
     }
 
     @Test

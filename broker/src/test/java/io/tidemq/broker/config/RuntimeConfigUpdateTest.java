@@ -43,7 +43,7 @@ class RuntimeConfigUpdateTest {
         RuntimeConfigUpdate update = new RuntimeConfigUpdate(c);
         assertThat(update.apply(props("fileReservedTime", "24", "brokerPermission", "4", "deleteWhen", "04")))
                 .containsExactly("brokerPermission", "fileReservedTime");
-        assertThat(c.store.getFileReservedTime()).isEqualTo(24);
+        assertThat(c.store.retention().getFileReservedTime()).isEqualTo(24);
         assertThat(c.broker.getBrokerPermission()).isEqualTo(4);
         assertThat(Files.readString(dir.resolve("broker-a.properties"))).isEqualTo("# broker-a, rack 3\n"
                 + "brokerClusterName=DefaultCluster\nbrokerName=broker-a\nfileReservedTime=24\n\ndeleteWhen=04\n"
@@ -63,8 +63,8 @@ class RuntimeConfigUpdateTest {
                 .hasMessageContaining("enableDLegerCommitLog=true is refused");
         assertThatThrownBy(() -> update.apply(props("fileReservedTime", "24", "diskMaxUsedSpaceRatio", "99")))
                 .hasMessageContaining("diskMaxUsedSpaceRatio must be within 10..95");
-        assertThat(c.store.getFileReservedTime()).isEqualTo(72);
-        assertThat(c.store.getDiskMaxUsedSpaceRatio()).isEqualTo(75);
+        assertThat(c.store.retention().getFileReservedTime()).isEqualTo(72);
+        assertThat(c.store.retention().getDiskMaxUsedSpaceRatio()).isEqualTo(75);
         assertThat(c.server.getListenPort()).isEqualTo(10911);
         assertThat(Files.readString(dir.resolve("broker-a.properties"))).isEqualTo(before);
     }
@@ -122,7 +122,7 @@ class RuntimeConfigUpdateTest {
         assertThatThrownBy(() -> update.apply(props("brokerRole", "SLAVE", "fileReservedTime", "12")))
                 .hasMessageContaining("cannot switch to SLAVE (brokerId 1): the store cannot take writes");
         assertThat(c.store.getBrokerRole()).isEqualTo(BrokerRole.ASYNC_MASTER);
-        assertThat(c.store.getFileReservedTime()).as("nothing of a failed switch is applied").isEqualTo(72);
+        assertThat(c.store.retention().getFileReservedTime()).as("nothing of a failed switch is applied").isEqualTo(72);
         assertThat(switches).hasSize(3);
     }
 }

@@ -1,7 +1,7 @@
 package io.tidemq.store.ha;
 
 import io.tidemq.store.MessageStore;
-import io.tidemq.store.MessageStoreConfig;
+import io.tidemq.store.ReplicationConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +25,16 @@ public final class HAClient {
     private static final int FRAME_HEADER = 12;
 
     private final MessageStore store;
-    private final MessageStoreConfig config;
+    private final ReplicationConfig replication;
     private volatile String masterHaAddress;
     private volatile boolean running;
     private volatile Socket socket;
     private Thread thread;
 
-    public HAClient(MessageStore store, MessageStoreConfig config) {
+    public HAClient(MessageStore store, ReplicationConfig replication) {
         this.store = store;
-        this.config = config;
-        this.masterHaAddress = config.getHaMasterAddress();
+        this.replication = replication;
+        this.masterHaAddress = replication.getHaMasterAddress();
     }
 
     /** Points replication at a (new) master {@code host:port}; a changed address drops the current connection. */
@@ -110,7 +110,7 @@ public final class HAClient {
         socket = s;
         s.connect(new InetSocketAddress(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1))), 3000);
         s.setTcpNoDelay(true);
-        s.setSoTimeout(config.getHaSendHeartbeatInterval());
+        s.setSoTimeout(replication.getHaSendHeartbeatInterval());
         DataOutputStream out = new DataOutputStream(s.getOutputStream());
         // buffered: a frame's header and body (and often the next frames) come in one read system call
         FrameBuffer buffered = new FrameBuffer(s.getInputStream());
@@ -118,7 +118,7 @@ public final class HAClient {
         LOG.info("connected to master {} at offset {}", addr, store.getMaxPhyOffset());
         report(out);
         long lastRead = System.currentTimeMillis();
-        byte[] buf = new byte[Math.max(config.getHaTransferBatchSize(), 64 * 1024)];
+        byte[] buf = new byte[Math.max(replication.getHaTransferBatchSize(), 64 * 1024)];
         while (running && addr.equals(masterHaAddress)) {
             long start;
             int size;
@@ -126,8 +126,8 @@ public final class HAClient {
                 start = in.readLong();
                 size = in.readInt();
             } catch (SocketTimeoutException e) {
-                if (System.currentTimeMillis() - lastRead > config.getHaHousekeepingInterval()) {
-                    throw new IOException("master silent for " + config.getHaHousekeepingInterval() + " ms");
+                if (System.currentTimeMillis() - lastRead > replication.getHaHousekeepingInterval()) {
+                    throw new IOException("master silent for " + replication.getHaHousekeepingInterval() + " ms");
                 }
                 report(out);
                 continue;

@@ -3,7 +3,7 @@ package io.tidemq.store.ha;
 import io.tidemq.store.BrokerRole;
 import io.tidemq.store.IdleNaps;
 import io.tidemq.store.MessageStore;
-import io.tidemq.store.MessageStoreConfig;
+import io.tidemq.store.ReplicationConfig;
 import io.tidemq.store.SelectMappedBufferResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ final class HAConnection {
     private final String peer;
     private final MessageStore store;
     private final HAService service;
-    private final MessageStoreConfig config;
+    private final ReplicationConfig replication;
     private volatile boolean running = true;
     /** Highest offset the slave reported; -1 until the first report. */
     private volatile long slaveAckOffset = -1;
@@ -42,12 +42,12 @@ final class HAConnection {
     /** When the slave last reported holding everything this master had then (its connection time at first). */
     private volatile long caughtUpMillis = System.currentTimeMillis();
 
-    HAConnection(SocketChannel channel, MessageStore store, HAService service, MessageStoreConfig config) {
+    HAConnection(SocketChannel channel, MessageStore store, HAService service, ReplicationConfig replication) {
         this.channel = channel;
         this.peer = String.valueOf(channel.socket().getRemoteSocketAddress());
         this.store = store;
         this.service = service;
-        this.config = config;
+        this.replication = replication;
     }
 
     String peer() {
@@ -137,7 +137,7 @@ final class HAConnection {
                 next = store.getMinPhyOffset();
             }
             LOG.info("transferring to slave {} from offset {}", peer, next);
-            int batchSize = config.getHaTransferBatchSize();
+            int batchSize = replication.getHaTransferBatchSize();
             long lastWrite = System.currentTimeMillis();
             ByteBuffer header = ByteBuffer.allocateDirect(FRAME_HEADER);
             // a role change stops the HA service and its connections, so the role holds for this loop's life;
@@ -148,7 +148,7 @@ final class HAConnection {
             while (running) {
                 long end = store.getMaxPhyOffset();
                 if (next >= end) {
-                    if (System.currentTimeMillis() - lastWrite > config.getHaSendHeartbeatInterval()) {
+                    if (System.currentTimeMillis() - lastWrite > replication.getHaSendHeartbeatInterval()) {
                         writeFrame(header, next, null);
                         lastWrite = System.currentTimeMillis();
                         closeIfSilent();
@@ -194,8 +194,8 @@ final class HAConnection {
     }
 
     private void closeIfSilent() {
-        if (System.currentTimeMillis() - lastReadMillis > config.getHaHousekeepingInterval()) {
-            LOG.warn("slave {} silent for {} ms, closing", peer, config.getHaHousekeepingInterval());
+        if (System.currentTimeMillis() - lastReadMillis > replication.getHaHousekeepingInterval()) {
+            LOG.warn("slave {} silent for {} ms, closing", peer, replication.getHaHousekeepingInterval());
             close();
         }
     }

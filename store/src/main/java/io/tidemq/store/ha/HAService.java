@@ -1,7 +1,7 @@
 package io.tidemq.store.ha;
 
 import io.tidemq.store.MessageStore;
-import io.tidemq.store.MessageStoreConfig;
+import io.tidemq.store.ReplicationConfig;
 import io.tidemq.store.PutMessageStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ public final class HAService {
     private static final Logger LOG = LoggerFactory.getLogger(HAService.class);
 
     private final MessageStore store;
-    private final MessageStoreConfig config;
+    private final ReplicationConfig replication;
     private final List<HAConnection> connections = new CopyOnWriteArrayList<>();
     private final ReplicaAckWaiters waiters = new ReplicaAckWaiters();
     private final Object newData = new Object();
@@ -34,16 +34,16 @@ public final class HAService {
     private volatile ServerSocketChannel server;
     private volatile boolean running;
 
-    public HAService(MessageStore store, MessageStoreConfig config) {
+    public HAService(MessageStore store, ReplicationConfig replication) {
         this.store = store;
-        this.config = config;
+        this.replication = replication;
     }
 
     /** Listens on {@code bindAddress:haListenPort}. */
     public void start(String bindAddress) throws IOException {
         ServerSocketChannel s = ServerSocketChannel.open();
         s.socket().setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), config.getHaListenPort()));
+        s.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), replication.getHaListenPort()));
         server = s;
         running = true;
         Thread acceptor = new Thread(this::acceptLoop, "HAService-accept");
@@ -61,7 +61,7 @@ public final class HAService {
         }, "HAService-purge");
         purger.setDaemon(true);
         purger.start();
-        LOG.info("HA service listening on {}:{}", bindAddress, config.getHaListenPort());
+        LOG.info("HA service listening on {}:{}", bindAddress, replication.getHaListenPort());
     }
 
     public void shutdown() {
@@ -83,7 +83,7 @@ public final class HAService {
             try {
                 SocketChannel channel = server.accept();
                 channel.socket().setTcpNoDelay(true);
-                HAConnection c = new HAConnection(channel, store, this, config);
+                HAConnection c = new HAConnection(channel, store, this, replication);
                 connections.add(c);
                 LOG.info("slave connected from {}", c.peer());
                 c.start();
@@ -150,7 +150,7 @@ public final class HAService {
     /** True when a slave is connected and not further behind than {@code haSlaveFallbehindMax}. */
     public boolean slaveUsable() {
         return !connections.isEmpty()
-                && store.getMaxPhyOffset() - push2SlaveMaxOffset() < config.getHaSlaveFallbehindMax();
+                && store.getMaxPhyOffset() - push2SlaveMaxOffset() < replication.getHaSlaveFallbehindMax();
     }
 
     /** Highest offset any slave has confirmed. */
