@@ -6,7 +6,7 @@ import io.tidemq.broker.acl.ClientCredentials;
 import io.tidemq.broker.acl.PlainAclManager;
 import io.tidemq.broker.acl.RequestSigner;
 import io.tidemq.broker.client.Broker2Client;
-import io.tidemq.broker.client.ClientChannelInfo;
+import io.tidemq.broker.client.ClientHousekeeping;
 import io.tidemq.broker.client.ConsumerManager;
 import io.tidemq.broker.client.FilterServerTable;
 import io.tidemq.broker.client.ProducerManager;
@@ -20,12 +20,11 @@ import io.tidemq.broker.filter.SubscriptionFilters;
 import io.tidemq.broker.longpolling.PullRequestHoldService;
 import io.tidemq.broker.metrics.BrokerMetrics;
 import io.tidemq.broker.metrics.BrokerMetricsEndpoint;
-import io.tidemq.broker.offset.ConsumeStatsBuilder;
+import io.tidemq.broker.metrics.RefusalHooks;
 import io.tidemq.broker.offset.ConsumerOffsetManager;
-import io.tidemq.broker.out.AddressServerClient;
 import io.tidemq.broker.out.BrokerOuterAPI;
+import io.tidemq.broker.out.BrokerRegistrar;
 import io.tidemq.broker.out.NameServerRegistration;
-import io.tidemq.broker.out.RegisterResult;
 import io.tidemq.broker.processor.BrokerMetadata;
 import io.tidemq.broker.processor.ConnectedClients;
 import io.tidemq.broker.processor.PullMessageProcessor;
@@ -36,7 +35,6 @@ import io.tidemq.broker.role.MasterDuties;
 import io.tidemq.broker.role.ReplicationGate;
 import io.tidemq.broker.role.RoleState;
 import io.tidemq.broker.role.SlaveDuties;
-import io.tidemq.store.DelayLevels;
 import io.tidemq.broker.schedule.MessagePutter;
 import io.tidemq.broker.schedule.ScheduleMessageService;
 import io.tidemq.broker.slave.SlaveSynchronize;
@@ -47,18 +45,14 @@ import io.tidemq.broker.subscription.SubscriptionGroupManager;
 import io.tidemq.broker.topic.TopicConfigManager;
 import io.tidemq.broker.transaction.TransactionalMessageCheckService;
 import io.tidemq.broker.transaction.TransactionalMessageService;
-import io.tidemq.common.protocol.body.TopicConfigSerializeWrapper;
-import io.tidemq.common.topic.PermName;
-import io.tidemq.common.topic.TopicConfig;
+import io.tidemq.broker.util.Tasks;
 import io.tidemq.config.ConfigBinder;
-import io.tidemq.remoting.ChannelEventListener;
-import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.RpcHook;
 import io.tidemq.remoting.netty.NettyClientConfig;
 import io.tidemq.remoting.netty.NettyRemotingServer;
 import io.tidemq.remoting.netty.NettyServerConfig;
-import io.tidemq.remoting.protocol.RemotingCommand;
 import io.tidemq.store.DefaultMessageStore;
+import io.tidemq.store.DelayLevels;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.MessageStoreConfig;
 import io.tidemq.store.ha.HAClient;
@@ -71,14 +65,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wires one broker together: configs, store, metadata managers, processors with their thread pools, the remoting
@@ -106,7 +97,8 @@ public final class BrokerController {
     private final BrokerStats stats;
     private final SlowConsumerProtection slowConsumerProtection;
     private final BrokerOuterAPI outerAPI;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, BrokerExecutors.named("BrokerScheduler"));
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            BrokerExecutors.named("BrokerScheduler"));
 
     private MessageStore store;
     private InetSocketAddress storeHost;
@@ -117,6 +109,7 @@ public final class BrokerController {
     private PullRequestHoldService pullRequestHoldService;
     private final SubscriptionFilters subscriptionFilters = new SubscriptionFilters();
     private final FilterServerTable filterServers = new FilterServerTable();
+    private final ClientHousekeeping clientHousekeeping;
     private RuntimeInfo runtimeInfo;
     private BrokerMetrics metrics;
     private BrokerMetricsEndpoint metricsEndpoint;
@@ -127,21 +120,9 @@ public final class BrokerController {
     private BrokerMetadata metadata;
     private StoreAccess storeAccess;
     private ConnectedClients connectedClients;
-    private final NameServerRegistration registration = new NameServerRegistration() {
-        @Override
-        public void registerAll() {
-            registerBrokerAll(false);
-        }
-
-        @Override
-        public void registerTopic(String topic) {
-            BrokerController.this.registerTopic(topic, false);
-        }
-    };
+    private BrokerRegistrar registrar;
     private ReplicationGate replicationGate;
-    private volatile String masterAddr;
     private PlainAclManager aclManager;
-    private volatile LocalDate statsDay = LocalDate.now();
 
     public BrokerController(BrokerConfiguration configuration) {
         this.configuration = configuration;
@@ -159,6 +140,7 @@ public final class BrokerController {
         this.consumerOffsetManager = new ConsumerOffsetManager(configDir);
         this.consumerManager = new ConsumerManager(broker2Client, brokerConfig.getChannelExpiredTimeout());
         this.producerManager = new ProducerManager(brokerConfig.getChannelExpiredTimeout());
+        this.clientHousekeeping = new ClientHousekeeping(consumerManager, producerManager, filterServers);
         this.outerAPI = new BrokerOuterAPI(clientConfig);
     }
 
@@ -203,7 +185,7 @@ public final class BrokerController {
         storeAccess = new StoreAccess(store, storeConfig, storeHost, roles, stats);
         connectedClients = new ConnectedClients(consumerManager, producerManager, subscriptionFilters, broker2Client);
         sendSupport = new SendSupport(metadata, storeAccess, replicationGate, metrics);
-        topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registerTopic(tc.topicName, true)));
+        topicConfigManager.setOnCreated(tc -> scheduler.execute(() -> registrar.registerTopic(tc.topicName, true)));
 
         executors = new BrokerExecutors(brokerConfig);
         runtimeInfo = new RuntimeInfo(brokerConfig, store, stats, executors, scheduleMessageService::offsets);
@@ -219,50 +201,17 @@ public final class BrokerController {
             pullRequestHoldService.notifyMessageArriving(topic, queueId, logicOffset, tagsCode);
         });
 
-        ChannelEventListener housekeeping = new ChannelEventListener() {
-            @Override
-            public void onChannelClose(String remoteAddr, RemoteChannel channel) {
-                clientGone(remoteAddr);
-            }
-
-            @Override
-            public void onChannelException(String remoteAddr, RemoteChannel channel) {
-                clientGone(remoteAddr);
-            }
-
-            @Override
-            public void onChannelIdle(String remoteAddr, RemoteChannel channel) {
-                clientGone(remoteAddr);
-            }
-        };
-        remotingServer = new NettyRemotingServer(serverConfig, housekeeping);
+        remotingServer = new NettyRemotingServer(serverConfig, clientHousekeeping);
         NettyServerConfig fastConfig = serverConfig.copy();
         fastConfig.setListenPort(serverConfig.getListenPort() - 2);
-        fastRemotingServer = new NettyRemotingServer(fastConfig, housekeeping);
-        RpcHook busyCounter = new RpcHook() {
-            @Override
-            public void beforeRequest(String remoteAddr, RemotingCommand request) {
-            }
-
-            @Override
-            public void rejectedAsBusy(String remoteAddr, RemotingCommand request) {
-                metrics.refused("busy");
-            }
-        };
-        remotingServer.registerRpcHook(busyCounter);
-        fastRemotingServer.registerRpcHook(busyCounter);
+        fastRemotingServer = new NettyRemotingServer(fastConfig, clientHousekeeping);
+        List<RpcHook> hooks = new ArrayList<>(List.of(RefusalHooks.busy(metrics)));
         if (aclManager != null) {
-            PlainAclManager acl = aclManager;
-            RpcHook countedCheck = (addr, request) -> {
-                try {
-                    acl.check(addr, request);
-                } catch (RuntimeException e) {
-                    metrics.refused("acl");
-                    throw e;
-                }
-            };
-            remotingServer.registerRpcHook(countedCheck);
-            fastRemotingServer.registerRpcHook(countedCheck);
+            hooks.add(RefusalHooks.aclCheck(aclManager, metrics));
+        }
+        for (RpcHook hook : hooks) {
+            remotingServer.registerRpcHook(hook);
+            fastRemotingServer.registerRpcHook(hook);
         }
         BrokerRequestProcessors processors = new BrokerRequestProcessors(this, executors, pullProcessor);
         processors.registerOn(remotingServer, true);
@@ -284,21 +233,16 @@ public final class BrokerController {
                 scheduleMessageService, () -> safely("transaction check",
                         () -> txCheck.checkOnce(System.currentTimeMillis())),
                 Math.max(100, brokerConfig.getTransactionCheckInterval()), scheduler);
-        SlaveSynchronize slaveSynchronize = new SlaveSynchronize(outerAPI.client(), () -> masterAddr, brokerAddr(),
-                topicConfigManager, subscriptionGroupManager, consumerOffsetManager, scheduleMessageService);
+        SlaveSynchronize slaveSynchronize = new SlaveSynchronize(outerAPI.client(), () -> registrar.masterAddr(),
+                brokerAddr(), topicConfigManager, subscriptionGroupManager, consumerOffsetManager, scheduleMessageService);
         SlaveDuties slave = new SlaveDuties(store, storeConfig, () -> safely("slave sync", slaveSynchronize::syncAll),
                 brokerConfig.getSlaveSynchronizeInterval(), scheduler);
         roles = new BrokerRoleManager(new RoleState(storeConfig.getBrokerRole(), brokerConfig.getBrokerId(), 0),
                 store, master, slave);
         runtimeConfigUpdate.setRoleSwitch(roles::switchTo);
-        roles.onSwitch((from, to) -> {
-            masterAddr = null;
-            scheduler.execute(() -> safely("register (role switch)", () -> {
-                if (!registeredEverywhere(registerBrokerAll(false))) {
-                    retryBootRegistration();
-                }
-            }));
-        });
+        registrar = new BrokerRegistrar(brokerConfig, outerAPI, topicConfigManager, filterServers, roles, scheduler,
+                brokerAddr(), haServerAddr());
+        roles.onSwitch((from, to) -> registrar.roleChanged());
     }
 
     /**
@@ -319,12 +263,6 @@ public final class BrokerController {
         store.setLatencyListener(metrics);
     }
 
-    /** Consume stats as GET_CONSUME_STATS and GET_BROKER_CONSUME_STATS compute them. */
-    public ConsumeStatsBuilder consumeStatsBuilder() {
-        return new ConsumeStatsBuilder(topicConfigManager, consumerOffsetManager, consumerManager, store, stats,
-                brokerConfig.getBrokerName());
-    }
-
     /** Starts serving and registers with the NameServers. */
     public void start() throws Exception {
         if (metricsEndpoint != null) {
@@ -336,19 +274,14 @@ public final class BrokerController {
         outerAPI.start();
         pullRequestHoldService.start();
         roles.start();
-        followAddressServer();
-        if (!registeredEverywhere(registerBrokerAll(false))) {
-            retryBootRegistration();
-        }
-        int period = Math.max(10_000, Math.min(60_000, brokerConfig.getRegisterNameServerPeriod()));
-        scheduler.scheduleAtFixedRate(() -> safely("register", this::registerPeriodically),
-                Math.min(10_000, period), period, TimeUnit.MILLISECONDS);
+        registrar.start();
         scheduler.scheduleAtFixedRate(() -> safely("persist offsets", consumerOffsetManager::persist),
                 brokerConfig.getFlushConsumerOffsetInterval(), brokerConfig.getFlushConsumerOffsetInterval(),
                 TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(() -> safely("scan clients", this::scanExpiredClients), 10, 10,
-                TimeUnit.SECONDS);
-        scheduler.scheduleAtFixedRate(() -> safely("stats", this::sampleStats), 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(() -> safely("scan clients",
+                () -> clientHousekeeping.scanExpired(System.currentTimeMillis())), 10, 10, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(() -> safely("stats",
+                () -> stats.tick(System.currentTimeMillis(), LocalDate.now(), store.counters())), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> safely("slow consumer protection", slowConsumerProtection::protect), 3, 3,
                 TimeUnit.MINUTES);
         if (aclManager != null) {
@@ -370,11 +303,8 @@ public final class BrokerController {
         if (metricsEndpoint != null) {
             metricsEndpoint.close();
         }
-        try {
-            outerAPI.unregisterBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
-                    brokerConfig.getBrokerName(), brokerId());
-        } catch (RuntimeException e) {
-            LOG.warn("unregister failed", e);
+        if (registrar != null) {
+            registrar.unregister();
         }
         if (pullRequestHoldService != null) {
             pullRequestHoldService.shutdown();
@@ -397,148 +327,10 @@ public final class BrokerController {
         }
     }
 
-    /** Registers the full topic table with every NameServer; returns how many answered. */
-    public synchronized int registerBrokerAll(boolean oneway) {
-        return register(topicConfigManager.snapshot(), oneway);
-    }
 
-    /**
-     * fetchNamesrvAddrByAddressServer without namesrvAddr: the NameServer list comes from the address server, once
-     * now and every 2 minutes as in Apache; a changed list is registered with at once.
-     */
-    private void followAddressServer() {
-        String configured = brokerConfig.getNamesrvAddr();
-        if (!brokerConfig.isFetchNamesrvAddrByAddressServer() || (configured != null && !configured.isBlank())) {
-            return;
-        }
-        AddressServerClient addressServer = new AddressServerClient(brokerConfig.getRmqAddressServerDomain(),
-                brokerConfig.getRmqAddressServerSubGroup());
-        Runnable fetch = () -> {
-            String list = addressServer.fetch();
-            if (list != null && !BrokerOuterAPI.parseAddrs(list).equals(outerAPI.namesrvAddrs())) {
-                LOG.info("NameServer list from the address server {}: {}", addressServer.uri(), list);
-                outerAPI.updateNamesrvAddrs(list);
-                scheduler.execute(() -> safely("register (new NameServer list)", () -> registerBrokerAll(false)));
-            }
-        };
-        fetch.run();
-        scheduler.scheduleAtFixedRate(() -> safely("fetch NameServer list", fetch), 2, 2, TimeUnit.MINUTES);
-    }
-
-    /**
-     * The periodic registration: always with forceRegister (the default), otherwise only when some NameServer holds
-     * an older topic table, as Apache does (the version query keeps the broker alive there meanwhile).
-     */
-    private synchronized void registerPeriodically() {
-        if (!brokerConfig.isForceRegister() && !outerAPI.namesrvAddrs().isEmpty()
-                && !outerAPI.needRegister(brokerConfig.getBrokerClusterName(), brokerAddr(),
-                        brokerConfig.getBrokerName(), brokerId(), topicConfigManager.dataVersion(),
-                        brokerConfig.getRegisterBrokerTimeoutMills())) {
-            return;
-        }
-        registerBrokerAll(false);
-    }
-
-    /** Every NameServer answered, and a slave has learnt its master's HA address. */
-    private boolean registeredEverywhere(int answered) {
-        return answered >= outerAPI.namesrvAddrs().size() && (!roles.isSlave() || masterAddr != null);
-    }
-
-    /**
-     * When servers of a cluster start together, a NameServer may not listen yet, or a slave may register before
-     * its master: then retry every second for up to 30 s rather than leave it to the periodic registration.
-     */
-    private void retryBootRegistration() {
-        AtomicInteger attempts = new AtomicInteger();
-        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-        task.set(scheduler.scheduleWithFixedDelay(() -> safely("register (boot retry)", () -> {
-            if (registeredEverywhere(registerBrokerAll(false)) || attempts.incrementAndGet() >= 30) {
-                task.get().cancel(false);
-            }
-        }), 1000, 1000, TimeUnit.MILLISECONDS));
-    }
-
-    /**
-     * Registers one created or changed topic with every NameServer, with the table's new data version (as Apache
-     * does): re-sending the whole table for each of thousands of created topics made creation quadratic.
-     */
-    public synchronized void registerTopic(String topic, boolean oneway) {
-        // the new version is taken under this object's lock, so registrations leave in version order
-        register(topicConfigManager.snapshotOfWithNewVersion(topic), oneway);
-    }
-
-    private synchronized int register(TopicConfigSerializeWrapper table, boolean oneway) {
-        if (outerAPI.namesrvAddrs().isEmpty()) {
-            return 0;
-        }
-        TopicConfigSerializeWrapper topics = withBrokerPermission(table, brokerConfig.getBrokerPermission());
-        List<RegisterResult> results = outerAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), brokerAddr(),
-                brokerConfig.getBrokerName(), brokerId(), haServerAddr(),
-                topics, filterServers.addresses(), oneway, brokerConfig.getRegisterBrokerTimeoutMills(),
-                brokerConfig.isCompressedRegister());
-        for (RegisterResult r : results) {
-            if (r.masterAddr() != null) {
-                masterAddr = r.masterAddr();
-            }
-            if (roles.isSlave()) {
-                roles.masterHaAddressLearned(r.haServerAddr());
-            }
-            topicConfigManager.updateOrderFlags(r.orderTopics());
-            break;
-        }
-        return results.size();
-    }
-
-    /**
-     * A broker made read-only or write-only (brokerPermission) announces every topic with that permission, as Apache
-     * does, so that clients routed by the NameServer stop sending to (or pulling from) it.
-     */
-    static TopicConfigSerializeWrapper withBrokerPermission(TopicConfigSerializeWrapper table, int brokerPermission) {
-        if (PermName.isWriteable(brokerPermission) && PermName.isReadable(brokerPermission)) {
-            return table;
-        }
-        TopicConfigSerializeWrapper restricted = new TopicConfigSerializeWrapper();
-        restricted.dataVersion = table.dataVersion;
-        table.topicConfigTable.forEach((name, config) -> {
-            TopicConfig copy = config.copy();
-            copy.perm = brokerPermission;
-            restricted.topicConfigTable.put(name, copy);
-        });
-        return restricted;
-    }
-
-    private void clientGone(String remoteAddr) {
-        consumerManager.channelClosed(remoteAddr);
-        producerManager.channelClosed(remoteAddr);
-        filterServers.channelClosed(remoteAddr);
-    }
-
-    private void scanExpiredClients() {
-        long now = System.currentTimeMillis();
-        for (ClientChannelInfo c : consumerManager.scanExpired(now)) {
-            c.channel().close();
-        }
-        for (ClientChannelInfo c : producerManager.scanExpired(now)) {
-            c.channel().close();
-        }
-        filterServers.scanExpired(now);
-    }
-
-    private void sampleStats() {
-        stats.sample(System.currentTimeMillis(), store.counters());
-        LocalDate today = LocalDate.now();
-        if (!today.equals(statsDay)) {
-            statsDay = today;
-            stats.rollDay();
-        }
-    }
 
     private static void safely(String what, Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.warn("{} failed", what, e);
-        }
+        Tasks.safely(LOG, what, task);
     }
 
     /** {@code brokerIP1:listenPort}, this broker's identity in routes and message ids. */
@@ -576,10 +368,6 @@ public final class BrokerController {
         return runtimeConfigUpdate;
     }
 
-    /** The typed configuration this broker was built from (for runtime updates). */
-    public BrokerConfiguration configuration() {
-        return configuration;
-    }
 
     public MessageStore store() {
         return store;
@@ -610,9 +398,6 @@ public final class BrokerController {
         return consumerManager;
     }
 
-    public ProducerManager producerManager() {
-        return producerManager;
-    }
 
     public RebalanceLockManager rebalanceLockManager() {
         return rebalanceLockManager;
@@ -622,9 +407,6 @@ public final class BrokerController {
         return stats;
     }
 
-    public SlowConsumerProtection slowConsumerProtection() {
-        return slowConsumerProtection;
-    }
 
     public RuntimeInfo runtimeInfo() {
         return runtimeInfo;
@@ -642,9 +424,6 @@ public final class BrokerController {
         return transactionalMessageService;
     }
 
-    public ReplicationGate replicationGate() {
-        return replicationGate;
-    }
 
     /** Config, topics, groups and offsets: what the processors read and change. */
     public BrokerMetadata metadata() {
@@ -663,7 +442,7 @@ public final class BrokerController {
 
     /** How processors tell the NameServers about changed topics or a changed broker. */
     public NameServerRegistration registration() {
-        return registration;
+        return registrar;
     }
 
     /** The owner of the broker's role: who it is now, what it may do, and the runtime switch. */
@@ -685,10 +464,6 @@ public final class BrokerController {
         return broker2Client;
     }
 
-    /** The broker's meters (recording nothing when metricsPort=0). */
-    public BrokerMetrics metrics() {
-        return metrics;
-    }
 
     /** The port /metrics is served on; 0 when metrics are off. */
     public int metricsPort() {
@@ -707,32 +482,14 @@ public final class BrokerController {
         return subscriptionFilters;
     }
 
-    public PullRequestHoldService pullRequestHoldService() {
-        return pullRequestHoldService;
-    }
 
-    public NettyRemotingServer remotingServer() {
-        return remotingServer;
-    }
 
-    public ThreadPoolExecutor sendExecutor() {
-        return executors.send;
-    }
 
-    public ThreadPoolExecutor pullExecutor() {
-        return executors.pull;
-    }
 
-    public ThreadPoolExecutor endTransactionExecutor() {
-        return executors.endTransaction;
-    }
 
-    public ThreadPoolExecutor queryExecutor() {
-        return executors.query;
-    }
 
     public String masterAddr() {
-        return masterAddr;
+        return registrar.masterAddr();
     }
 
     /** The port the main server actually bound (differs from the config when it was 0). */

@@ -1,6 +1,7 @@
 package io.tidemq.broker;
 
 import io.tidemq.broker.executor.BrokerExecutors;
+import io.tidemq.broker.offset.ConsumeStatsBuilder;
 import io.tidemq.broker.processor.AclAdminProcessor;
 import io.tidemq.broker.processor.BrokerAdminProcessor;
 import io.tidemq.broker.processor.BrokerMetadata;
@@ -38,6 +39,7 @@ final class BrokerRequestProcessors {
     private final BrokerMetadata meta;
     private final StoreAccess access;
     private final ConnectedClients clients;
+    private final ConsumeStatsBuilder consumeStats;
 
     /** Each processor gets, from {@code broker}, only the services it uses. */
     BrokerRequestProcessors(BrokerController broker, BrokerExecutors executors, PullMessageProcessor pull) {
@@ -47,6 +49,9 @@ final class BrokerRequestProcessors {
         this.meta = broker.metadata();
         this.access = broker.storeAccess();
         this.clients = broker.connectedClients();
+        // consume stats as GET_CONSUME_STATS and GET_BROKER_CONSUME_STATS compute them
+        this.consumeStats = new ConsumeStatsBuilder(broker.topicConfigManager(), broker.consumerOffsetManager(),
+                broker.consumerManager(), broker.store(), broker.stats(), broker.brokerConfig().getBrokerName());
     }
 
     /** Registers every request code on {@code server}; pulls only where {@code withPull} (the main port). */
@@ -97,7 +102,7 @@ final class BrokerRequestProcessors {
             server.registerProcessor(code, topics, executors.admin);
         }
         RequestProcessor consumerAdmin = new ConsumerAdminProcessor(meta, access, clients,
-                broker.consumeStatsBuilder(), () -> broker.scheduleMessageService().offsets());
+                consumeStats, () -> broker.scheduleMessageService().offsets());
         for (int code : new int[] {RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
             RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
             RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP,
@@ -125,7 +130,7 @@ final class BrokerRequestProcessors {
     private void registerInspectionProcessors(NettyRemotingServer server) {
         String brokerName = broker.brokerConfig().getBrokerName();
         RequestProcessor statsProcessor = new BrokerStatsProcessor(broker.stats().keyed(),
-                broker.subscriptionGroupManager(), broker.consumerOffsetManager(), broker.consumeStatsBuilder(),
+                broker.subscriptionGroupManager(), broker.consumerOffsetManager(), consumeStats,
                 broker::brokerAddr);
         server.registerProcessor(RequestCode.VIEW_BROKER_STATS_DATA, statsProcessor, executors.admin);
         server.registerProcessor(RequestCode.GET_BROKER_CONSUME_STATS, statsProcessor, executors.admin);

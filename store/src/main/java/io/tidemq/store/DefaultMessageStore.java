@@ -7,12 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public class DefaultMessageStore implements MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessageStore.class);
-    private static final Set<String> NEVER_CLEANED = Set.of(DispatchRequest.SCHEDULE_TOPIC,
-            "RMQ_SYS_TRANS_OP_HALF_TOPIC");
 
     private final MessageStoreConfig config;
     private final Clock clock;
@@ -49,6 +42,7 @@ public class DefaultMessageStore implements MessageStore {
     private final Housekeeping housekeeping;
     private final MessageLookup lookup;
     private final LogTruncator truncator;
+    private final QueueMaintenance maintenance;
     private StoreCheckpoint checkpoint;
     private LogicFlushService logicFlush;
     private StoreLock lock;
@@ -84,7 +78,7 @@ public class DefaultMessageStore implements MessageStore {
                 () -> role == BrokerRole.SLAVE);
         dispatcher.setReplicaCounter(stats::recordReplicated);
         this.flusher = CommitLogFlusher.create(config.flush(), commitLog, health, tap);
-        this.reader = new QueueReader(config.transfer(), commitLog, queues, () -> PhysicalMemory.BYTES,
+        this.reader = new QueueReader(config.transfer(), commitLog, queues, QueueReader::physicalMemory,
                 () -> role == BrokerRole.SLAVE && !config.replication().isOffsetCheckInSlave());
         this.diskMonitor = new DiskSpaceMonitor(config.retention(), new File(config.commitLogDir()),
                 config.getMappedFileSizeCommitLog(), diskUsage, health);
@@ -93,22 +87,9 @@ public class DefaultMessageStore implements MessageStore {
         this.housekeeping = new Housekeeping(diskMonitor, retention, config.retention().getCleanResourceInterval());
         this.lookup = new MessageLookup(config.index(), commitLog, index);
         this.truncator = new LogTruncator(commitLog, queues, index, dispatcher, health);
+        this.maintenance = new QueueMaintenance(commitLog, queues, dispatcher);
         this.warmer = config.flush().getWarmAheadCommitLog() > 0
                 ? new PageWarmer(commitLog.files(), config.flush().getWarmAheadCommitLog()) : null;
-    }
-
-    /** Read on first use: the management bean behind it costs tens of milliseconds of boot time. */
-    private static final class PhysicalMemory {
-        static final long BYTES = physicalMemory();
-    }
-
-    private static long physicalMemory() {
-        try {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getTotalMemorySize();
-        } catch (RuntimeException | LinkageError e) {
-            return 8L << 30;
-        }
     }
 
     // ---------------------------------------------------------------- life cycle
@@ -124,37 +105,16 @@ public class DefaultMessageStore implements MessageStore {
             return true;
         }
         try {
-            Files.createDirectories(root.toPath());
-            lock = StoreLock.acquire(root);
-            StoreLayout layout = new StoreLayout(config);
-            layout.checkCommitLogLocation();
-            layout.warnAboutTemplatePaths();
-            File abort = new File(config.abortFile());
-            File foreignAbort = layout.foreignAbortMarker();
-            boolean abnormal = abort.exists() || foreignAbort != null;
-            createParent(abort);
-            createParent(new File(config.checkpointFile()));
-            if (!abort.exists() && !abort.createNewFile()) {
-                throw new IOException("cannot create " + abort);
-            }
-            commitLog.files().load();
-            queues.load();
-            index.load();
-            checkpoint = new StoreCheckpoint(new File(config.checkpointFile()));
-            new StoreRecovery(commitLog, queues, index, dispatcher, checkpoint, config.isCheckCRCOnRecover())
-                    .recover(abnormal);
-            if (foreignAbort != null) {
-                // its unclean stop has just been recovered from; our own marker now stands for this run
-                Files.deleteIfExists(foreignAbort.toPath());
-            }
-            logicFlush = new LogicFlushService(commitLog, queues, index, dispatcher, checkpoint, health,
-                    config.flush().getFlushIntervalConsumeQueue());
+            StoreOpener.Opened opened = new StoreOpener(config, root, commitLog, queues, index, dispatcher, health)
+                    .open();
+            lock = opened.lock();
+            checkpoint = opened.checkpoint();
+            logicFlush = opened.logicFlush();
             loaded = true;
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.error("cannot open the message store at {}: {}", root, e.getMessage(), e);
             loadFailure = e.getMessage();
-            releaseAfterFailedLoad();
             return false;
         }
     }
@@ -162,20 +122,6 @@ public class DefaultMessageStore implements MessageStore {
     @Override
     public String loadFailure() {
         return loadFailure;
-    }
-
-    private void releaseAfterFailedLoad() {
-        commitLog.close();
-        queues.close();
-        index.close();
-        if (checkpoint != null) {
-            checkpoint.close();
-            checkpoint = null;
-        }
-        if (lock != null) {
-            lock.close();
-            lock = null;
-        }
     }
 
     @Override
@@ -227,11 +173,7 @@ public class DefaultMessageStore implements MessageStore {
         index.close();
         checkpoint.close();
         if (clean && !health.isIoError()) {
-            try {
-                Files.deleteIfExists(new File(config.abortFile()).toPath());
-            } catch (IOException e) {
-                LOG.warn("cannot remove the abort marker: {}", e.toString());
-            }
+            StoreFiles.removeAbortMarker(config);
         } else {
             LOG.warn("store shut down with unflushed or undispatched data; the next start recovers as after a crash");
         }
@@ -269,34 +211,7 @@ public class DefaultMessageStore implements MessageStore {
         commitLog.destroy();
         queues.destroy();
         index.destroy();
-        deleteRecursively(new File(config.commitLogDir()));
-        deleteRecursively(new File(config.consumeQueueDir()));
-        deleteRecursively(new File(config.indexDir()));
-        for (File f : new File[]{new File(config.checkpointFile()), new File(config.abortFile()),
-            new File(root, "lock")}) {
-            if (!f.delete() && f.exists()) {
-                LOG.warn("cannot delete {}", f);
-            }
-        }
-    }
-
-    private static void createParent(File f) throws IOException {
-        File parent = f.getAbsoluteFile().getParentFile();
-        if (parent != null) {
-            Files.createDirectories(parent.toPath());
-        }
-    }
-
-    private static void deleteRecursively(File f) {
-        File[] children = f.listFiles();
-        if (children != null) {
-            for (File c : children) {
-                deleteRecursively(c);
-            }
-        }
-        if (f.exists() && !f.delete()) {
-            LOG.warn("cannot delete {}", f);
-        }
+        StoreFiles.deleteAll(config, root);
     }
 
     // ---------------------------------------------------------------- writes
@@ -305,19 +220,7 @@ public class DefaultMessageStore implements MessageStore {
     public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
         long began = clock.millis();
         long beganNanos = System.nanoTime();
-        CompletableFuture<PutMessageResult> f = put(msg);
-        if (f.isDone()) {
-            stats.recordPutLatency(clock.millis() - began, began);
-            PutMessageResult r = f.isCompletedExceptionally() ? null : f.join();
-            tap.putCompleted(System.nanoTime() - beganNanos, r != null && r.isOk());
-        } else {
-            f.whenComplete((r, e) -> {
-                long now = clock.millis();
-                stats.recordPutLatency(now - began, now);
-                tap.putCompleted(System.nanoTime() - beganNanos, r != null && r.isOk());
-            });
-        }
-        return f;
+        return tap.timePut(put(msg), began, beganNanos, clock, stats);
     }
 
     private CompletableFuture<PutMessageResult> put(MessageExtBrokerInner msg) {
@@ -495,79 +398,24 @@ public class DefaultMessageStore implements MessageStore {
     }
 
     // ---------------------------------------------------------------- topics, listeners, status
-
     @Override
     public void cleanUnusedTopics(Set<String> keep) {
-        Set<String> drop = new HashSet<>(queues.topics());
-        drop.removeAll(keep);
-        drop.removeAll(NEVER_CLEANED);
-        if (!drop.isEmpty()) {
-            deleteTopics(drop);
-        }
+        maintenance.cleanUnusedTopics(keep);
     }
 
     @Override
     public void deleteTopics(Set<String> topics) {
-        dispatcher.lock().lock();
-        try {
-            commitLog.putLock().lock();
-            try {
-                topics.forEach(commitLog.queueOffsets()::removeTopic);
-            } finally {
-                commitLog.putLock().unlock();
-            }
-            queues.deleteTopics(topics);
-        } finally {
-            dispatcher.lock().unlock();
-        }
+        maintenance.deleteTopics(topics);
     }
 
     @Override
     public int cleanExpiredConsumeQueues() {
-        long minPhy = commitLog.minOffset();
-        int deleted = 0;
-        dispatcher.lock().lock();
-        try {
-            for (ConsumeQueue cq : queues.all()) {
-                if (DispatchRequest.SCHEDULE_TOPIC.equals(cq.topic()) || cq.maxOffset() == 0) {
-                    continue; // a queue nothing was written to yet may just have been created
-                }
-                ConsumeQueue.Unit last = cq.unit(cq.maxOffset() - 1);
-                if (last != null && last.phyOffset() + last.size() >= minPhy) {
-                    continue; // its newest message is still in the CommitLog (a missing unit: its file expired)
-                }
-                commitLog.putLock().lock();
-                try {
-                    commitLog.queueOffsets().set(cq.topic(), cq.queueId(), 0);
-                } finally {
-                    commitLog.putLock().unlock();
-                }
-                queues.deleteQueue(cq.topic(), cq.queueId());
-                deleted++;
-            }
-        } finally {
-            dispatcher.lock().unlock();
-        }
-        return deleted;
+        return maintenance.cleanExpiredConsumeQueues();
     }
 
     @Override
     public QueueUnits queueUnits(String topic, int queueId, long index, int count) {
-        ConsumeQueue cq = queues.find(topic, queueId);
-        if (cq == null) {
-            return null;
-        }
-        long min = cq.minOffset();
-        long max = cq.maxOffset();
-        List<QueueUnits.Unit> units = new ArrayList<>();
-        for (long i = Math.max(index, min); i < max && i < index + count; i++) {
-            ConsumeQueue.Unit u = cq.unit(i);
-            if (u == null) {
-                break;
-            }
-            units.add(new QueueUnits.Unit(i, u.phyOffset(), u.size(), u.tagsCode()));
-        }
-        return new QueueUnits(min, max, units);
+        return maintenance.queueUnits(topic, queueId, index, count);
     }
 
     @Override
@@ -647,24 +495,6 @@ public class DefaultMessageStore implements MessageStore {
 
     /** Waits until everything written is dispatched (tests). */
     boolean awaitDispatched(long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (dispatcher.dispatchedOffset() < commitLog.maxOffset()) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            dispatcher.wakeup();
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    List<ConsumeQueue> consumeQueues() {
-        return queues.all();
+        return dispatcher.awaitDispatched(timeoutMillis);
     }
 }

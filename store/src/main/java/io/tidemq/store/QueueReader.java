@@ -1,5 +1,6 @@
 package io.tidemq.store;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -189,5 +190,24 @@ final class QueueReader {
         }
         long before = storeTime(topic, queueId, lo - 1);
         return timestamp - before <= atOrAfter - timestamp ? lo - 1 : lo;
+    }
+
+    /** Read on first use: the management bean behind it costs tens of milliseconds of boot time. */
+    private static final class PhysicalMemory {
+        static final long BYTES = readPhysicalMemory();
+    }
+
+    /** This machine's memory in bytes (8 GiB when it cannot be read); read once, on first use. */
+    static long physicalMemory() {
+        return PhysicalMemory.BYTES;
+    }
+
+    private static long readPhysicalMemory() {
+        try {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+        } catch (RuntimeException | LinkageError e) {
+            return 8L << 30;
+        }
     }
 }

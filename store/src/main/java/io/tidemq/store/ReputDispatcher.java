@@ -221,4 +221,23 @@ final class ReputDispatcher extends ServiceThread {
     void shutdown() {
         shutdown(10_000);
     }
+
+    /** Waits until everything written is dispatched (tests). */
+    boolean awaitDispatched(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (reputFromOffset < commitLog.maxOffset()) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            wakeup();
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -2,6 +2,8 @@ package io.tidemq.broker.stats;
 
 import io.tidemq.store.StoreCounters;
 
+import java.time.LocalDate;
+
 /**
  * Message counters for GET_BROKER_RUNTIME_INFO, clusterList and consumerProgress (totals, today/yesterday snapshots
  * taken at midnight, rates over sliding windows of 10 s, 1 min and 10 min from samples taken every second) and the
@@ -53,6 +55,9 @@ public final class BrokerStats {
         return keyed.minuteTps(KeyedStats.GROUP_GET_NUMS, topic + "@" + group);
     }
 
+    /** The day of the last tick; only the scheduler's thread ticks. */
+    private LocalDate day = LocalDate.now();
+
     public KeyedStats keyed() {
         return keyed;
     }
@@ -77,6 +82,18 @@ public final class BrokerStats {
     public void forgetGroup(String group) {
         String suffix = "@" + group;
         keyed.removeKeys(k -> k.endsWith(suffix));
+    }
+
+    /**
+     * The once-a-second tick: takes the samples due at {@code now} and, at the first tick of a new day
+     * ({@code today}), rolls the daily counters.
+     */
+    public void tick(long now, LocalDate today, StoreCounters store) {
+        sample(now, store);
+        if (!today.equals(day)) {
+            day = today;
+            rollDay();
+        }
     }
 
     /** Rolls the daily counters; call at midnight. */

@@ -1,4 +1,4 @@
-package io.tidemq.broker;
+package io.tidemq.broker.out;
 
 import io.tidemq.common.DataVersion;
 import io.tidemq.common.protocol.body.TopicConfigSerializeWrapper;
@@ -24,14 +24,14 @@ class BrokerPermissionAnnouncementTest {
     @Test
     void readWriteBrokerAnnouncesTopicsUnchanged() {
         TopicConfigSerializeWrapper table = table();
-        assertThat(BrokerController.withBrokerPermission(table, 6)).isSameAs(table);
-        assertThat(BrokerController.withBrokerPermission(table, 7)).isSameAs(table);
+        assertThat(BrokerRegistrar.withBrokerPermission(table, 6)).isSameAs(table);
+        assertThat(BrokerRegistrar.withBrokerPermission(table, 7)).isSameAs(table);
     }
 
     @Test
     void readOnlyBrokerAnnouncesEveryTopicReadOnlyAndLeavesItsTableAlone() {
         TopicConfigSerializeWrapper table = table();
-        TopicConfigSerializeWrapper announced = BrokerController.withBrokerPermission(table, PermName.PERM_READ);
+        TopicConfigSerializeWrapper announced = BrokerRegistrar.withBrokerPermission(table, PermName.PERM_READ);
         assertThat(announced.topicConfigTable.values()).extracting(t -> t.perm).containsOnly(PermName.PERM_READ);
         TopicConfig a = announced.topicConfigTable.get("A");
         assertThat(a.readQueueNums).isEqualTo(8);
@@ -44,7 +44,7 @@ class BrokerPermissionAnnouncementTest {
 
     @Test
     void writeOnlyBrokerAnnouncesWriteOnly() {
-        TopicConfigSerializeWrapper announced = BrokerController.withBrokerPermission(table(), PermName.PERM_WRITE);
+        TopicConfigSerializeWrapper announced = BrokerRegistrar.withBrokerPermission(table(), PermName.PERM_WRITE);
         assertThat(announced.topicConfigTable.values()).extracting(t -> t.perm).containsOnly(PermName.PERM_WRITE);
     }
 }
