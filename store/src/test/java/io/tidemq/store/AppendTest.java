@@ -7,6 +7,7 @@ import io.tidemq.common.message.MessageExtBrokerInner;
 import io.tidemq.common.message.MessageId;
 import io.tidemq.common.message.MessageSysFlag;
 import io.tidemq.common.message.StoredRecord;
+import io.tidemq.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

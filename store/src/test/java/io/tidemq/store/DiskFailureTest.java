@@ -1,5 +1,6 @@
 package io.tidemq.store;
 
+import io.tidemq.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,7 @@ package io.tidemq.store;
 
 import io.tidemq.common.message.MessageExtBrokerInner;
 import io.tidemq.common.message.MessageSysFlag;
+import io.tidemq.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package io.tidemq.store;
 
 import io.tidemq.common.message.MessageExt;
+import io.tidemq.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

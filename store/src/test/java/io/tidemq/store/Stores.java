@@ -4,6 +4,7 @@ import io.tidemq.common.message.MessageExtBatch;
 import io.tidemq.common.message.MessageExtBrokerInner;
 import io.tidemq.common.message.MessageProperties;
 
+import io.tidemq.testing.MutableClock;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import io.tidemq.common.message.MessageExtBatch;
 import io.tidemq.common.message.MessageExtBrokerInner;
 import io.tidemq.common.message.MessageSysFlag;
 import io.tidemq.common.message.StoredRecord;
+import io.tidemq.testing.MutableClock;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -6,7 +6,7 @@ import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.namesrv.config.NamesrvConfiguration;
 import io.tidemq.namesrv.kv.KvConfigManager;
 import io.tidemq.namesrv.route.RouteInfoManager;
-import io.tidemq.namesrv.support.FakeChannel;
+import io.tidemq.testing.FakeChannel;
 import io.tidemq.namesrv.support.Official;
 import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.netty.NettyServerConfig;

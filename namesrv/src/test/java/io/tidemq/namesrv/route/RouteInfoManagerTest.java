@@ -6,8 +6,8 @@ import io.tidemq.common.protocol.body.TopicConfigSerializeWrapper;
 import io.tidemq.common.protocol.route.QueueData;
 import io.tidemq.common.protocol.route.TopicRouteData;
 import io.tidemq.common.topic.TopicConfig;
-import io.tidemq.namesrv.support.FakeChannel;
-import io.tidemq.namesrv.support.MutableClock;
+import io.tidemq.testing.FakeChannel;
+import io.tidemq.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.tidemq.namesrv.support;
+package io.tidemq.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so expiry is tested without sleeping. */
+/** A clock tests move by hand, so expiry, retention and delays are tested without sleeping. */
 public final class MutableClock extends Clock {
     private volatile long millis;
 
@@ -16,6 +16,10 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         millis += d.toMillis();
+    }
+
+    public void set(long millis) {
+        this.millis = millis;
     }
 
     @Override

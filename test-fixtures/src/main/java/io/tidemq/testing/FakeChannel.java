@@ -1,4 +1,4 @@
-package io.tidemq.namesrv.support;
+package io.tidemq.testing;
 
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.protocol.RemotingCommand;
