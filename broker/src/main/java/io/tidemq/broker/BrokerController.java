@@ -488,9 +488,6 @@ public final class BrokerController {
 
 
 
-    public String masterAddr() {
-        return registrar.masterAddr();
-    }
 
     /** The port the main server actually bound (differs from the config when it was 0). */
     public int listenPort() {

@@ -281,19 +281,15 @@ public class DefaultMessageStore implements MessageStore {
         if (newRole == old) {
             return true;
         }
+        if (old == BrokerRole.SLAVE && !truncator.prepareForLocalAppends(logicFlush)) {
+            LOG.error("the store cannot take local writes: its replicated tail could not be cut");
+            return false;
+        }
+        role = newRole;
         if (newRole == BrokerRole.SLAVE) {
-            role = newRole;
             // an append that passed the role check before the switch holds the put lock: wait it out
             commitLog.putLock().lock();
             commitLog.putLock().unlock();
-        } else if (old == BrokerRole.SLAVE) {
-            if (!truncator.prepareForLocalAppends(logicFlush)) {
-                LOG.error("the store cannot take local writes: its replicated tail could not be cut");
-                return false;
-            }
-            role = newRole;
-        } else {
-            role = newRole;
         }
         LOG.info("store role {} -> {} at CommitLog offset {}", old, newRole, commitLog.maxOffset());
         return true;

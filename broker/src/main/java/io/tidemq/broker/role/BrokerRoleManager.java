@@ -154,7 +154,6 @@ public final class BrokerRoleManager {
             restart(from);
             throw new IllegalStateException("cannot start as " + role + ": " + e.getMessage(), e);
         }
-        slave.forgetMaster();
     }
 
     private void becomeSlave(RoleState from) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 abstract class JsonScanner {
     /** Deeper nesting in an unknown member is treated as garbage rather than risking the stack. */
-    static final int MAX_DEPTH = 64;
+    private static final int MAX_DEPTH = 64;
     /** Value of an ASCII hex digit, -1 for other chars. */
     private static final int[] HEX_VALUE = new int[128];
 

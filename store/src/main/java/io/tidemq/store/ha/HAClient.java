@@ -78,12 +78,6 @@ public final class HAClient {
         }
     }
 
-    /** Whether the replication thread still runs (it is over once {@link #shutdown} returned normally). */
-    public boolean isRunning() {
-        Thread t = thread;
-        return t != null && t.isAlive();
-    }
-
     private void run() {
         while (running) {
             String addr = masterHaAddress;
