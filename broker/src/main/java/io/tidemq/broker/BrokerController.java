@@ -31,6 +31,7 @@ import io.tidemq.broker.processor.PullMessageProcessor;
 import io.tidemq.broker.processor.SendSupport;
 import io.tidemq.broker.processor.StoreAccess;
 import io.tidemq.broker.role.BrokerRoleManager;
+import io.tidemq.broker.role.ControllerReplicas;
 import io.tidemq.broker.role.MasterDuties;
 import io.tidemq.broker.role.ReplicationGate;
 import io.tidemq.broker.role.RoleState;
@@ -117,6 +118,7 @@ public final class BrokerController {
     private NettyRemotingServer fastRemotingServer;
     private BrokerExecutors executors;
     private BrokerRoleManager roles;
+    private ControllerReplicas controllerReplicas;
     private BrokerMetadata metadata;
     private StoreAccess storeAccess;
     private ConnectedClients connectedClients;
@@ -233,7 +235,8 @@ public final class BrokerController {
                 scheduleMessageService, () -> safely("transaction check",
                         () -> txCheck.checkOnce(System.currentTimeMillis())),
                 Math.max(100, brokerConfig.getTransactionCheckInterval()), scheduler);
-        SlaveSynchronize slaveSynchronize = new SlaveSynchronize(outerAPI.client(), () -> registrar.masterAddr(),
+        SlaveSynchronize slaveSynchronize = new SlaveSynchronize(outerAPI.client(), () -> controllerReplicas != null
+                ? controllerReplicas.masterAddr() : registrar.masterAddr(),
                 brokerAddr(), topicConfigManager, subscriptionGroupManager, consumerOffsetManager, scheduleMessageService);
         SlaveDuties slave = new SlaveDuties(store, storeConfig, () -> safely("slave sync", slaveSynchronize::syncAll),
                 brokerConfig.getSlaveSynchronizeInterval(), scheduler);
@@ -243,6 +246,8 @@ public final class BrokerController {
         registrar = new BrokerRegistrar(brokerConfig, outerAPI, topicConfigManager, filterServers, roles, scheduler,
                 brokerAddr(), haServerAddr());
         roles.onSwitch((from, to) -> registrar.roleChanged());
+        controllerReplicas = ControllerReplicas.create(brokerConfig, clientConfig,
+                Path.of(storeConfig.getStorePathRootDir()), store, roles, brokerAddr(), haServerAddr());
     }
 
     /**
@@ -273,6 +278,9 @@ public final class BrokerController {
         fastRemotingServer.start();
         outerAPI.start();
         pullRequestHoldService.start();
+        if (controllerReplicas != null) {
+            controllerReplicas.startBefore(roles);
+        }
         roles.start();
         registrar.start();
         scheduler.scheduleAtFixedRate(() -> safely("persist offsets", consumerOffsetManager::persist),
@@ -296,6 +304,9 @@ public final class BrokerController {
 
     /** Stops serving, unregisters, flushes offsets and closes the store cleanly. */
     public void shutdown() {
+        if (controllerReplicas != null) {
+            controllerReplicas.shutdown();
+        }
         if (roles != null) {
             roles.shutdown();
         }
@@ -326,8 +337,6 @@ public final class BrokerController {
             store.shutdown();
         }
     }
-
-
 
     private static void safely(String what, Runnable task) {
         Tasks.safely(LOG, what, task);
@@ -368,7 +377,6 @@ public final class BrokerController {
         return runtimeConfigUpdate;
     }
 
-
     public MessageStore store() {
         return store;
     }
@@ -398,7 +406,6 @@ public final class BrokerController {
         return consumerManager;
     }
 
-
     public RebalanceLockManager rebalanceLockManager() {
         return rebalanceLockManager;
     }
@@ -406,7 +413,6 @@ public final class BrokerController {
     public BrokerStats stats() {
         return stats;
     }
-
 
     public RuntimeInfo runtimeInfo() {
         return runtimeInfo;
@@ -423,7 +429,6 @@ public final class BrokerController {
     public TransactionalMessageService transactionalMessageService() {
         return transactionalMessageService;
     }
-
 
     /** Config, topics, groups and offsets: what the processors read and change. */
     public BrokerMetadata metadata() {
@@ -464,7 +469,6 @@ public final class BrokerController {
         return broker2Client;
     }
 
-
     /** The port /metrics is served on; 0 when metrics are off. */
     public int metricsPort() {
         return metricsEndpoint == null ? 0 : metricsEndpoint.port();
@@ -481,13 +485,6 @@ public final class BrokerController {
     public SubscriptionFilters subscriptionFilters() {
         return subscriptionFilters;
     }
-
-
-
-
-
-
-
 
     /** The port the main server actually bound (differs from the config when it was 0). */
     public int listenPort() {

@@ -4,6 +4,7 @@ import io.tidemq.broker.config.BrokerConfiguration;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigReference.Section;
 import io.tidemq.config.ConfigReference;
+import io.tidemq.controller.config.ControllerConfig;
 import io.tidemq.namesrv.NamesrvStartup;
 import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.remoting.netty.NettyServerConfig;
@@ -46,6 +47,9 @@ public final class ConfigurationReference {
         sections.add(section("Broker: general", """
                 `BrokerConfig`: identity, topics and groups, thread pools, flow control, registration, \
                 consumption, transactions.""", broker.binder, broker.broker.getClass()));
+        sections.add(section("Broker: controller mode (automatic failover)", """
+                `ControllerModeConfig`, a section of `BrokerConfig`: RocketMQ 5's keys (see `docs/failover.md`).""",
+                broker.binder, io.tidemq.broker.config.ControllerModeConfig.class));
         sections.add(section("Broker: store", """
                 `MessageStoreConfig`: paths, file sizes, the role, the write path, delay levels, and keys of \
                 Apache features refused or without effect here.""", broker.binder, broker.store.getClass()));
@@ -68,6 +72,9 @@ public final class ConfigurationReference {
         sections.add(section("NameServer", "`NamesrvConfig`.", namesrv, NamesrvConfig.class));
         sections.add(section("NameServer: remoting server", "`NettyServerConfig` of the NameServer.", namesrv,
                 NettyServerConfig.class));
+        ConfigBinder controller = new ConfigBinder(new ControllerConfig());
+        sections.add(section("Controller", "`ControllerConfig` of `mqcontroller` (RocketMQ 5's keys).", controller,
+                ControllerConfig.class));
         return ConfigReference.markdown("Configuration reference", """
                 Generated from the typed configuration classes by `io.tidemq.standalone.ConfigurationReference`; \
                 do not edit by hand (`ConfigurationReferenceTest` fails when this file is out of date, and \

@@ -34,6 +34,8 @@ class ConfigurationReferenceTest {
         }
         assertThat(md).contains("accepted, no effect: pull responses always ship the stored bytes");
         assertThat(md).contains("only the default: DLedger is not supported");
-        assertThat(md).doesNotContain("127.0.0.1").doesNotContain(System.getProperty("user.home") + "/");
+        // the controller's default peer list is RocketMQ 5's; any other loopback address came from this machine
+        assertThat(md.replace("n0-127.0.0.1:9878", "")).doesNotContain("127.0.0.1")
+                .doesNotContain(System.getProperty("user.home") + "/");
     }
 }

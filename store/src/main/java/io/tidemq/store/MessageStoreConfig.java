@@ -141,7 +141,7 @@ public class MessageStoreConfig {
 
     @ConfigKey(doc = "Apache: replace the CommitLog with a DLedger (Raft) log of three replicas.",
             onlyDefault = "DLedger is not supported. Use master/slave pairs (brokerRole); automatic failover "
-                    + "with RocketMQ 5's controller keys is planned and not available yet.")
+                    + "with RocketMQ 5's controller keys: enableControllerMode (docs/failover.md).")
     private boolean enableDLegerCommitLog = false;
     @ConfigKey(doc = "DLedger group.", noEffect = "DLedger is not supported (enableDLegerCommitLog).")
     private String dLegerGroup = null;

@@ -4,6 +4,7 @@ import io.tidemq.broker.acl.AclException;
 import io.tidemq.broker.acl.ClientCredentials;
 import io.tidemq.config.ConfigException;
 import io.tidemq.config.ConfigKey;
+import io.tidemq.config.ConfigSection;
 import io.tidemq.config.ConfigKey.Origin;
 
 import java.io.File;
@@ -41,6 +42,8 @@ public class BrokerConfig {
     @ConfigKey(doc = "0 for a master (forced for ASYNC_MASTER and SYNC_MASTER), greater than 0 for a slave. Changed at "
             + "runtime only together with a role switch (see brokerRole).", important = true, live = true)
     private volatile long brokerId = 0;
+    @ConfigSection
+    private final ControllerModeConfig controllerMode = new ControllerModeConfig();
     @ConfigKey(doc = "Read/write permission of the whole broker: 6 = read and write, 4 = read only (what mqadmin "
             + "wipeWritePerm sets on the NameServer), 2 = write only.", live = true)
     private volatile int brokerPermission = 6;
@@ -286,6 +289,7 @@ public class BrokerConfig {
 
     /** Checks values that the binder cannot; throws {@link ConfigException} naming the key. */
     public void validate() {
+        controllerMode.validate();
         if (brokerName == null || brokerName.isBlank()) {
             throw new ConfigException("brokerName must not be empty");
         }
@@ -376,6 +380,7 @@ public class BrokerConfig {
     public void setBrokerName(String v) { brokerName = v; }
     public String getBrokerClusterName() { return brokerClusterName; }
     public void setBrokerClusterName(String v) { brokerClusterName = v; }
+    public ControllerModeConfig controllerMode() { return controllerMode; }
     public long getBrokerId() { return brokerId; }
     public void setBrokerId(long v) { brokerId = v; }
     public int getBrokerPermission() { return brokerPermission; }

@@ -64,7 +64,11 @@ public final class BrokerConfiguration {
     /** The rules Apache applies after loading, the settings shared with the client side, then validation. */
     public void finish() {
         List<String> problems = new ArrayList<>();
-        if (store.getBrokerRole().isMaster()) {
+        if (broker.controllerMode().isEnableControllerMode()) {
+            // the controllers choose the role; every broker opens its store as a slave until they do
+            store.setBrokerRole(io.tidemq.store.BrokerRole.SLAVE);
+            broker.setBrokerId(Math.max(1, broker.getBrokerId()));
+        } else if (store.getBrokerRole().isMaster()) {
             broker.setBrokerId(0);
         } else if (broker.getBrokerId() <= 0) {
             problems.add("Slave's brokerId must be > 0");

@@ -68,8 +68,9 @@ public final class SendMessageProcessor implements RequestProcessor {
             return response.setCode(ResponseCode.SYSTEM_ERROR).setRemark(notYet);
         }
         if (!access.roles().acceptsWrites()) {
-            return response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
-                    .setRemark("the broker[" + config.getBrokerIP1() + "] is a slave, cannot write");
+            return response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE).setRemark("the broker[" + config.getBrokerIP1()
+                    + (access.roles().isSlave() ? "] is a slave, cannot write"
+                    : "] holds no write lease from the controllers (being replaced, or cut off from them)"));
         }
         TopicConfig topicConfig = support.findOrCreateTopic(header, channel, response);
         if (topicConfig == null) {

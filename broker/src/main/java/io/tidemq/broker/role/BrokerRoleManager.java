@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one owner of the broker's role: holds it (with the brokerId and the master epoch), runs what the role runs
@@ -26,6 +27,8 @@ public final class BrokerRoleManager {
     private final SlaveDuties slave;
     private final List<BiConsumer<RoleState, RoleState>> listeners = new CopyOnWriteArrayList<>();
     private volatile RoleState state;
+    /** Writes need this too: a master in controller mode holds a lease; in static mode it always holds. */
+    private volatile BooleanSupplier writeLease = () -> true;
     private boolean started;
 
     public BrokerRoleManager(RoleState initial, MessageStore store, MasterDuties master, SlaveDuties slave) {
@@ -68,9 +71,50 @@ public final class BrokerRoleManager {
         return state.brokerId();
     }
 
-    /** Producers may write here: the broker is a master. */
+    /** Producers may write here: the broker is a master (holding its write lease in controller mode). */
     public boolean acceptsWrites() {
-        return state.isMaster();
+        return state.isMaster() && writeLease.getAsBoolean();
+    }
+
+    /**
+     * Controller mode: a master acknowledges writes only while {@code lease} says it holds its lease, a slave says
+     * {@code replicaId} to its master, and a master's waiting sends wait for the in-sync set (see
+     * {@link #requireAcksFrom}; none until the controller names one).
+     */
+    public void controllerMode(BooleanSupplier lease, long replicaId) {
+        writeLease = lease;
+        slave.sayReplicaId(replicaId);
+        master.requireAcksFrom(java.util.Set.of());
+    }
+
+    /** Controller mode: replicate from the master the controllers named (its HA address). */
+    public void followMaster(String haAddress) {
+        slave.followMaster(haAddress);
+    }
+
+    /** Controller mode: waiting sends wait for every replica in {@code replicas} (the in-sync set less this one). */
+    public void requireAcksFrom(java.util.Set<Long> replicas) {
+        master.requireAcksFrom(replicas);
+    }
+
+    /**
+     * A slave stops replicating, runs {@code whileStopped} (e.g. cuts its log back to where a new master's epoch
+     * began) and replicates again. Nothing happens unless this broker is a slave.
+     */
+    public synchronized void replicateAgain(Runnable whileStopped) {
+        if (state.isMaster()) {
+            return;
+        }
+        if (started) {
+            slave.stop();
+        }
+        try {
+            whileStopped.run();
+        } finally {
+            if (started) {
+                slave.start();
+            }
+        }
     }
 
     /** A send answered with WAIT=true waits until a slave holds it (SYNC_MASTER). */
@@ -112,9 +156,14 @@ public final class BrokerRoleManager {
      * says why.
      */
     public synchronized RoleState switchTo(BrokerRole role, long brokerId) {
+        boolean promotion = role.isMaster() && !state.isMaster();
+        return switchTo(role, brokerId, promotion ? state.epoch() + 1 : state.epoch());
+    }
+
+    /** {@link #switchTo(BrokerRole, long)} into the master epoch a controller gave. */
+    public synchronized RoleState switchTo(BrokerRole role, long brokerId, long epoch) {
         RoleState from = state;
-        boolean promotion = role.isMaster() && !from.isMaster();
-        RoleState to = new RoleState(role, brokerId, promotion ? from.epoch() + 1 : from.epoch());
+        RoleState to = new RoleState(role, brokerId, epoch);
         if (to.equals(from)) {
             return from;
         }

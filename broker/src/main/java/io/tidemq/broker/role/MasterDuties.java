@@ -5,6 +5,7 @@ import io.tidemq.store.MessageStore;
 import io.tidemq.store.MessageStoreConfig;
 import io.tidemq.store.ha.HAService;
 
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,8 @@ public final class MasterDuties implements RoleDuties {
     private final long transactionCheckIntervalMillis;
     private final ScheduledExecutorService scheduler;
     private volatile HAService haService;
+    /** Controller mode: the replicas every waiting send must reach (the in-sync set less this master); else null. */
+    private volatile Set<Long> requiredAcks;
     private ScheduledFuture<?> transactionTask;
 
     /** {@code transactionCheck} is one round of check-backs, run every {@code transactionCheckIntervalMillis}. */
@@ -41,6 +44,10 @@ public final class MasterDuties implements RoleDuties {
     @Override
     public synchronized void start() throws Exception {
         HAService ha = new HAService(store, storeConfig.replication());
+        Set<Long> required = requiredAcks;
+        if (required != null) {
+            ha.requireAcksFrom(required);
+        }
         ha.start(bindAddress);
         haService = ha;
         schedule.start();
@@ -60,6 +67,15 @@ public final class MasterDuties implements RoleDuties {
         haService = null;
         if (ha != null) {
             ha.shutdown();
+        }
+    }
+
+    /** Controller mode: waiting sends wait for every replica in {@code replicas} (the in-sync set less this one). */
+    public void requireAcksFrom(Set<Long> replicas) {
+        requiredAcks = Set.copyOf(replicas);
+        HAService ha = haService;
+        if (ha != null) {
+            ha.requireAcksFrom(requiredAcks);
         }
     }
 

@@ -24,6 +24,8 @@ public final class SlaveDuties implements RoleDuties {
     private volatile HAClient haClient;
     private volatile String masterHaAddress;
     private ScheduledFuture<?> syncTask;
+    /** Controller mode: the brokerId this slave says to its master; -1 speaks plain 4.9. */
+    private volatile long replicaId = -1;
 
     /** {@code metadataSync} is one round of copying the master's metadata. */
     public SlaveDuties(MessageStore store, MessageStoreConfig storeConfig, Runnable metadataSync,
@@ -40,6 +42,7 @@ public final class SlaveDuties implements RoleDuties {
     public synchronized void start() {
         HAClient client = new HAClient(store, storeConfig.replication());
         client.updateMasterAddress(masterHaAddress);
+        client.sayReplicaId(replicaId);
         client.start();
         haClient = client;
         syncTask = scheduler.scheduleAtFixedRate(() -> {
@@ -70,9 +73,21 @@ public final class SlaveDuties implements RoleDuties {
      * next time this broker is a slave, and handed to a running HA client at once.
      */
     public void masterHaAddressLearned(String address) {
-        if (address == null || storeConfig.replication().getHaMasterAddress() != null) {
+        if (address == null || storeConfig.replication().getHaMasterAddress() != null || replicaId >= 0) {
+            // controller mode: only the controllers say whom to follow (see followMaster)
             return;
         }
+        follow(address);
+    }
+
+    /** Controller mode: replicate from {@code address}, the master the controllers named. */
+    void followMaster(String address) {
+        if (address != null) {
+            follow(address);
+        }
+    }
+
+    private void follow(String address) {
         masterHaAddress = address;
         HAClient client = haClient;
         if (client != null) {
@@ -85,6 +100,11 @@ public final class SlaveDuties implements RoleDuties {
         if (storeConfig.replication().getHaMasterAddress() == null) {
             masterHaAddress = null;
         }
+    }
+
+    /** Controller mode: say {@code brokerId} to the master on every replication connection. */
+    void sayReplicaId(long brokerId) {
+        replicaId = brokerId;
     }
 
     /** The HA client while this broker is a slave, else null. */

@@ -97,6 +97,19 @@ public final class RequestCode {
     public static final int PUSH_REPLY_MESSAGE_TO_CLIENT = 326;
     public static final int ADD_WRITE_PERM_OF_BROKER = 327;
 
+    // ---- RocketMQ 5's controller mode (codes as 5.x assigns them)
+    public static final int BROKER_HEARTBEAT = 904;
+    public static final int CONTROLLER_ALTER_SYNC_STATE_SET = 1001;
+    public static final int CONTROLLER_ELECT_MASTER = 1002;
+    public static final int CONTROLLER_REGISTER_BROKER = 1003;
+    public static final int CONTROLLER_GET_REPLICA_INFO = 1004;
+    public static final int CONTROLLER_GET_METADATA_INFO = 1005;
+    public static final int CONTROLLER_GET_SYNC_STATE_DATA = 1006;
+    public static final int GET_BROKER_EPOCH_CACHE = 1007;
+    public static final int NOTIFY_BROKER_ROLE_CHANGED = 1008;
+    public static final int CONTROLLER_GET_NEXT_BROKER_ID = 1012;
+    public static final int CONTROLLER_APPLY_BROKER_ID = 1013;
+
     private RequestCode() {
     }
 }

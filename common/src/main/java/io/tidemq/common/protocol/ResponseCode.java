@@ -39,6 +39,21 @@ public final class ResponseCode {
     public static final int DELETE_ACL_CONFIG_FAILED = 210;
     public static final int UPDATE_GLOBAL_WHITE_ADDRS_CONFIG_FAILED = 211;
 
+    // ---- RocketMQ 5's controller mode
+    public static final int CONTROLLER_FENCED_MASTER_EPOCH = 2000;
+    public static final int CONTROLLER_FENCED_SYNC_STATE_SET_EPOCH = 2001;
+    public static final int CONTROLLER_INVALID_MASTER = 2002;
+    public static final int CONTROLLER_INVALID_REPLICAS = 2003;
+    public static final int CONTROLLER_MASTER_NOT_AVAILABLE = 2004;
+    public static final int CONTROLLER_INVALID_REQUEST = 2005;
+    public static final int CONTROLLER_BROKER_NOT_ALIVE = 2006;
+    public static final int CONTROLLER_NOT_LEADER = 2007;
+    public static final int CONTROLLER_BROKER_METADATA_NOT_EXIST = 2008;
+    public static final int CONTROLLER_BROKER_NEED_TO_BE_REGISTERED = 2010;
+    public static final int CONTROLLER_ELECT_MASTER_FAILED = 2012;
+    public static final int CONTROLLER_ALTER_SYNC_STATE_SET_FAILED = 2013;
+    public static final int CONTROLLER_BROKER_ID_INVALID = 2014;
+
     private ResponseCode() {
     }
 }

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> MODULES = List.of("config", "common", "remoting", "store", "filter", "metrics",
-            "namesrv", "broker", "standalone", "tools", "console", "test-fixtures");
+            "namesrv", "controller", "broker", "standalone", "tools", "console", "test-fixtures");
     private static final int MAX_LINES = 500;
     private static final Pattern EDGE = Pattern.compile("^\\s*(io\\.tidemq[\\w.]*)\\s+->\\s+(io\\.tidemq[\\w.]*)\\s");
 

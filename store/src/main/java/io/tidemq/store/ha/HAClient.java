@@ -29,6 +29,8 @@ public final class HAClient {
     private volatile String masterHaAddress;
     private volatile boolean running;
     private volatile Socket socket;
+    /** Controller mode: this slave's brokerId, said first on every connection; -1 speaks plain 4.9. */
+    private volatile long replicaId = -1;
     private Thread thread;
 
     public HAClient(MessageStore store, ReplicationConfig replication) {
@@ -45,6 +47,11 @@ public final class HAClient {
         LOG.info("master HA address changed from {} to {}", masterHaAddress, address);
         masterHaAddress = address;
         closeSocket();
+    }
+
+    /** Controller mode: say {@code brokerId} first on every connection (see {@link ReplicaHello}). */
+    public void sayReplicaId(long brokerId) {
+        this.replicaId = brokerId;
     }
 
     public String masterAddress() {
@@ -110,6 +117,11 @@ public final class HAClient {
         FrameBuffer buffered = new FrameBuffer(s.getInputStream());
         DataInputStream in = new DataInputStream(buffered);
         LOG.info("connected to master {} at offset {}", addr, store.getMaxPhyOffset());
+        if (replicaId >= 0) {
+            java.nio.ByteBuffer hello = java.nio.ByteBuffer.allocate(ReplicaHello.SIZE);
+            ReplicaHello.write(hello, replicaId);
+            out.write(hello.array());
+        }
         report(out);
         long lastRead = System.currentTimeMillis();
         byte[] buf = new byte[Math.max(replication.getHaTransferBatchSize(), 64 * 1024)];

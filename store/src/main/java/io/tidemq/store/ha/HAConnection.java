@@ -41,6 +41,8 @@ final class HAConnection {
     private volatile long lastReadMillis = System.currentTimeMillis();
     /** When the slave last reported holding everything this master had then (its connection time at first). */
     private volatile long caughtUpMillis = System.currentTimeMillis();
+    /** The slave's brokerId from its hello (controller mode), else -1. */
+    private volatile long replicaId = -1;
 
     HAConnection(SocketChannel channel, MessageStore store, HAService service, ReplicationConfig replication) {
         this.channel = channel;
@@ -63,6 +65,10 @@ final class HAConnection {
         writer.start();
     }
 
+    long replicaId() {
+        return replicaId;
+    }
+
     long slaveAckOffset() {
         return slaveAckOffset;
     }
@@ -72,7 +78,8 @@ final class HAConnection {
         long acked = Math.max(0, slaveAckOffset);
         long behind = Math.max(0, masterMaxOffset - acked);
         String address = peer.startsWith("/") ? peer.substring(1) : peer;
-        return new SlaveProgress(address, acked, behind, behind == 0 ? 0 : Math.max(0, now - caughtUpMillis));
+        return new SlaveProgress(address, acked, behind, behind == 0 ? 0 : Math.max(0, now - caughtUpMillis),
+                replicaId);
     }
 
     /**
@@ -82,6 +89,9 @@ final class HAConnection {
     private void readReports() {
         ByteBuffer in = ByteBuffer.allocateDirect(8 * 64);
         try {
+            if (service.expectsReplicaHello() && !readHello(in)) {
+                return;
+            }
             while (running) {
                 if (channel.read(in) < 0) {
                     LOG.info("slave {} closed the connection", peer);
@@ -107,6 +117,29 @@ final class HAConnection {
         }
     }
 
+    /**
+     * Controller mode: a slave first says who it is ({@link ReplicaHello}), so its acknowledgements count for its
+     * place in the in-sync set. Anything else is refused.
+     */
+    private boolean readHello(ByteBuffer in) throws IOException {
+        in.limit(ReplicaHello.SIZE);
+        while (in.hasRemaining()) {
+            if (channel.read(in) < 0) {
+                return false;
+            }
+        }
+        in.flip();
+        long id = ReplicaHello.read(in);
+        in.clear();
+        if (id < 0) {
+            LOG.warn("slave {} sent no replica hello: refused (controller mode needs a TideMQ slave)", peer);
+            return false;
+        }
+        replicaId = id;
+        LOG.info("slave {} is brokerId {}", peer, id);
+        return true;
+    }
+
     private void acknowledge(long offset) {
         long ours = store.getMaxPhyOffset();
         if (offset > ours) {
@@ -122,7 +155,7 @@ final class HAConnection {
         if (offset == ours) {
             caughtUpMillis = System.currentTimeMillis();
         }
-        service.slaveAcknowledged(offset);
+        service.slaveAcknowledged(this, offset);
     }
 
     private void transfer() {

@@ -13,6 +13,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,12 +32,51 @@ public final class HAService {
     private final Object newData = new Object();
     /** Transfer threads in their deep sleep (see {@link #awaitNewData}). */
     private final AtomicInteger sleepers = new AtomicInteger();
+    private volatile boolean replicaHello;
+    /** Controller mode: the brokerIds that must hold a record before its send is answered (the in-sync set). */
+    private volatile Set<Long> requiredReplicas;
     private volatile ServerSocketChannel server;
     private volatile boolean running;
 
     public HAService(MessageStore store, ReplicationConfig replication) {
         this.store = store;
         this.replication = replication;
+    }
+
+    /**
+     * Controller mode: slaves must say their brokerId first, and a waiting send waits for every replica in
+     * {@code required} (the in-sync set without this master) instead of any one slave; an empty set waits for none.
+     */
+    public void requireAcksFrom(Set<Long> required) {
+        replicaHello = true;
+        Set<Long> before = requiredReplicas;
+        requiredReplicas = Set.copyOf(required);
+        if (!requiredReplicas.equals(before) && !requiredReplicas.isEmpty()) {
+            waiters.resetTo(ackedByRequired());
+        }
+    }
+
+    boolean expectsReplicaHello() {
+        return replicaHello;
+    }
+
+    /** The offset every required replica holds; Long.MAX_VALUE when none is required. */
+    private long ackedByRequired() {
+        Set<Long> required = requiredReplicas;
+        if (required.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        long min = Long.MAX_VALUE;
+        for (long id : required) {
+            long best = -1;
+            for (HAConnection c : connections) {
+                if (c.replicaId() == id) {
+                    best = Math.max(best, c.slaveAckOffset());
+                }
+            }
+            min = Math.min(min, best);
+        }
+        return min;
     }
 
     /** Listens on {@code bindAddress:haListenPort}. */
@@ -124,8 +164,13 @@ public final class HAService {
         }
     }
 
-    void slaveAcknowledged(long offset) {
-        waiters.acknowledged(offset);
+    void slaveAcknowledged(HAConnection from, long offset) {
+        Set<Long> required = requiredReplicas;
+        if (required == null) {
+            waiters.acknowledged(offset);
+        } else if (!required.isEmpty()) {
+            waiters.acknowledged(ackedByRequired());
+        }
     }
 
     void removeConnection(HAConnection c) {
@@ -149,12 +194,20 @@ public final class HAService {
 
     /** True when a slave is connected and not further behind than {@code haSlaveFallbehindMax}. */
     public boolean slaveUsable() {
+        Set<Long> required = requiredReplicas;
+        if (required != null) {
+            return required.isEmpty() || store.getMaxPhyOffset() - ackedByRequired()
+                    < replication.getHaSlaveFallbehindMax();
+        }
         return !connections.isEmpty()
                 && store.getMaxPhyOffset() - push2SlaveMaxOffset() < replication.getHaSlaveFallbehindMax();
     }
 
     /** Highest offset any slave has confirmed. */
     public long push2SlaveMaxOffset() {
+        if (requiredReplicas != null && !requiredReplicas.isEmpty()) {
+            return Math.max(0, ackedByRequired());
+        }
         long max = 0;
         for (HAConnection c : connections) {
             max = Math.max(max, c.slaveAckOffset());
@@ -167,6 +220,11 @@ public final class HAService {
      * at once when no slave is connected or the best one is too far behind; FLUSH_SLAVE_TIMEOUT after the timeout.
      */
     public CompletableFuture<PutMessageStatus> waitForSlave(long endOffset, long timeoutMillis) {
+        Set<Long> required = requiredReplicas;
+        if (required != null && required.isEmpty()) {
+            // controller mode, this master alone in the in-sync set: nobody else must hold it
+            return CompletableFuture.completedFuture(PutMessageStatus.PUT_OK);
+        }
         if (!slaveUsable()) {
             return CompletableFuture.completedFuture(PutMessageStatus.SLAVE_NOT_AVAILABLE);
         }

@@ -48,6 +48,17 @@ final class ReplicaAckWaiters {
         }
     }
 
+    /**
+     * The replicas that count changed: what they all hold is now {@code offset}, which may be lower than before
+     * (a replica joined). Waiters at or below it complete.
+     */
+    void resetTo(long offset) {
+        synchronized (this) {
+            ackedOffset = offset;
+        }
+        acknowledged(offset);
+    }
+
     synchronized long ackedOffset() {
         return ackedOffset;
     }

@@ -1,0 +1,7 @@
+package io.tidemq.common.protocol.header.controller;
+
+/** Answer to CONTROLLER_APPLY_BROKER_ID. */
+public final class ApplyBrokerIdResponseHeader {
+    public String clusterName;
+    public String brokerName;
+}

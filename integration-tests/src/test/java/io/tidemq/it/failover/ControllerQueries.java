@@ -1,0 +1,47 @@
+package io.tidemq.it.failover;
+
+import io.tidemq.common.json.Json;
+import io.tidemq.common.protocol.RequestCode;
+import io.tidemq.common.protocol.body.BrokerReplicasInfo;
+import io.tidemq.remoting.netty.NettyClientConfig;
+import io.tidemq.remoting.netty.NettyRemotingClient;
+import io.tidemq.remoting.protocol.RemotingCommand;
+
+import java.util.List;
+
+/** Reads the controllers' view of a broker group with CONTROLLER_GET_SYNC_STATE_DATA, as mqadmin 5.x does. */
+final class ControllerQueries implements AutoCloseable {
+    private final NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig(), null);
+    private final List<String> controllers;
+
+    ControllerQueries(List<String> controllers) {
+        this.controllers = controllers;
+        client.start();
+    }
+
+    /** The group as the first answering controller holds it, or null. */
+    BrokerReplicasInfo.ReplicasInfo group(String brokerName) {
+        for (String c : controllers) {
+            try {
+                RemotingCommand r = client.invokeSync(c, RemotingCommand.createRequest(
+                        RequestCode.CONTROLLER_GET_SYNC_STATE_DATA).setBody(Json.toBytes(List.of(brokerName))), 2000);
+                BrokerReplicasInfo info = Json.fromBytes(r.getBody(), BrokerReplicasInfo.class);
+                return info.replicasInfoTable.get(brokerName);
+            } catch (Exception e) {
+                // next controller
+            }
+        }
+        return null;
+    }
+
+    /** How many replicas are in sync and alive. */
+    int inSyncAlive(String brokerName) {
+        BrokerReplicasInfo.ReplicasInfo g = group(brokerName);
+        return g == null ? 0 : (int) g.inSyncReplicas.stream().filter(r -> Boolean.TRUE.equals(r.alive)).count();
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+    }
+}
