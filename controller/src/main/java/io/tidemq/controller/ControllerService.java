@@ -122,11 +122,15 @@ public final class ControllerService {
         return lease;
     }
 
-    /** A broker's connection to this controller closed: its group may need a new master. */
+    /**
+     * A broker's connection to this controller closed: it dropped its lease with it (a broker gives up its lease
+     * when it loses the connection it renews it on), and its group may need a new master.
+     */
     public void channelClosed(RemoteChannel channel) {
-        for (String name : liveness.channelClosed(channel)) {
+        for (BrokerBeat gone : liveness.channelClosed(channel)) {
+            grants.computeIfPresent(gone.brokerName(), (name, g) -> g.brokerId == gone.brokerId() ? null : g);
             if (isLeader()) {
-                checkGroup(name);
+                checkGroup(gone.brokerName());
             }
         }
     }

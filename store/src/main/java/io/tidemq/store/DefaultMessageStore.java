@@ -17,8 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link ReputDispatcher} (consume queues, index), {@link StoreRecovery}, {@link RetentionService} and
  * {@link DiskSpaceMonitor}. See the package documentation for the write and read paths.
  *
- * <p>Life cycle: {@link #load()} (lock, recover) then {@link #start()}, finally {@link #shutdown()}. All other public
- * methods are thread-safe.
+ * <p>Life cycle: {@link #load()} (lock, recover), {@link #start()}, {@link #shutdown()}; the rest is thread-safe.
  */
 public class DefaultMessageStore implements MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessageStore.class);
@@ -74,8 +73,7 @@ public class DefaultMessageStore implements MessageStore {
         this.queues = new ConsumeQueueTable(new File(config.consumeQueueDir()), config.getMappedFileSizeConsumeQueue());
         this.index = new IndexService(config.index(), new File(config.indexDir()), clock);
         this.dispatcher = new ReputDispatcher(commitLog, queues, index,
-                new DelayLevels(config.getMessageDelayLevel()), health,
-                () -> role == BrokerRole.SLAVE);
+                new DelayLevels(config.getMessageDelayLevel()), health, () -> role == BrokerRole.SLAVE);
         dispatcher.setReplicaCounter(stats::recordReplicated);
         this.flusher = CommitLogFlusher.create(config.flush(), commitLog, health, tap);
         this.reader = new QueueReader(config.transfer(), commitLog, queues, QueueReader::physicalMemory,
@@ -422,6 +420,12 @@ public class DefaultMessageStore implements MessageStore {
     @Override
     public void setMessageArrivingListener(MessageArrivingListener listener) {
         dispatcher.setListener(listener);
+    }
+
+    @Override
+    public Runnable limitDispatchTo(java.util.function.LongSupplier confirmed) {
+        dispatcher.setDispatchLimit(confirmed);
+        return dispatcher::onAppended;
     }
 
     @Override

@@ -115,6 +115,14 @@ public interface MessageStore {
 
     void setMessageArrivingListener(MessageArrivingListener listener);
 
+    /**
+     * Makes only records that end at or below {@code confirmed} readable by consumers (queued and indexed), for a
+     * master whose in-sync replicas must hold what is read. Returns what to call when that offset moves on.
+     */
+    default Runnable limitDispatchTo(java.util.function.LongSupplier confirmed) {
+        throw new UnsupportedOperationException("dispatch limits are not supported by " + getClass().getName());
+    }
+
     /** Commit-log bytes written but not flushed to disk yet. */
     long unflushedBytes();
 

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Builds consume queues and the index from the CommitLog: follows the written end, turns each record into a
@@ -39,6 +40,8 @@ final class ReputDispatcher extends ServiceThread {
     /** True on a slave: the log grows by replicated frames, each worth one wake-up (see {@link #run()}). */
     private final BooleanSupplier appendsInFrames;
     private volatile IntConsumer replicaCounter = size -> { };
+    /** Records ending beyond this are not dispatched yet (controller mode: the in-sync set's confirmed offset). */
+    private volatile LongSupplier limit = () -> Long.MAX_VALUE;
 
     ReputDispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, DelayLevels delays,
                     StoreHealth health, BooleanSupplier appendsInFrames) {
@@ -58,6 +61,10 @@ final class ReputDispatcher extends ServiceThread {
     /** Told the size of every record dispatched on a slave, where replicated records are the store's puts. */
     void setReplicaCounter(IntConsumer counter) {
         this.replicaCounter = counter;
+    }
+
+    void setDispatchLimit(LongSupplier limit) {
+        this.limit = limit;
     }
 
     /** Held while dispatching; truncation takes it to stop dispatch. */
@@ -134,7 +141,8 @@ final class ReputDispatcher extends ServiceThread {
             boolean progressed = false;
             while (true) {
                 long from = reputFromOffset;
-                if (from >= commitLog.maxOffset()) {
+                long end = Math.min(commitLog.maxOffset(), limit.getAsLong());
+                if (from >= end) {
                     return progressed;
                 }
                 if (from < commitLog.minOffset()) {
@@ -146,7 +154,7 @@ final class ReputDispatcher extends ServiceThread {
                     return progressed;
                 }
                 try {
-                    dispatchFile(f, (int) (from - f.fileFromOffset()));
+                    dispatchFile(f, (int) (from - f.fileFromOffset()), end);
                 } catch (IOException e) {
                     health.markIoError("cannot write a consume queue or index file", e);
                     return progressed;
@@ -167,7 +175,7 @@ final class ReputDispatcher extends ServiceThread {
         }
     }
 
-    private void dispatchFile(MappedFile f, int pos) throws IOException {
+    private void dispatchFile(MappedFile f, int pos, long end) throws IOException {
         ByteBuffer m = f.mapped();
         int limit = f.wrotePosition();
         int fileSize = f.fileSize();
@@ -175,6 +183,9 @@ final class ReputDispatcher extends ServiceThread {
         while (pos < limit) {
             int r = checker.check(m, pos, limit, fileSize, base + pos, false);
             if (r > 0) {
+                if (base + pos + r > end) {
+                    return;
+                }
                 req.readFrom(m, pos, base + pos, r, delays);
                 dispatch(req);
                 pos += r;

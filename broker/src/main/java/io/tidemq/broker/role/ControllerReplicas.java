@@ -45,7 +45,11 @@ public final class ControllerReplicas {
         t.setDaemon(true);
         return t;
     });
+    private static final long IN_SYNC_CHECK_MILLIS = 100;
+
     private final AtomicBoolean beatQueued = new AtomicBoolean();
+    /** The master epoch of the last heartbeat answer. */
+    private volatile int masterEpoch;
     /** Monotonic time the lease ends; 0 = no lease. */
     private volatile long leaseEndsNanos;
     private volatile String masterAddr;
@@ -158,6 +162,20 @@ public final class ControllerReplicas {
 
     public void start() {
         thread.scheduleWithFixedDelay(this::beat, 0, config.getBrokerHeartbeatInterval(), TimeUnit.MILLISECONDS);
+        // a slave that caught up joins within a fraction of a second, not a heartbeat or two later
+        thread.scheduleWithFixedDelay(this::checkInSyncSet, IN_SYNC_CHECK_MILLIS, IN_SYNC_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void checkInSyncSet() {
+        RoleState s = roles.state();
+        if (s.isMaster() && holdsLease() && s.epoch() == masterEpoch) {
+            try {
+                keepInSyncSetTrue(masterEpoch);
+            } catch (Exception e) {
+                LOG.info("in-sync set change not made: {}", e.toString());
+            }
+        }
     }
 
     public void shutdown() {
@@ -219,6 +237,7 @@ public final class ControllerReplicas {
             return;
         }
         masterAddr = a.masterAddress;
+        masterEpoch = a.masterEpoch;
         if (a.masterBrokerId == identity.brokerId()) {
             actAsMaster(a, sent);
         } else {
@@ -241,6 +260,10 @@ public final class ControllerReplicas {
             return;
         }
         if (a.leaseMillis != null && a.leaseMillis > 0) {
+            if (!holdsLease()) {
+                LOG.info("write lease held ({} ms, renewed by every heartbeat) in epoch {}", a.leaseMillis,
+                        a.masterEpoch);
+            }
             leaseEndsNanos = sentNanos + a.leaseMillis * 1_000_000L;
         }
         syncStateSetEpoch = a.syncStateSetEpoch == null ? 0 : a.syncStateSetEpoch;

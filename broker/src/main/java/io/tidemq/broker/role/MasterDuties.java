@@ -46,6 +46,8 @@ public final class MasterDuties implements RoleDuties {
         HAService ha = new HAService(store, storeConfig.replication());
         Set<Long> required = requiredAcks;
         if (required != null) {
+            // consumers read only what every in-sync replica holds: nothing they saw vanishes in a failover
+            ha.onConfirmed(store.limitDispatchTo(ha::confirmedOffset));
             ha.requireAcksFrom(required);
         }
         ha.start(bindAddress);
@@ -67,6 +69,9 @@ public final class MasterDuties implements RoleDuties {
         haService = null;
         if (ha != null) {
             ha.shutdown();
+            if (requiredAcks != null) {
+                store.limitDispatchTo(() -> Long.MAX_VALUE).run();
+            }
         }
     }
 

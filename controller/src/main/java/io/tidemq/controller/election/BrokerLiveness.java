@@ -35,17 +35,17 @@ public final class BrokerLiveness {
         return out;
     }
 
-    /** Forgets the replicas that beat on {@code channel} (it closed) and returns their groups' names. */
-    public List<String> channelClosed(RemoteChannel channel) {
-        List<String> groups = new ArrayList<>();
+    /** Forgets the replicas that beat on {@code channel} (it closed) and returns their last beats. */
+    public List<BrokerBeat> channelClosed(RemoteChannel channel) {
+        List<BrokerBeat> gone = new ArrayList<>();
         beats.entrySet().removeIf(e -> {
             if (e.getValue().channel() == channel) {
-                groups.add(e.getKey().brokerName());
+                gone.add(e.getValue());
                 return true;
             }
             return false;
         });
-        return groups;
+        return gone;
     }
 
     public void clear() {

@@ -27,6 +27,8 @@ public final class HAClient {
     private final MessageStore store;
     private final ReplicationConfig replication;
     private volatile String masterHaAddress;
+    /** Wakes the replication thread from its retry pause when the master changes. */
+    private final Object addressChanged = new Object();
     private volatile boolean running;
     private volatile Socket socket;
     /** Controller mode: this slave's brokerId, said first on every connection; -1 speaks plain 4.9. */
@@ -47,6 +49,9 @@ public final class HAClient {
         LOG.info("master HA address changed from {} to {}", masterHaAddress, address);
         masterHaAddress = address;
         closeSocket();
+        synchronized (addressChanged) {
+            addressChanged.notifyAll();
+        }
     }
 
     /** Controller mode: say {@code brokerId} first on every connection (see {@link ReplicaHello}). */
@@ -89,7 +94,7 @@ public final class HAClient {
         while (running) {
             String addr = masterHaAddress;
             if (addr == null || addr.isBlank()) {
-                sleep(RETRY_MILLIS);
+                pause(addr);
                 continue;
             }
             try {
@@ -101,7 +106,20 @@ public final class HAClient {
             } finally {
                 closeSocket();
             }
-            sleep(RETRY_MILLIS);
+            pause(addr);
+        }
+    }
+
+    /** Waits before the next attempt, unless the master address moves on from {@code tried} meanwhile. */
+    private void pause(String tried) {
+        synchronized (addressChanged) {
+            if (java.util.Objects.equals(tried, masterHaAddress) && running) {
+                try {
+                    addressChanged.wait(RETRY_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -206,14 +224,6 @@ public final class HAClient {
             } catch (IOException ignored) {
                 // closing anyway
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -35,6 +35,7 @@ public final class HAService {
     private volatile boolean replicaHello;
     /** Controller mode: the brokerIds that must hold a record before its send is answered (the in-sync set). */
     private volatile Set<Long> requiredReplicas;
+    private volatile Runnable confirmedListener = () -> { };
     private volatile ServerSocketChannel server;
     private volatile boolean running;
 
@@ -54,6 +55,21 @@ public final class HAService {
         if (!requiredReplicas.equals(before) && !requiredReplicas.isEmpty()) {
             waiters.resetTo(ackedByRequired());
         }
+        confirmedListener.run();
+    }
+
+    /**
+     * Controller mode: the offset every in-sync replica holds, up to which consumers may read (the log end while
+     * this master is alone in the set); Long.MAX_VALUE in 4.9 mode.
+     */
+    public long confirmedOffset() {
+        Set<Long> required = requiredReplicas;
+        return required == null || required.isEmpty() ? Long.MAX_VALUE : Math.max(0, ackedByRequired());
+    }
+
+    /** Told after an acknowledgement moved the confirmed offset (controller mode). */
+    public void onConfirmed(Runnable listener) {
+        confirmedListener = listener;
     }
 
     boolean expectsReplicaHello() {
@@ -170,6 +186,7 @@ public final class HAService {
             waiters.acknowledged(offset);
         } else if (!required.isEmpty()) {
             waiters.acknowledged(ackedByRequired());
+            confirmedListener.run();
         }
     }
 
