@@ -80,12 +80,13 @@ public final class BrokerOuterAPI {
 
     /**
      * Registers with every NameServer in parallel; returns the answers of those that succeeded. Oneway calls (after
-     * auto-creating a topic) return an empty list at once.
+     * auto-creating a topic) return an empty list at once. {@code masterEpoch}: controller mode's epoch of a master,
+     * else null.
      */
     public List<RegisterResult> registerBrokerAll(String cluster, String brokerAddr, String brokerName, long brokerId,
                                                   String haServerAddr, TopicConfigSerializeWrapper topics,
                                                   List<String> filterServers, boolean oneway, int timeoutMillis,
-                                                  boolean compressed) {
+                                                  boolean compressed, Integer masterEpoch) {
         RegisterBrokerBody body = new RegisterBrokerBody();
         body.topicConfigSerializeWrapper = topics;
         body.filterServerList = new ArrayList<>(filterServers);
@@ -98,6 +99,7 @@ public final class BrokerOuterAPI {
                 RegisterBrokerRequestHeader h = new RegisterBrokerRequestHeader(cluster, brokerName, brokerAddr,
                         brokerId, haServerAddr);
                 h.compressed = compressed;
+                h.masterEpoch = masterEpoch;
                 h.bodyCrc32 = (int) (crc.getValue() & 0x7FFFFFFF);
                 RemotingCommand request = RemotingCommand.createRequest(RequestCode.REGISTER_BROKER, h);
                 request.setBody(bytes);

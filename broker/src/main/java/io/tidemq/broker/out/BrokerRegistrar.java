@@ -174,7 +174,9 @@ public final class BrokerRegistrar implements NameServerRegistration {
         TopicConfigSerializeWrapper announced = withBrokerPermission(table, config.getBrokerPermission());
         List<RegisterResult> results = outerAPI.registerBrokerAll(config.getBrokerClusterName(), brokerAddr,
                 config.getBrokerName(), roles.brokerId(), haServerAddr, announced, filterServers.addresses(), oneway,
-                config.getRegisterBrokerTimeoutMills(), config.isCompressedRegister());
+                config.getRegisterBrokerTimeoutMills(), config.isCompressedRegister(),
+                config.controllerMode().isEnableControllerMode() && !roles.isSlave()
+                        ? (Integer) (int) roles.state().epoch() : null);
         for (RegisterResult r : results) {
             if (r.masterAddr() != null) {
                 masterAddr = r.masterAddr();

@@ -41,9 +41,9 @@ import java.util.stream.Collectors;
 
 /**
  * The controller's requests under RocketMQ 5's codes: from brokers (heartbeat, id application, registration,
- * in-sync set changes) and from admin tools (replica info, sync state data, metadata, elect master). Changes and
- * heartbeats are served by the leading controller only (others answer CONTROLLER_NOT_LEADER naming it); reads are
- * served by any. Answers that wait for the Raft log are written when it commits, no thread waits.
+ * in-sync set changes) and from admin tools (replica info, sync state data, metadata, elect master). As in
+ * RocketMQ 5, only the leading controller serves them (it alone knows who is alive); the others answer
+ * CONTROLLER_NOT_LEADER naming it, and serve the metadata that says who leads. Answers that wait for the Raft log are written when it commits, no thread waits.
  */
 public final class ControllerRequestProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRequestProcessor.class);
@@ -74,16 +74,16 @@ public final class ControllerRequestProcessor implements RequestProcessor {
             if (code == RequestCode.CONTROLLER_GET_METADATA_INFO) {
                 return metadata(request);
             }
+            if (!service.isLeader()) {
+                ControllerConfig.Peer leader = service.leaderPeer();
+                return RemotingCommand.responseTo(request, ResponseCode.CONTROLLER_NOT_LEADER,
+                        "not the leading controller; leader: " + (leader == null ? "none" : leader.address()));
+            }
             if (code == RequestCode.CONTROLLER_GET_SYNC_STATE_DATA) {
                 return syncStateData(request);
             }
             if (code == RequestCode.CONTROLLER_GET_REPLICA_INFO) {
                 return replicaInfo(request);
-            }
-            if (!service.isLeader()) {
-                ControllerConfig.Peer leader = service.leaderPeer();
-                return RemotingCommand.responseTo(request, ResponseCode.CONTROLLER_NOT_LEADER,
-                        "not the leading controller; leader: " + (leader == null ? "none" : leader.address()));
             }
             CompletableFuture<RemotingCommand> answer = switch (code) {
                 case RequestCode.BROKER_HEARTBEAT -> heartbeat(channel, request);

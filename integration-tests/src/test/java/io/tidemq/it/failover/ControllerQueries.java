@@ -19,14 +19,34 @@ final class ControllerQueries implements AutoCloseable {
         client.start();
     }
 
-    /** The group as the first answering controller holds it, or null. */
+    /** The group as the leading controller holds it, or null. */
     BrokerReplicasInfo.ReplicasInfo group(String brokerName) {
         for (String c : controllers) {
             try {
                 RemotingCommand r = client.invokeSync(c, RemotingCommand.createRequest(
                         RequestCode.CONTROLLER_GET_SYNC_STATE_DATA).setBody(Json.toBytes(List.of(brokerName))), 2000);
+                if (r.getCode() != 0) {
+                    continue;
+                }
                 BrokerReplicasInfo info = Json.fromBytes(r.getBody(), BrokerReplicasInfo.class);
                 return info.replicasInfoTable.get(brokerName);
+            } catch (Exception e) {
+                // next controller
+            }
+        }
+        return null;
+    }
+
+    /** The leading controller's address as the first answering controller reports it, or null. */
+    String leader() {
+        for (String c : controllers) {
+            try {
+                RemotingCommand r = client.invokeSync(c, RemotingCommand.createRequest(
+                        RequestCode.CONTROLLER_GET_METADATA_INFO), 2000);
+                String leader = r.getExtField("controllerLeaderAddress");
+                if (leader != null) {
+                    return leader;
+                }
             } catch (Exception e) {
                 // next controller
             }

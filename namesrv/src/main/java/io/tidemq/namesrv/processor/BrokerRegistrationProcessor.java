@@ -3,6 +3,7 @@ package io.tidemq.namesrv.processor;
 import io.tidemq.common.DataVersion;
 import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.RequestCode;
+import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.body.KVTable;
 import io.tidemq.common.protocol.body.RegisterBrokerBody;
 import io.tidemq.common.protocol.body.RegisterBrokerBodyCodec;
@@ -64,7 +65,11 @@ public final class BrokerRegistrationProcessor extends NamesrvProcessor {
                 request.getVersion());
 
         RegisterBrokerResult result = routes.registerBroker(broker, header.haServerAddr,
-                body.topicConfigSerializeWrapper, body.filterServerList, channel);
+                body.topicConfigSerializeWrapper, body.filterServerList, channel, header.masterEpoch);
+        if (result == null) {
+            return response(request, ResponseCode.CONTROLLER_FENCED_MASTER_EPOCH, "master epoch "
+                    + header.masterEpoch + " of " + broker.brokerName() + " is older than the registered master's");
+        }
 
         RemotingCommand response = success(request)
                 .writeHeader(new RegisterBrokerResponseHeader(result.haServerAddr(), result.masterAddr()));

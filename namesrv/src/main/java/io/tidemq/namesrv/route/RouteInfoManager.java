@@ -54,6 +54,9 @@ public final class RouteInfoManager {
      * @param clock               source of "now" for liveness (tests pass a fake one)
      * @param brokerExpiredMillis a broker silent for longer than this is removed by {@link #scanNotActiveBrokers}
      */
+    /** Controller mode: the newest master epoch registered per broker name. */
+    private final Map<String, Integer> masterEpochs = new HashMap<>();
+
     public RouteInfoManager(Clock clock, long brokerExpiredMillis) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.brokerExpiredMillis = brokerExpiredMillis;
@@ -67,8 +70,28 @@ public final class RouteInfoManager {
     public RegisterBrokerResult registerBroker(BrokerIdentity broker, String haServerAddr,
                                                TopicConfigSerializeWrapper topics, List<String> filterServerList,
                                                RemoteChannel channel) {
+        return registerBroker(broker, haServerAddr, topics, filterServerList, channel, null);
+    }
+
+    /**
+     * As above, for a master in controller mode announcing its master epoch: a master of an older epoch than one
+     * already registered under the broker name (a deposed master that has not learnt it yet) is refused, so the
+     * route never points clients back at it. Returns null when refused.
+     */
+    public RegisterBrokerResult registerBroker(BrokerIdentity broker, String haServerAddr,
+                                               TopicConfigSerializeWrapper topics, List<String> filterServerList,
+                                               RemoteChannel channel, Integer masterEpoch) {
         lock.writeLock().lock();
         try {
+            if (broker.isMaster() && masterEpoch != null) {
+                Integer newest = masterEpochs.get(broker.brokerName());
+                if (newest != null && masterEpoch < newest) {
+                    log.warn("refused {} as master of {} in epoch {}: epoch {} is registered", broker.brokerAddr(),
+                            broker.brokerName(), masterEpoch, newest);
+                    return null;
+                }
+                masterEpochs.put(broker.brokerName(), masterEpoch);
+            }
             clusterAddrTable.computeIfAbsent(broker.clusterName(), c -> new HashSet<>()).add(broker.brokerName());
 
             BrokerData brokerData = brokerAddrTable.get(broker.brokerName());

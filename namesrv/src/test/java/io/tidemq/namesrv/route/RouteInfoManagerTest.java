@@ -45,6 +45,22 @@ class RouteInfoManagerTest {
     }
 
     @Test
+    void aMasterOfAnOlderEpochIsRefusedAndTheRouteKeepsTheNewerOne() {
+        TopicConfigSerializeWrapper w = topics(1, topic("TopicA", 4, 6));
+        BrokerIdentity a = new BrokerIdentity(CLUSTER, "broker-a", MASTER_A, 0);
+        BrokerIdentity b = new BrokerIdentity(CLUSTER, "broker-a", SLAVE_A, 0);
+        assertThat(routes.registerBroker(a, null, w, List.of(), new FakeChannel("127.0.0.1:50001"), 3)).isNotNull();
+        assertThat(routes.registerBroker(b, null, w, List.of(), new FakeChannel("127.0.0.1:50002"), 4)).isNotNull();
+        // the deposed master wakes up and registers as master of epoch 3 again
+        assertThat(routes.registerBroker(a, null, w, List.of(), new FakeChannel("127.0.0.1:50001"), 3)).isNull();
+        assertThat(routes.clusterInfo().brokerAddrTable.get("broker-a").brokerAddrs)
+                .containsExactly(Map.entry(0L, SLAVE_A));
+        // a 4.9 broker (no epoch) registers as before
+        assertThat(routes.registerBroker(a, null, w, List.of(), new FakeChannel("127.0.0.1:50001"), null))
+                .isNotNull();
+    }
+
+    @Test
     void masterRegistrationCreatesClusterBrokerAndQueues() {
         RegisterBrokerResult r = register("broker-a", MASTER_A, 0, new FakeChannel("127.0.0.1:50001"),
                 topics(1, topic("TopicA", 4, 6), topic("TBW102", 8, 7)));

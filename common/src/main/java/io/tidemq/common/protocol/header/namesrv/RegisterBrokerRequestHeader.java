@@ -16,6 +16,8 @@ public final class RegisterBrokerRequestHeader {
     /** True when the body is the zlib-compressed form (see RegisterBrokerBodyCodec). */
     public boolean compressed;
     public Integer bodyCrc32 = 0;
+    /** TideMQ, controller mode only: the master epoch of a registering master (older ones are refused). */
+    public Integer masterEpoch;
 
     public RegisterBrokerRequestHeader() {
     }
