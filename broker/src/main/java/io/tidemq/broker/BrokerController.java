@@ -451,6 +451,11 @@ public final class BrokerController {
     }
 
     /** The owner of the broker's role: who it is now, what it may do, and the runtime switch. */
+    /** Controller mode's side of the role owner, or null when the mode is off. */
+    public ControllerReplicas controllerReplicas() {
+        return controllerReplicas;
+    }
+
     public BrokerRoleManager roles() {
         return roles;
     }

@@ -8,6 +8,7 @@ import io.tidemq.broker.processor.BrokerMetadata;
 import io.tidemq.broker.processor.BrokerStatsProcessor;
 import io.tidemq.broker.processor.ClientManageProcessor;
 import io.tidemq.broker.processor.ConnectedClients;
+import io.tidemq.broker.processor.BrokerEpochProcessor;
 import io.tidemq.broker.processor.ConsumerAdminProcessor;
 import io.tidemq.broker.processor.ConsumerManageProcessor;
 import io.tidemq.broker.processor.ConsumerRelayProcessor;
@@ -101,6 +102,8 @@ final class BrokerRequestProcessors {
             RequestCode.CLEAN_UNUSED_TOPIC, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE}) {
             server.registerProcessor(code, topics, executors.admin);
         }
+        server.registerProcessor(RequestCode.GET_BROKER_EPOCH_CACHE, new BrokerEpochProcessor(
+                broker.controllerReplicas() == null ? null : broker.controllerReplicas()::epochCache), executors.admin);
         RequestProcessor consumerAdmin = new ConsumerAdminProcessor(meta, access, clients,
                 consumeStats, () -> broker.scheduleMessageService().offsets());
         for (int code : new int[] {RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,

@@ -31,6 +31,7 @@ public final class ControllerNode {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerNode.class);
 
     private final ControllerConfig config;
+    private final long scanMillis;
     private final ControllerStateMachine stateMachine = new ControllerStateMachine(id -> LOG.info(
             "controller leader is now {}", id));
     private final RaftNode raft;
@@ -47,9 +48,11 @@ public final class ControllerNode {
     });
     private NettyRemotingServer server;
 
-    public ControllerNode(ControllerConfig config) {
+    /** {@code scanMillis}: how often the leader looks for silent brokers. */
+    public ControllerNode(ControllerConfig config, long scanMillis) {
         config.validate();
         this.config = config;
+        this.scanMillis = scanMillis;
         this.raft = new RaftNode(config, stateMachine);
         this.service = new ControllerService(raft, stateMachine,
                 new ElectionPolicy(config.isEnableElectUncleanMaster()), System::nanoTime, this::notifyBrokers);
@@ -82,8 +85,7 @@ public final class ControllerNode {
             shutdown();
             throw e;
         }
-        scheduler.scheduleWithFixedDelay(this::scan, config.getScanNotActiveBrokerInterval(),
-                config.getScanNotActiveBrokerInterval(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::scan, scanMillis, scanMillis, TimeUnit.MILLISECONDS);
         LOG.info("controller {} serving on {} (Raft on port {})", self.id(), self.address(),
                 self.port() + config.getControllerRaftPortOffset());
     }

@@ -6,7 +6,7 @@ import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigException;
 import io.tidemq.config.PropertiesFiles;
-import io.tidemq.controller.config.ControllerConfig;
+import io.tidemq.controller.config.ControllerStartupConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,7 @@ public final class ControllerStartup {
             SPEC.usage(out);
             return 0;
         }
-        ControllerConfig config = new ControllerConfig();
+        ControllerStartupConfig config = new ControllerStartupConfig();
         ConfigBinder binder = new ConfigBinder(config);
         try {
             if (cli.configFile() != null) {
@@ -88,7 +88,7 @@ public final class ControllerStartup {
         LogbackSetup.configure(config.getRocketmqHome(), LOG_FILE, LOG_FALLBACK);
         Logger log = LoggerFactory.getLogger(ControllerStartup.class);
         binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));
-        ControllerNode node = new ControllerNode(config);
+        ControllerNode node = new ControllerNode(config.group(), config.getScanNotActiveBrokerInterval());
         try {
             node.start();
         } catch (Exception e) {

@@ -40,7 +40,7 @@ class ThreeControllersTest {
         c.setControllerDLegerPeers(peers);
         c.setControllerDLegerSelfId("n" + i);
         c.setControllerStorePath(dir.resolve("n" + i).toString());
-        ControllerNode n = new ControllerNode(c);
+        ControllerNode n = new ControllerNode(c, 200);
         n.start();
         return n;
     }

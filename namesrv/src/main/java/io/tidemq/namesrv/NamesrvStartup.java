@@ -3,6 +3,9 @@ package io.tidemq.namesrv;
 import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigException;
+import io.tidemq.controller.ControllerNode;
+import io.tidemq.controller.config.ControllerConfig;
+import io.tidemq.controller.config.ControllerStartupConfig;
 import io.tidemq.common.config.ServerCommandLine;
 import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.remoting.netty.LeakDetection;
@@ -83,7 +86,9 @@ public final class NamesrvStartup {
         NamesrvConfig namesrvConfig = new NamesrvConfig();
         NettyServerConfig nettyServerConfig = new NettyServerConfig();
         nettyServerConfig.setListenPort(DEFAULT_PORT);
-        ConfigBinder binder = new ConfigBinder(namesrvConfig, nettyServerConfig);
+        // RocketMQ 5: the controller keys live in the NameServer's file when it runs a controller
+        ControllerConfig controllerConfig = new ControllerConfig();
+        ConfigBinder binder = new ConfigBinder(namesrvConfig, nettyServerConfig, controllerConfig);
         Set<String> givenKeys = new LinkedHashSet<>();
         try {
             if (cli.configFile() != null) {
@@ -106,6 +111,9 @@ public final class NamesrvStartup {
             TlsConfig tls = TlsConfig.fromSystemProperties();
             ConfigException.throwIfAny(tls.problems());
             nettyServerConfig.setTls(tls);
+            if (namesrvConfig.isEnableControllerInNamesrv()) {
+                controllerConfig.validate();
+            }
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage()
                     + (cli.configFile() == null ? "" : " (config file " + cli.configFile() + ")"));
@@ -121,11 +129,12 @@ public final class NamesrvStartup {
             return new Outcome(0, null);
         }
 
-        return boot(namesrvConfig, nettyServerConfig, binder, binder.noEffectKeys(givenKeys), cli, logging, out, err);
+        return boot(namesrvConfig, nettyServerConfig, controllerConfig, binder, binder.noEffectKeys(givenKeys), cli,
+                logging, out, err);
     }
 
-    private static Outcome boot(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig, ConfigBinder binder,
-                                List<String> noEffectKeys, ServerCommandLine.Arguments cli,
+    private static Outcome boot(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
+                                ControllerConfig controllerConfig, ConfigBinder binder, List<String> noEffectKeys, ServerCommandLine.Arguments cli,
                                 LogbackSetup.PendingConfiguration logging, PrintStream out, PrintStream err) {
         String home = namesrvConfig.getRocketmqHome();
         String logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
@@ -152,8 +161,26 @@ public final class NamesrvStartup {
             LogbackSetup.stop();
             return new Outcome(2, null);
         }
+        ControllerNode failoverController = null;
+        if (namesrvConfig.isEnableControllerInNamesrv()) {
+            failoverController = new ControllerNode(controllerConfig, ControllerStartupConfig.DEFAULT_SCAN_MILLIS);
+            try {
+                failoverController.start();
+            } catch (Exception e) {
+                log.error("the controller of this NameServer cannot start", e);
+                err.println("error: the controller cannot start: " + e.getMessage());
+                failoverController.shutdown();
+                controller.shutdown();
+                LogbackSetup.stop();
+                return new Outcome(2, null);
+            }
+        }
+        ControllerNode embedded = failoverController;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutdown requested");
+            if (embedded != null) {
+                embedded.shutdown();
+            }
             controller.shutdown();
             LogbackSetup.stop();
         }, "NamesrvShutdownHook"));

@@ -5,6 +5,7 @@ import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigReference.Section;
 import io.tidemq.config.ConfigReference;
 import io.tidemq.controller.config.ControllerConfig;
+import io.tidemq.controller.config.ControllerStartupConfig;
 import io.tidemq.namesrv.NamesrvStartup;
 import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.remoting.netty.NettyServerConfig;
@@ -72,9 +73,13 @@ public final class ConfigurationReference {
         sections.add(section("NameServer", "`NamesrvConfig`.", namesrv, NamesrvConfig.class));
         sections.add(section("NameServer: remoting server", "`NettyServerConfig` of the NameServer.", namesrv,
                 NettyServerConfig.class));
-        ConfigBinder controller = new ConfigBinder(new ControllerConfig());
-        sections.add(section("Controller", "`ControllerConfig` of `mqcontroller` (RocketMQ 5's keys).", controller,
-                ControllerConfig.class));
+        ConfigBinder controller = new ConfigBinder(new ControllerStartupConfig());
+        sections.add(section("Controller", """
+                `ControllerStartupConfig` of `mqcontroller` (RocketMQ 5's keys).""", controller,
+                ControllerStartupConfig.class));
+        sections.add(section("Controller: Raft group and election", """
+                `ControllerConfig`, a section of `ControllerStartupConfig`, also read by a NameServer with \
+                `enableControllerInNamesrv=true`.""", controller, ControllerConfig.class));
         return ConfigReference.markdown("Configuration reference", """
                 Generated from the typed configuration classes by `io.tidemq.standalone.ConfigurationReference`; \
                 do not edit by hand (`ConfigurationReferenceTest` fails when this file is out of date, and \

@@ -11,7 +11,9 @@ import io.tidemq.store.ha.SlaveProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,6 +52,8 @@ public final class ControllerReplicas {
     private final AtomicBoolean beatQueued = new AtomicBoolean();
     /** The master epoch of the last heartbeat answer. */
     private volatile int masterEpoch;
+    /** Where each master epoch of the group began, as the last heartbeat answer said. */
+    private volatile Map<Integer, Long> epochStarts = Map.of();
     /** Monotonic time the lease ends; 0 = no lease. */
     private volatile long leaseEndsNanos;
     private volatile String masterAddr;
@@ -127,6 +131,30 @@ public final class ControllerReplicas {
         }
         leaseEndsNanos = 0;
         beatSoon();
+    }
+
+    /**
+     * The master epochs of this broker's group that its log holds (as the controllers last told them), each with
+     * its offsets: the newest ends at this log's end.
+     */
+    public io.tidemq.common.protocol.body.EpochEntryCache epochCache() {
+        io.tidemq.common.protocol.body.EpochEntryCache c = new io.tidemq.common.protocol.body.EpochEntryCache();
+        c.clusterName = clusterName;
+        c.brokerName = brokerName;
+        c.brokerId = identity.brokerId();
+        c.maxOffset = store.getMaxPhyOffset();
+        List<Map.Entry<Integer, Long>> held = new ArrayList<>();
+        for (Map.Entry<Integer, Long> e : epochStarts.entrySet()) {
+            if (e.getKey() <= identity.lastEpoch() && e.getValue() <= c.maxOffset) {
+                held.add(e);
+            }
+        }
+        for (int i = 0; i < held.size(); i++) {
+            long end = i + 1 < held.size() ? held.get(i + 1).getValue() : c.maxOffset;
+            c.epochList.add(new io.tidemq.common.protocol.body.EpochEntryCache.EpochEntry(held.get(i).getKey(),
+                    held.get(i).getValue(), end));
+        }
+        return c;
     }
 
     /** The master's address (requests) as the controllers last said, or null. */
@@ -238,6 +266,7 @@ public final class ControllerReplicas {
         }
         masterAddr = a.masterAddress;
         masterEpoch = a.masterEpoch;
+        epochStarts = parseEpochStarts(a.epochStarts);
         if (a.masterBrokerId == identity.brokerId()) {
             actAsMaster(a, sent);
         } else {

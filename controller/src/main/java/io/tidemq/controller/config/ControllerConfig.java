@@ -9,16 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every controller setting with its default, under RocketMQ 5's keys (its controller's Raft group is configured
+ * The controllers' Raft group and election settings, under RocketMQ 5's keys, read by {@code mqcontroller} and by
+ * a NameServer with {@code enableControllerInNamesrv=true} (its controller's Raft group is configured
  * with the {@code controllerDLeger*} names whatever the consensus library; ours is Apache Ratis). The controller
  * serves brokers and admin tools on its own peer address; Raft traffic uses that port plus
  * {@code controllerRaftPortOffset}.
  */
 public class ControllerConfig {
-    @ConfigKey(doc = "Installation folder; conf/logback_controller.xml is read from it.", origin = Origin.ROCKETMQ5,
-            defaultText = "$ROCKETMQ_HOME or -Drocketmq.home.dir")
-    private String rocketmqHome = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
-
     @ConfigKey(doc = "Name of the controllers' Raft group; the same on every controller.", origin = Origin.ROCKETMQ5,
             important = true)
     private String controllerDLegerGroup = "group1";
@@ -35,10 +32,6 @@ public class ControllerConfig {
     @ConfigKey(doc = "Folder of the Raft log and snapshots.", origin = Origin.ROCKETMQ5,
             defaultText = "${user.home}/DledgerController", important = true)
     private String controllerStorePath = System.getProperty("user.home") + File.separator + "DledgerController";
-
-    @ConfigKey(doc = "How often the leader looks for brokers whose heartbeats stopped, ms. A broker whose "
-            + "connection closes is noticed at once.", origin = Origin.ROCKETMQ5)
-    private long scanNotActiveBrokerInterval = 200;
 
     @ConfigKey(doc = "Elect a replica outside the in-sync set when no member of it is alive. Loses the messages "
             + "only the dead members held; off by default.", origin = Origin.ROCKETMQ5, important = true)
@@ -106,17 +99,10 @@ public class ControllerConfig {
         if (controllerDLegerGroup == null || controllerDLegerGroup.isBlank()) {
             problems.add("controllerDLegerGroup must not be empty");
         }
-        if (scanNotActiveBrokerInterval < 10) {
-            problems.add("scanNotActiveBrokerInterval must be at least 10 ms, got " + scanNotActiveBrokerInterval);
-        }
         if (controllerRaftPortOffset == 0) {
             problems.add("controllerRaftPortOffset must not be 0: Raft needs a port of its own");
         }
         ConfigException.throwIfAny(problems);
-    }
-
-    public String getRocketmqHome() {
-        return rocketmqHome;
     }
 
     public String getControllerDLegerGroup() {
@@ -149,10 +135,6 @@ public class ControllerConfig {
 
     public void setControllerStorePath(String v) {
         controllerStorePath = v;
-    }
-
-    public long getScanNotActiveBrokerInterval() {
-        return scanNotActiveBrokerInterval;
     }
 
     public boolean isEnableElectUncleanMaster() {

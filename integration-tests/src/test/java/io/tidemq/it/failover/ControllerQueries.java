@@ -54,6 +54,16 @@ final class ControllerQueries implements AutoCloseable {
         return null;
     }
 
+    /** GET_BROKER_EPOCH_CACHE of one broker, as RocketMQ 5's mqadmin getBrokerEpoch asks it. */
+    io.tidemq.common.protocol.body.EpochEntryCache brokerEpochs(String brokerAddr) throws Exception {
+        RemotingCommand r = client.invokeSync(brokerAddr,
+                RemotingCommand.createRequest(RequestCode.GET_BROKER_EPOCH_CACHE), 3000);
+        if (r.getCode() != 0) {
+            throw new IllegalStateException("GET_BROKER_EPOCH_CACHE: " + r.getCode() + " " + r.getRemark());
+        }
+        return Json.fromBytes(r.getBody(), io.tidemq.common.protocol.body.EpochEntryCache.class);
+    }
+
     /** How many replicas are in sync and alive. */
     int inSyncAlive(String brokerName) {
         BrokerReplicasInfo.ReplicasInfo g = group(brokerName);

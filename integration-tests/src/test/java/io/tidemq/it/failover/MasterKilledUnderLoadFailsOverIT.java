@@ -1,5 +1,7 @@
 package io.tidemq.it.failover;
 
+import io.tidemq.common.json.Json;
+import io.tidemq.common.protocol.body.EpochEntryCache;
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
@@ -21,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static io.tidemq.it.failover.FailoverChecks.assertAllReceived;
 import static io.tidemq.it.failover.FailoverChecks.master;
 import static io.tidemq.it.failover.FailoverChecks.maxOffset;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -101,6 +104,12 @@ class MasterKilledUnderLoadFailsOverIT {
                     // the two logs end at the same offset once the last one caught up
                     await().atMost(Duration.ofSeconds(30)).until(() -> maxOffset(admin, b1.address())
                             == maxOffset(admin, b2.address()));
+                    // and went through the same master epochs, each beginning at the same offset on both
+                    EpochEntryCache e1 = queries.brokerEpochs(b1.address());
+                    EpochEntryCache e2 = queries.brokerEpochs(b2.address());
+                    assertThat(e1.epochList).hasSize(KILLS + 1);
+                    assertThat(Json.toString(e1.epochList)).isEqualTo(Json.toString(e2.epochList));
+                    assertThat(e1.epochList.get(KILLS).endOffset).isEqualTo(e1.maxOffset);
                     try {
                         // a consumer that read all along, across every failover, skipped nothing
                         assertAllReceived(acked, liveReceived);

@@ -37,6 +37,11 @@ public class NamesrvConfig {
             live = true, important = true)
     private volatile boolean orderMessageEnable = false;
 
+    @ConfigKey(doc = "Run a failover controller in this NameServer, configured by the controller keys in the same "
+            + "file (controllerDLegerPeers, controllerDLegerSelfId, ...; see the Controller sections).",
+            origin = Origin.ROCKETMQ5, important = true)
+    private boolean enableControllerInNamesrv = false;
+
     @ConfigKey(doc = "How often the NameServer looks for brokers that stopped registering, ms.",
             origin = Origin.TIDEMQ)
     private long scanNotActiveBrokerInterval = 10_000;
@@ -50,6 +55,10 @@ public class NamesrvConfig {
             defaultText = "listenPort + 1 (9877 for the default 9876); off when listenPort is 0 (an ephemeral port)",
             important = true)
     private int metricsPort = -1;
+
+    public boolean isEnableControllerInNamesrv() {
+        return enableControllerInNamesrv;
+    }
 
     /** The port metrics are served on: metricsPort, or its default derived from {@code listenPort}. */
     public int effectiveMetricsPort(int listenPort) {
