@@ -23,6 +23,7 @@ import io.tidemq.broker.metrics.BrokerMetricsEndpoint;
 import io.tidemq.broker.metrics.RefusalHooks;
 import io.tidemq.broker.offset.ConsumerOffsetManager;
 import io.tidemq.broker.out.BrokerOuterAPI;
+import io.tidemq.broker.out.ControllerClient;
 import io.tidemq.broker.out.BrokerRegistrar;
 import io.tidemq.broker.out.NameServerRegistration;
 import io.tidemq.broker.processor.BrokerMetadata;
@@ -246,7 +247,7 @@ public final class BrokerController {
         registrar = new BrokerRegistrar(brokerConfig, outerAPI, topicConfigManager, filterServers, roles, scheduler,
                 brokerAddr(), haServerAddr());
         roles.onSwitch((from, to) -> registrar.roleChanged());
-        controllerReplicas = ControllerReplicas.create(brokerConfig, clientConfig,
+        controllerReplicas = ControllerClient.replicasFor(brokerConfig, clientConfig,
                 Path.of(storeConfig.getStorePathRootDir()), store, roles, brokerAddr(), haServerAddr());
     }
 

@@ -4,6 +4,7 @@ import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.header.controller.NotifyBrokerRoleChangedRequestHeader;
 import io.tidemq.controller.config.ControllerConfig;
 import io.tidemq.controller.election.BrokerBeat;
+import io.tidemq.controller.election.ControllerService;
 import io.tidemq.controller.election.ElectionPolicy;
 import io.tidemq.controller.processor.ControllerRequestProcessor;
 import io.tidemq.controller.raft.ControllerStateMachine;

@@ -1,5 +1,9 @@
 package io.tidemq.broker.out;
 
+import io.tidemq.broker.config.BrokerConfig;
+import io.tidemq.broker.role.BrokerRoleManager;
+import io.tidemq.broker.role.ControllerLink;
+import io.tidemq.broker.role.ControllerReplicas;
 import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
@@ -12,7 +16,6 @@ import io.tidemq.common.protocol.header.controller.GetMetaDataResponseHeader;
 import io.tidemq.common.protocol.header.controller.RegisterBrokerToControllerRequestHeader;
 import io.tidemq.remoting.ChannelEventListener;
 import io.tidemq.remoting.RemoteChannel;
-import io.tidemq.remoting.RequestProcessor;
 import io.tidemq.remoting.netty.NettyClientConfig;
 import io.tidemq.remoting.netty.NettyRemotingClient;
 import io.tidemq.remoting.protocol.RemotingCommand;
@@ -27,27 +30,13 @@ import java.util.Set;
  * for its metadata, and looked for again whenever a request fails or lands on a follower. A closed connection to
  * the leader is reported at once ({@code leaderLost}): a master's lease ends with it.
  */
-public final class ControllerClient {
+public final class ControllerClient implements ControllerLink {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerClient.class);
     private static final long TIMEOUT_MILLIS = 1500;
 
     private final List<String> controllers;
     private final NettyRemotingClient client;
     private volatile String leader;
-
-    /** A controller's answer that is not SUCCESS. */
-    public static final class Refused extends Exception {
-        private final int code;
-
-        Refused(int code, String remark) {
-            super(remark);
-            this.code = code;
-        }
-
-        public int code() {
-            return code;
-        }
-    }
 
     public ControllerClient(List<String> controllers, NettyClientConfig config, Runnable leaderLost) {
         this.controllers = List.copyOf(controllers);
@@ -61,20 +50,38 @@ public final class ControllerClient {
         });
     }
 
-    /** Requests the controllers push (NOTIFY_BROKER_ROLE_CHANGED) are handled by {@code processor}. */
-    public void onRoleChangeNotice(RequestProcessor processor) {
-        client.registerProcessor(RequestCode.NOTIFY_BROKER_ROLE_CHANGED, processor, null);
+    /**
+     * The controller mode of a broker over the network, or null when it is off. The client gets the controllers'
+     * notices, and the store's identity is read from (or made in) {@code storeRoot}.
+     */
+    public static ControllerReplicas replicasFor(BrokerConfig broker, NettyClientConfig clientConfig,
+                                                 java.nio.file.Path storeRoot, io.tidemq.store.MessageStore store,
+                                                 BrokerRoleManager roles, String brokerAddr, String haAddr) {
+        if (!broker.controllerMode().isEnableControllerMode()) {
+            return null;
+        }
+        ControllerReplicas[] self = new ControllerReplicas[1];
+        ControllerClient client = new ControllerClient(broker.controllerMode().controllerAddresses(), clientConfig,
+                () -> self[0].leaderLost());
+        self[0] = ControllerReplicas.create(broker, storeRoot, store, roles, brokerAddr, haAddr, client);
+        client.client.registerProcessor(RequestCode.NOTIFY_BROKER_ROLE_CHANGED, (channel, request) -> {
+            self[0].beatSoon();
+            return null;
+        }, null);
+        return self[0];
     }
 
+    @Override
     public void start() {
         client.start();
     }
 
+    @Override
     public void shutdown() {
         client.shutdown();
     }
 
-    /** Applies for a brokerId in {@code brokerName} under {@code checkCode} ({@code wanted} or -1: the next free). */
+    @Override
     public long applyBrokerId(String cluster, String brokerName, long wanted, String checkCode) throws Exception {
         ApplyBrokerIdRequestHeader h = new ApplyBrokerIdRequestHeader();
         h.clusterName = cluster;
@@ -85,6 +92,7 @@ public final class ControllerClient {
         return Long.parseLong(r.getExtField("brokerId"));
     }
 
+    @Override
     public void register(String cluster, String brokerName, long brokerId, String address, String haAddress)
             throws Exception {
         RegisterBrokerToControllerRequestHeader h = new RegisterBrokerToControllerRequestHeader();
@@ -97,12 +105,13 @@ public final class ControllerClient {
         call(RemotingCommand.createRequest(RequestCode.CONTROLLER_REGISTER_BROKER, h));
     }
 
+    @Override
     public BrokerHeartbeatResponseHeader heartbeat(BrokerHeartbeatRequestHeader h) throws Exception {
         return call(RemotingCommand.createRequest(RequestCode.BROKER_HEARTBEAT, h))
                 .decodeHeader(BrokerHeartbeatResponseHeader.class);
     }
 
-    /** Proposes {@code members} as the in-sync set; returns the set the controllers hold afterwards. */
+    @Override
     public SyncStateSet alterSyncStateSet(String brokerName, long masterId, int masterEpoch, Set<Long> members,
                                           int expectedEpoch) throws Exception {
         AlterSyncStateSetRequestHeader h = new AlterSyncStateSetRequestHeader();
@@ -131,7 +140,7 @@ public final class ControllerClient {
             leader = null;
         }
         if (r.getCode() != ResponseCode.SUCCESS) {
-            throw new Refused(r.getCode(), r.getRemark());
+            throw new ControllerLink.Refused(r.getCode(), r.getRemark());
         }
         return r;
     }

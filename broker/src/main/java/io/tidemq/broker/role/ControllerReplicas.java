@@ -1,7 +1,6 @@
 package io.tidemq.broker.role;
 
 import io.tidemq.broker.config.ControllerModeConfig;
-import io.tidemq.broker.out.ControllerClient;
 import io.tidemq.common.protocol.body.SyncStateSet;
 import io.tidemq.common.protocol.header.controller.BrokerHeartbeatRequestHeader;
 import io.tidemq.common.protocol.header.controller.BrokerHeartbeatResponseHeader;
@@ -40,7 +39,7 @@ public final class ControllerReplicas {
     private final String haAddr;
     private final MessageStore store;
     private final BrokerRoleManager roles;
-    private final ControllerClient client;
+    private final ControllerLink client;
     private final ControllerIdentity identity;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ControllerReplicas");
@@ -63,7 +62,7 @@ public final class ControllerReplicas {
     private final Map<Long, Long> pendingJoins = new HashMap<>();
 
     public ControllerReplicas(ControllerModeConfig config, String clusterName, String brokerName, String brokerAddr,
-                              String haAddr, MessageStore store, BrokerRoleManager roles, ControllerClient client,
+                              String haAddr, MessageStore store, BrokerRoleManager roles, ControllerLink client,
                               ControllerIdentity identity) {
         this.config = config;
         this.clusterName = clusterName;
@@ -76,34 +75,18 @@ public final class ControllerReplicas {
         this.identity = identity;
     }
 
-    /**
-     * The controller mode of a broker, or null when it is off. Its client gets the controllers' notices, and this
-     * store's identity is read from (or made in) {@code storeRoot}.
-     */
-    public static ControllerReplicas create(io.tidemq.broker.config.BrokerConfig broker,
-                                            io.tidemq.remoting.netty.NettyClientConfig clientConfig,
-                                            java.nio.file.Path storeRoot, MessageStore store, BrokerRoleManager roles,
-                                            String brokerAddr, String haAddr) {
-        ControllerModeConfig c = broker.controllerMode();
-        if (!c.isEnableControllerMode()) {
-            return null;
-        }
-        ControllerReplicas[] self = new ControllerReplicas[1];
-        ControllerClient client = new ControllerClient(c.controllerAddresses(), clientConfig,
-                () -> self[0].leaderLost());
+    /** Controller mode for this broker over {@code link}; its identity is read from (or made in) {@code storeRoot}. */
+    public static ControllerReplicas create(io.tidemq.broker.config.BrokerConfig broker, java.nio.file.Path storeRoot,
+                                            MessageStore store, BrokerRoleManager roles, String brokerAddr,
+                                            String haAddr, ControllerLink link) {
         ControllerIdentity identity;
         try {
             identity = ControllerIdentity.load(storeRoot, brokerAddr);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read this store's controller identity", e);
         }
-        self[0] = new ControllerReplicas(c, broker.getBrokerClusterName(), broker.getBrokerName(), brokerAddr,
-                haAddr, store, roles, client, identity);
-        client.onRoleChangeNotice((channel, request) -> {
-            self[0].beatSoon();
-            return null;
-        });
-        return self[0];
+        return new ControllerReplicas(broker.controllerMode(), broker.getBrokerClusterName(), broker.getBrokerName(),
+                brokerAddr, haAddr, store, roles, link, identity);
     }
 
     /**
@@ -229,7 +212,7 @@ public final class ControllerReplicas {
     private void beat() {
         try {
             beatOnce();
-        } catch (ControllerClient.Refused e) {
+        } catch (ControllerLink.Refused e) {
             LOG.warn("controller refused the heartbeat: {} {}", e.code(), e.getMessage());
             if (e.code() == io.tidemq.common.protocol.ResponseCode.CONTROLLER_BROKER_NEED_TO_BE_REGISTERED) {
                 rejoin();

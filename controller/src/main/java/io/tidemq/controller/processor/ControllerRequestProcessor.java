@@ -20,7 +20,7 @@ import io.tidemq.common.protocol.header.controller.GetReplicaInfoRequestHeader;
 import io.tidemq.common.protocol.header.controller.GetReplicaInfoResponseHeader;
 import io.tidemq.common.protocol.header.controller.RegisterBrokerToControllerRequestHeader;
 import io.tidemq.common.protocol.header.controller.RegisterBrokerToControllerResponseHeader;
-import io.tidemq.controller.ControllerService;
+import io.tidemq.controller.election.ControllerService;
 import io.tidemq.controller.config.ControllerConfig;
 import io.tidemq.controller.election.BrokerBeat;
 import io.tidemq.controller.state.CommandResult;

@@ -1,9 +1,6 @@
-package io.tidemq.controller;
+package io.tidemq.controller.election;
 
 import io.tidemq.common.protocol.ResponseCode;
-import io.tidemq.controller.election.BrokerBeat;
-import io.tidemq.controller.election.BrokerLiveness;
-import io.tidemq.controller.election.ElectionPolicy;
 import io.tidemq.controller.raft.ControllerStateMachine;
 import io.tidemq.controller.raft.RaftNode;
 import io.tidemq.controller.state.CommandResult;
