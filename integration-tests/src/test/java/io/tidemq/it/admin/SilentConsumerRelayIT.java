@@ -67,6 +67,10 @@ class SilentConsumerRelayIT {
                 heartbeat.setVersion(399);
                 heartbeat.setBody(heartbeatBody().encode());
                 assertThat(silent.invokeSync(cluster.broker.address(), heartbeat, 5000).getCode()).isZero();
+                // the heartbeat creates the group's retry topic, whose route the admin looks the broker up by; the
+                // broker announces it to the NameServer right after, asynchronously
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                        !cluster.admin.examineTopicRouteInfo("%RETRY%" + GROUP).getBrokerDatas().isEmpty());
 
                 // many relays waiting for the silent client at once, more than the broker has admin threads
                 List<CompletableFuture<Throwable>> waiting = new ArrayList<>();

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class TideBrokerProcess implements AutoCloseable {
     private final Path confFile;
     private final List<String> arguments = new ArrayList<>();
+    /** What the JVM is started through (e.g. ip netns exec NS); empty: directly. */
+    private final List<String> launcher = new ArrayList<>();
     private Path home;
     private final String host;
     private final int port;
@@ -27,8 +29,24 @@ public final class TideBrokerProcess implements AutoCloseable {
 
     public TideBrokerProcess(String host, String namesrvAddr, Path dir, Map<String, String> settings)
             throws IOException {
+        this(host, Ports.freeBrokerPort(host), namesrvAddr, dir, settings);
+    }
+
+    /**
+     * A broker in network namespace {@code netns} (created by the test), on {@code host:port} there: the JVM is
+     * started with {@code ip netns exec}, so its pid is the broker's own.
+     */
+    public static TideBrokerProcess inNamespace(String netns, String host, int port, String namesrvAddr, Path dir,
+                                                Map<String, String> settings) throws IOException {
+        TideBrokerProcess p = new TideBrokerProcess(host, port, namesrvAddr, dir, settings);
+        p.launcher.addAll(List.of("ip", "netns", "exec", netns));
+        return p;
+    }
+
+    private TideBrokerProcess(String host, int port, String namesrvAddr, Path dir, Map<String, String> settings)
+            throws IOException {
         this.host = host;
-        this.port = Ports.freeBrokerPort(host);
+        this.port = port;
         this.home = dir.resolve("home");
         Files.createDirectories(home);
         StringBuilder conf = new StringBuilder();
@@ -89,7 +107,8 @@ public final class TideBrokerProcess implements AutoCloseable {
     /** Starts the JVM and waits for its boot line. */
     public TideBrokerProcess start() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.addAll(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
                 "io.tidemq.broker.BrokerStartup"));
         if (arguments.isEmpty()) {
