@@ -141,6 +141,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, and waits for the process to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** SIGTERM without waiting (so several servers stop in parallel before {@link #close()}). */
     void terminate() {
         process.destroy();
