@@ -355,7 +355,7 @@ public final class ControllerReplicas {
             roles.switchTo(BrokerRole.SLAVE, me, s.epoch());
         }
         if (identity.lastEpoch() < a.masterEpoch) {
-            Map<Integer, Long> starts = parseEpochStarts(a.epochStarts);
+            Map<Integer, Long> starts = epochStarts;
             if (!starts.containsKey(a.masterEpoch)) {
                 // the new master has not recorded where its epoch begins; it takes no write before it does
                 return;

@@ -5,7 +5,6 @@ import io.tidemq.controller.state.ReplicaGroup;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -30,12 +29,10 @@ public final class ElectionPolicy {
     /** The replica to elect among {@code beats}, or empty when none may be. */
     public Optional<Long> choose(ReplicaGroup group, List<BrokerBeat> beats, Predicate<BrokerBeat> alive,
                                  Long excluded) {
-        Set<Long> inSync = group.syncStateSet();
         return beats.stream()
                 .filter(alive)
                 .filter(b -> excluded == null || b.brokerId() != excluded)
-                .filter(b -> group.replicas().containsKey(b.brokerId()))
-                .filter(b -> unclean || inSync.isEmpty() || inSync.contains(b.brokerId()))
+                .filter(b -> eligible(group, b.brokerId()))
                 .sorted(BEST_FIRST)
                 .map(BrokerBeat::brokerId)
                 .findFirst();

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,10 +51,10 @@ public final class ControllerRequestProcessor implements RequestProcessor {
 
     private final ControllerService service;
     private final ControllerConfig config;
-    private final java.util.function.LongSupplier nanoClock;
+    private final LongSupplier nanoClock;
 
     public ControllerRequestProcessor(ControllerService service, ControllerConfig config,
-                                      java.util.function.LongSupplier nanoClock) {
+                                      LongSupplier nanoClock) {
         this.service = service;
         this.config = config;
         this.nanoClock = nanoClock;
@@ -156,13 +157,7 @@ public final class ControllerRequestProcessor implements RequestProcessor {
         GetNextBrokerIdResponseHeader out = new GetNextBrokerIdResponseHeader();
         out.clusterName = h.clusterName;
         out.brokerName = h.brokerName;
-        long max = 0;
-        if (g != null) {
-            for (long id : g.replicas().keySet()) {
-                max = Math.max(max, id);
-            }
-        }
-        out.nextBrokerId = max + 1;
+        out.nextBrokerId = g == null ? 1 : g.nextBrokerId();
         return done(RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).writeHeader(out));
     }
 

@@ -110,13 +110,6 @@ public final class ControllerStateMachine extends BaseStateMachine {
                 ByteString.copyFrom(StateCodec.result(result))));
     }
 
-    @Override
-    public CompletableFuture<Message> query(Message request) {
-        return CompletableFuture.completedFuture(Message.valueOf(
-                ByteString.copyFrom(
-                        StateCodec.groups(groups()))));
-    }
-
     /** Every group as this controller has applied them (a follower may be behind the leader). */
     public synchronized Map<String, ReplicaGroup> groups() {
         return state.groups();

@@ -50,7 +50,8 @@ public record ReplicaGroup(String clusterName, String brokerName, Map<Long, Repl
         return null;
     }
 
-    long nextBrokerId() {
+    /** The id after the highest one given (1 for a new group). */
+    public long nextBrokerId() {
         long max = 0;
         for (long id : replicas.keySet()) {
             max = Math.max(max, id);

@@ -155,7 +155,7 @@ final class HAConnection {
         if (offset == ours) {
             caughtUpMillis = System.currentTimeMillis();
         }
-        service.slaveAcknowledged(this, offset);
+        service.slaveAcknowledged(offset);
     }
 
     private void transfer() {

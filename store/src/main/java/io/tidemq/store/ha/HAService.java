@@ -180,7 +180,7 @@ public final class HAService {
         }
     }
 
-    void slaveAcknowledged(HAConnection from, long offset) {
+    void slaveAcknowledged(long offset) {
         Set<Long> required = requiredReplicas;
         if (required == null) {
             waiters.acknowledged(offset);
