@@ -84,7 +84,7 @@ public class DefaultMessageStore implements MessageStore {
                 commitLog, queues, index, dispatcher, diskUsage);
         this.housekeeping = new Housekeeping(diskMonitor, retention, config.retention().getCleanResourceInterval());
         this.lookup = new MessageLookup(config.index(), commitLog, index);
-        this.truncator = new LogTruncator(commitLog, queues, index, dispatcher, health);
+        this.truncator = new LogTruncator(commitLog, queues, index, dispatcher, health, new TruncationMarker(root));
         this.maintenance = new QueueMaintenance(commitLog, queues, dispatcher);
         this.warmer = config.flush().getWarmAheadCommitLog() > 0
                 ? new PageWarmer(commitLog.files(), config.flush().getWarmAheadCommitLog()) : null;

@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 /**
  * Cuts the store back to a physical offset while it runs (a diverged slave, or a promoted one with a half-received
  * record): CommitLog, consume queues, index, dispatch position and queue offset counters together, then saves the
- * checkpoint so a crash right after cannot mistake the cut for damage. Serialized with dispatch and the logic flush.
+ * checkpoint so a crash right after cannot mistake the cut for damage. A {@link TruncationMarker} brackets the cut,
+ * so recovery completes one that a crash interrupted. Serialized with dispatch and the logic flush.
  */
 final class LogTruncator {
     private final CommitLog commitLog;
@@ -14,14 +15,16 @@ final class LogTruncator {
     private final IndexService index;
     private final ReputDispatcher dispatcher;
     private final StoreHealth health;
+    private final TruncationMarker marker;
 
     LogTruncator(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, ReputDispatcher dispatcher,
-                 StoreHealth health) {
+                 StoreHealth health, TruncationMarker marker) {
         this.commitLog = commitLog;
         this.queues = queues;
         this.index = index;
         this.dispatcher = dispatcher;
         this.health = health;
+        this.marker = marker;
     }
 
     /** Drops queue units and re-opens index coverage for records at or after {@code phyOffset}. */
@@ -52,10 +55,12 @@ final class LogTruncator {
         synchronized (logicFlush) {
             dispatcher.lock().lock();
             try {
+                marker.write(phyOffset);
                 commitLog.truncateTo(phyOffset);
                 truncateLogicLocked(phyOffset);
                 resetQueueOffsetCounters();
                 logicFlush.flushOnce();
+                marker.clear();
                 return true;
             } catch (IOException e) {
                 health.markIoError("truncating the CommitLog failed", e);

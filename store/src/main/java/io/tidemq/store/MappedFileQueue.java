@@ -236,7 +236,8 @@ final class MappedFileQueue {
                 keep++;
             }
         }
-        for (int i = keep; i < cur.length; i++) {
+        // newest first: a crash between two deletions leaves contiguous files, which load() requires
+        for (int i = cur.length - 1; i >= keep; i--) {
             LOG.info("truncating {}: deleting {}", dir, cur[i].file().getName());
             cur[i].destroy();
         }

@@ -20,7 +20,7 @@ final class StoreFiles {
         deleteRecursively(new File(config.consumeQueueDir()));
         deleteRecursively(new File(config.indexDir()));
         for (File f : new File[]{new File(config.checkpointFile()), new File(config.abortFile()),
-            new File(root, "lock")}) {
+            new File(root, "lock"), new File(root, "truncating")}) {
             if (!f.delete() && f.exists()) {
                 LOG.warn("cannot delete {}", f);
             }

@@ -54,8 +54,10 @@ final class StoreOpener {
             queues.load();
             index.load();
             checkpoint = new StoreCheckpoint(new File(config.checkpointFile()));
-            new StoreRecovery(commitLog, queues, index, dispatcher, checkpoint, config.isCheckCRCOnRecover())
-                    .recover(abnormal);
+            TruncationMarker cut = new TruncationMarker(root);
+            new StoreRecovery(commitLog, queues, index, dispatcher, checkpoint, config.isCheckCRCOnRecover(),
+                    cut.read()).recover(abnormal);
+            cut.clear();
             if (foreignAbort != null) {
                 // its unclean stop has just been recovered from; our own marker now stands for this run
                 Files.deleteIfExists(foreignAbort.toPath());

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.OptionalLong;
 
 /**
  * Brings the store to a consistent state at start-up, after a clean shutdown or a crash at any byte:
@@ -17,6 +18,8 @@ import java.io.IOException;
  *   <li>Re-dispatches from the earliest point any of them needs, synchronously, then restores the per-queue offset
  *       counters from the queues and moves min offsets past deleted data.</li>
  * </ol>
+ * A cut that a crash interrupted (see {@link TruncationMarker}) is finished first: nothing at or past its offset is
+ * trusted or kept, whatever the checkpoint said before the cut.
  * Single-threaded: runs before any service starts.
  */
 final class StoreRecovery {
@@ -28,20 +31,25 @@ final class StoreRecovery {
     private final ReputDispatcher dispatcher;
     private final StoreCheckpoint checkpoint;
     private final boolean deepCheck;
+    private final long cutAt;
 
     StoreRecovery(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, ReputDispatcher dispatcher,
-                  StoreCheckpoint checkpoint, boolean deepCheck) {
+                  StoreCheckpoint checkpoint, boolean deepCheck, OptionalLong unfinishedCut) {
         this.commitLog = commitLog;
         this.queues = queues;
         this.index = index;
         this.dispatcher = dispatcher;
         this.checkpoint = checkpoint;
         this.deepCheck = deepCheck;
+        this.cutAt = unfinishedCut.orElse(Long.MAX_VALUE);
     }
 
     void recover(boolean abnormal) throws IOException {
-        long flushed = checkpoint.hasOffsets() ? checkpoint.physicFlushedOffset() : 0;
-        long dispatchedFlushed = checkpoint.hasOffsets() ? checkpoint.dispatchedFlushedOffset() : 0;
+        long flushed = Math.min(cutAt, checkpoint.hasOffsets() ? checkpoint.physicFlushedOffset() : 0);
+        long dispatchedFlushed = Math.min(cutAt, checkpoint.hasOffsets() ? checkpoint.dispatchedFlushedOffset() : 0);
+        if (cutAt != Long.MAX_VALUE) {
+            LOG.warn("a cut of the store at {} was interrupted by a crash: finishing it", cutAt);
+        }
         long scanFrom = Math.min(flushed, dispatchedFlushed);
         if (checkpoint.isForeign()) {
             // A store written by Apache RocketMQ: its checkpoint holds timestamps only. Its consume queues are
@@ -113,6 +121,10 @@ final class StoreRecovery {
             while (pos < fileSize) {
                 int r = checker.check(f.mapped(), pos, fileSize, fileSize, f.fileFromOffset() + pos, deepCheck);
                 if (r > 0) {
+                    if (f.fileFromOffset() + pos + r > cutAt) {
+                        end = f.fileFromOffset() + pos;
+                        break scan;
+                    }
                     pos += r;
                 } else if (r == RecordChecker.BLANK) {
                     pos = fileSize;
@@ -125,6 +137,7 @@ final class StoreRecovery {
         if (end < 0) {
             end = fs[fs.length - 1].fileFromOffset() + fileSize;
         }
+        end = Math.min(end, Math.max(cutAt, files.minOffset()));
         if (end < durable) {
             throw new StoreCorruptionException("CommitLog record at offset " + end + " does not verify, but the"
                     + " checkpoint says everything up to " + durable + " was flushed: acknowledged data is damaged."
