@@ -78,12 +78,14 @@ public final class BrokerRoleManager {
 
     /**
      * Controller mode: a master acknowledges writes only while {@code lease} says it holds its lease, a slave says
-     * {@code replicaId} to its master, and a master's waiting sends wait for the in-sync set (see
+     * {@code replicaId} to its master, replication carries {@code epochs} (see the store's HA service), and a master's waiting sends wait for the in-sync set (see
      * {@link #requireAcksFrom}; none until the controller names one).
      */
-    public void controllerMode(BooleanSupplier lease, long replicaId) {
+    public void controllerMode(BooleanSupplier lease, long replicaId, io.tidemq.store.ha.ReplicaEpochs epochs) {
         writeLease = lease;
         slave.sayReplicaId(replicaId);
+        slave.followEpochs(epochs);
+        master.streamEpochs(epochs);
         master.requireAcksFrom(java.util.Set.of());
     }
 

@@ -6,6 +6,8 @@ import io.tidemq.common.protocol.header.controller.BrokerHeartbeatRequestHeader;
 import io.tidemq.common.protocol.header.controller.BrokerHeartbeatResponseHeader;
 import io.tidemq.store.BrokerRole;
 import io.tidemq.store.MessageStore;
+import io.tidemq.store.ha.EpochHistory;
+import io.tidemq.store.ha.ReplicaEpochs;
 import io.tidemq.store.ha.SlaveProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * keeps the in-sync set true (a slave joins once it holds everything acknowledged before, and counts as required
  * while its joining is pending; one that falls behind leaves, and counts until the controllers agree).
  */
-public final class ControllerReplicas {
+public final class ControllerReplicas implements ReplicaEpochs {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerReplicas.class);
 
     private final ControllerModeConfig config;
@@ -53,6 +55,7 @@ public final class ControllerReplicas {
     private volatile int masterEpoch;
     /** Where each master epoch of the group began, as the last heartbeat answer said. */
     private volatile Map<Integer, Long> epochStarts = Map.of();
+    private volatile HeldHistory heldHistory = new HeldHistory(null, -1, EpochHistory.EMPTY);
     /** Monotonic time the lease ends; 0 = no lease. */
     private volatile long leaseEndsNanos;
     private volatile String masterAddr;
@@ -97,7 +100,7 @@ public final class ControllerReplicas {
         client.start();
         long id = join(30_000);
         roleOwner.switchTo(BrokerRole.SLAVE, id);
-        roleOwner.controllerMode(this::holdsLease, id);
+        roleOwner.controllerMode(this::holdsLease, id, this);
         start();
     }
 
@@ -114,6 +117,29 @@ public final class ControllerReplicas {
         }
         leaseEndsNanos = 0;
         beatSoon();
+    }
+
+    @Override
+    public int currentEpoch() {
+        return (int) identity.lastEpoch();
+    }
+
+    /** Where the epochs this log follows began, as the controllers last told them (rebuilt only on a change). */
+    @Override
+    public EpochHistory history() {
+        HeldHistory h = heldHistory;
+        Map<Integer, Long> starts = epochStarts;
+        long last = identity.lastEpoch();
+        if (h.from() != starts || h.lastEpoch() != last) {
+            Map<Integer, Long> held = new TreeMap<>(starts);
+            held.keySet().removeIf(epoch -> epoch > last);
+            h = new HeldHistory(starts, last, EpochHistory.of(held));
+            heldHistory = h;
+        }
+        return h.history();
+    }
+
+    private record HeldHistory(Map<Integer, Long> from, long lastEpoch, EpochHistory history) {
     }
 
     /**

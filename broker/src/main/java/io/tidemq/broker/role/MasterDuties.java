@@ -4,6 +4,7 @@ import io.tidemq.broker.schedule.ScheduleMessageService;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.MessageStoreConfig;
 import io.tidemq.store.ha.HAService;
+import io.tidemq.store.ha.ReplicaEpochs;
 
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,7 @@ public final class MasterDuties implements RoleDuties {
     private volatile HAService haService;
     /** Controller mode: the replicas every waiting send must reach (the in-sync set less this master); else null. */
     private volatile Set<Long> requiredAcks;
+    private volatile ReplicaEpochs epochs;
     private ScheduledFuture<?> transactionTask;
 
     /** {@code transactionCheck} is one round of check-backs, run every {@code transactionCheckIntervalMillis}. */
@@ -48,6 +50,9 @@ public final class MasterDuties implements RoleDuties {
         if (required != null) {
             // consumers read only what every in-sync replica holds: nothing they saw vanishes in a failover
             ha.onConfirmed(store.limitDispatchTo(ha::confirmedOffset));
+            if (epochs != null) {
+                ha.streamEpochs(epochs);
+            }
             ha.requireAcksFrom(required);
         }
         ha.start(bindAddress);
@@ -82,6 +87,11 @@ public final class MasterDuties implements RoleDuties {
         if (ha != null) {
             ha.requireAcksFrom(requiredAcks);
         }
+    }
+
+    /** Controller mode: replication frames carry the epochs of {@code source}. */
+    void streamEpochs(ReplicaEpochs source) {
+        epochs = source;
     }
 
     /** The HA service while this broker is master, else null. */

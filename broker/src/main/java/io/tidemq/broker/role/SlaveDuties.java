@@ -3,6 +3,7 @@ package io.tidemq.broker.role;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.MessageStoreConfig;
 import io.tidemq.store.ha.HAClient;
+import io.tidemq.store.ha.ReplicaEpochs;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,6 +27,7 @@ public final class SlaveDuties implements RoleDuties {
     private ScheduledFuture<?> syncTask;
     /** Controller mode: the brokerId this slave says to its master; -1 speaks plain 4.9. */
     private volatile long replicaId = -1;
+    private volatile ReplicaEpochs epochs;
 
     /** {@code metadataSync} is one round of copying the master's metadata. */
     public SlaveDuties(MessageStore store, MessageStoreConfig storeConfig, Runnable metadataSync,
@@ -43,6 +45,7 @@ public final class SlaveDuties implements RoleDuties {
         HAClient client = new HAClient(store, storeConfig.replication());
         client.updateMasterAddress(masterHaAddress);
         client.sayReplicaId(replicaId);
+        client.followEpochs(epochs);
         client.start();
         haClient = client;
         syncTask = scheduler.scheduleAtFixedRate(() -> {
@@ -105,6 +108,11 @@ public final class SlaveDuties implements RoleDuties {
     /** Controller mode: say {@code brokerId} to the master on every replication connection. */
     void sayReplicaId(long brokerId) {
         replicaId = brokerId;
+    }
+
+    /** Controller mode: the epochs this log follows, checked against every master it replicates from. */
+    void followEpochs(ReplicaEpochs source) {
+        epochs = source;
     }
 
     /** The HA client while this broker is a slave, else null. */

@@ -17,7 +17,9 @@ import java.net.SocketTimeoutException;
 /**
  * The slave side of replication: connects to the master's HA address, reports its CommitLog max offset, appends the
  * bytes the master streams at exactly the same offsets, and reports again. Reconnects every few seconds after a
- * failure; the master address can change at any time (learned from NameServer registration).
+ * failure; the master address can change at any time (learned from NameServer registration). In controller mode it
+ * also checks the master's epochs (see {@link HAConnection}) and lets consumers read only what the master says every
+ * in-sync replica holds.
  */
 public final class HAClient {
     private static final Logger LOG = LoggerFactory.getLogger(HAClient.class);
@@ -33,6 +35,11 @@ public final class HAClient {
     private volatile Socket socket;
     /** Controller mode: this slave's brokerId, said first on every connection; -1 speaks plain 4.9. */
     private volatile long replicaId = -1;
+    /** Controller mode: the epoch this log follows, told by the role owner. */
+    private volatile ReplicaEpochs epochs;
+    /** Controller mode: the highest confirmed offset a master sent; consumers here read up to it. */
+    private volatile long confirmed;
+    private volatile Runnable dispatchWake = () -> { };
     private Thread thread;
 
     public HAClient(MessageStore store, ReplicationConfig replication) {
@@ -59,11 +66,25 @@ public final class HAClient {
         this.replicaId = brokerId;
     }
 
+    /** Controller mode: refuse masters of an epoch older than the one {@code source} says this log follows. */
+    public void followEpochs(ReplicaEpochs source) {
+        this.epochs = source;
+    }
+
+    /** Controller mode: the offset up to which this slave serves reads (what its master last called confirmed). */
+    public long confirmedOffset() {
+        return confirmed;
+    }
+
     public String masterAddress() {
         return masterHaAddress;
     }
 
     public synchronized void start() {
+        if (replicaId >= 0) {
+            // what a failover could take away stays unread here too; a promotion sets the master's own limit
+            dispatchWake = store.limitDispatchTo(() -> confirmed);
+        }
         running = true;
         thread = new Thread(this::run, "HAClient");
         thread.setDaemon(true);
@@ -135,11 +156,17 @@ public final class HAClient {
         FrameBuffer buffered = new FrameBuffer(s.getInputStream());
         DataInputStream in = new DataInputStream(buffered);
         LOG.info("connected to master {} at offset {}", addr, store.getMaxPhyOffset());
+        ReplicaHello.Answer master = null;
         if (replicaId >= 0) {
             java.nio.ByteBuffer hello = java.nio.ByteBuffer.allocate(ReplicaHello.SIZE);
             ReplicaHello.write(hello, replicaId);
             out.write(hello.array());
+            out.flush();
+            master = ReplicaHello.readAnswer(in);
+            checkMaster(addr, master);
         }
+        int header = master == null ? FRAME_HEADER : HAConnection.TAGGED_FRAME_HEADER;
+        int lastEpoch = 0;
         report(out);
         long lastRead = System.currentTimeMillis();
         byte[] buf = new byte[Math.max(replication.getHaTransferBatchSize(), 64 * 1024)];
@@ -149,6 +176,10 @@ public final class HAClient {
             try {
                 start = in.readLong();
                 size = in.readInt();
+                if (master != null) {
+                    lastEpoch = checkFrameEpoch(in.readInt(), lastEpoch, master, start);
+                    confirmedUpTo(in.readLong());
+                }
             } catch (SocketTimeoutException e) {
                 if (System.currentTimeMillis() - lastRead > replication.getHaHousekeepingInterval()) {
                     throw new IOException("master silent for " + replication.getHaHousekeepingInterval() + " ms");
@@ -184,9 +215,50 @@ public final class HAClient {
             // one report for the frames already read in: the master reads each report and wakes its waiters. Only
             // what is in memory counts; asking the socket would cost a system call per frame, and waiting for
             // bytes still in flight would hold back the acknowledgement SYNC_MASTER senders wait for
-            if (buffered.buffered() < FRAME_HEADER) {
+            if (buffered.buffered() < header) {
                 report(out);
             }
+        }
+    }
+
+    /**
+     * A master of an older epoch than this log follows was deposed; a log that runs past the start of the first
+     * epoch it did not follow holds bytes that master never had (the role owner cuts them before replicating).
+     */
+    private void checkMaster(String addr, ReplicaHello.Answer master) throws IOException {
+        ReplicaEpochs mine = epochs;
+        int followed = mine == null ? 0 : mine.currentEpoch();
+        if (master.masterEpoch() < followed) {
+            throw new IOException("master " + addr + " is in epoch " + master.masterEpoch()
+                    + ", older than epoch " + followed + " this log follows: not replicating from a deposed master");
+        }
+        long divergence = master.history().divergenceAfter(followed);
+        long end = store.getMaxPhyOffset();
+        if (end > divergence) {
+            throw new IOException("this log ends at " + end + ", past " + divergence + " where the first epoch after "
+                    + followed + " began on master " + addr + ": it must be cut back first");
+        }
+        LOG.info("master {} is in epoch {} (history {}); this log follows epoch {}", addr, master.masterEpoch(),
+                master.history(), followed);
+    }
+
+    /** Frames come in epoch order, none newer than the master's own epoch; returns the frame's epoch. */
+    private static int checkFrameEpoch(int epoch, int previous, ReplicaHello.Answer master, long start)
+            throws IOException {
+        if (epoch < previous || epoch > master.masterEpoch()) {
+            throw new IOException("frame at " + start + " is of epoch " + epoch + " after epoch " + previous
+                    + " from a master in epoch " + master.masterEpoch());
+        }
+        if (epoch > previous && previous > 0) {
+            LOG.info("epoch {} begins at {} in the replicated log", epoch, start);
+        }
+        return epoch;
+    }
+
+    private void confirmedUpTo(long offset) {
+        if (offset > confirmed) {
+            confirmed = offset;
+            dispatchWake.run();
         }
     }
 

@@ -16,11 +16,15 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One slave connected to this master. The slave reports its CommitLog max offset (8-byte longs); the master streams
  * raw CommitLog bytes from there in frames {@code [long startOffset][int size][bytes]} (size 0 = heartbeat). This is
- * the wire format of RocketMQ 4.9 HA, so official slaves replicate from us too.
+ * the wire format of RocketMQ 4.9 HA, so official slaves replicate from us too. In controller mode the slave says
+ * hello first and gets the master's epoch history ({@link ReplicaHello}), and every frame header also carries the
+ * epoch that wrote its bytes and the confirmed offset, {@code [long startOffset][int size][int epoch][long
+ * confirmed]}; a frame never holds bytes of two epochs.
  */
 final class HAConnection {
     private static final Logger LOG = LoggerFactory.getLogger(HAConnection.class);
     private static final int FRAME_HEADER = 12;
+    static final int TAGGED_FRAME_HEADER = 24;
     /**
      * ASYNC_MASTER: a partial frame waits this long for more data before it goes. Every frame costs a write here, a
      * read, an append and a report on the slave and a read here again; at 1 ms the frames of a busy master are about
@@ -43,6 +47,10 @@ final class HAConnection {
     private volatile long caughtUpMillis = System.currentTimeMillis();
     /** The slave's brokerId from its hello (controller mode), else -1. */
     private volatile long replicaId = -1;
+    /** Controller mode: frames carry epoch and confirmed offset (set before the first report is taken). */
+    private volatile boolean tagged;
+    /** The confirmed offset last sent to the slave. */
+    private long sentConfirmed = -1;
 
     HAConnection(SocketChannel channel, MessageStore store, HAService service, ReplicationConfig replication) {
         this.channel = channel;
@@ -131,12 +139,24 @@ final class HAConnection {
         in.flip();
         long id = ReplicaHello.read(in);
         in.clear();
+        if (id == -2) {
+            LOG.warn("slave {} speaks an older TideMQ replication handshake (no epochs): refused, upgrade it", peer);
+            return false;
+        }
         if (id < 0) {
             LOG.warn("slave {} sent no replica hello: refused (controller mode needs a TideMQ slave)", peer);
             return false;
         }
+        ReplicaEpochs epochs = service.epochs();
+        int epoch = epochs.currentEpoch();
+        EpochHistory history = epochs.history();
+        ByteBuffer answer = ReplicaHello.answer(epoch, history);
+        while (answer.hasRemaining()) {
+            channel.write(answer);
+        }
         replicaId = id;
-        LOG.info("slave {} is brokerId {}", peer, id);
+        tagged = true;
+        LOG.info("slave {} is brokerId {}; told it epoch {} and history {}", peer, id, epoch, history);
         return true;
     }
 
@@ -172,7 +192,7 @@ final class HAConnection {
             LOG.info("transferring to slave {} from offset {}", peer, next);
             int batchSize = replication.getHaTransferBatchSize();
             long lastWrite = System.currentTimeMillis();
-            ByteBuffer header = ByteBuffer.allocateDirect(FRAME_HEADER);
+            ByteBuffer header = ByteBuffer.allocateDirect(tagged ? TAGGED_FRAME_HEADER : FRAME_HEADER);
             // a role change stops the HA service and its connections, so the role holds for this loop's life;
             // after about 5 ms without new data the thread sleeps until an append wakes it
             boolean sync = store.role() == BrokerRole.SYNC_MASTER;
@@ -181,6 +201,12 @@ final class HAConnection {
             while (running) {
                 long end = store.getMaxPhyOffset();
                 if (next >= end) {
+                    if (tagged && confirmedNow(end) > sentConfirmed) {
+                        // nothing new to send, but the slave may now serve what every in-sync replica holds
+                        writeFrame(header, next, null);
+                        lastWrite = System.currentTimeMillis();
+                        continue;
+                    }
                     if (System.currentTimeMillis() - lastWrite > replication.getHaSendHeartbeatInterval()) {
                         writeFrame(header, next, null);
                         lastWrite = System.currentTimeMillis();
@@ -204,7 +230,7 @@ final class HAConnection {
                     continue;
                 }
                 try {
-                    int size = Math.min(data.size(), batchSize);
+                    int size = (int) Math.min(Math.min(data.size(), batchSize), epochEnd(next) - next);
                     ByteBuffer slice = data.buffer().duplicate();
                     slice.limit(slice.position() + size);
                     writeFrame(header, next, slice);
@@ -233,10 +259,26 @@ final class HAConnection {
         }
     }
 
+    /** Where the epoch holding {@code offset} ends (a tagged frame stops there); MAX_VALUE in 4.9 mode. */
+    private long epochEnd(long offset) {
+        return tagged ? service.epochs().history().nextStartAfter(offset) : Long.MAX_VALUE;
+    }
+
+    /** What every in-sync replica holds, capped at this master's log end {@code end}. */
+    private long confirmedNow(long end) {
+        return Math.min(service.confirmedOffset(), end);
+    }
+
     /** Header and body in one gathering write, the body straight from the mapped CommitLog. */
     private void writeFrame(ByteBuffer header, long offset, ByteBuffer body) throws IOException {
         header.clear();
-        header.putLong(offset).putInt(body == null ? 0 : body.remaining()).flip();
+        header.putLong(offset).putInt(body == null ? 0 : body.remaining());
+        if (tagged) {
+            long confirmed = confirmedNow(store.getMaxPhyOffset());
+            header.putInt(service.epochs().history().epochAt(offset)).putLong(confirmed);
+            sentConfirmed = confirmed;
+        }
+        header.flip();
         if (body == null) {
             while (header.hasRemaining()) {
                 channel.write(header);

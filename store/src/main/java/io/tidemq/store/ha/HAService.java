@@ -36,6 +36,18 @@ public final class HAService {
     /** Controller mode: the brokerIds that must hold a record before its send is answered (the in-sync set). */
     private volatile Set<Long> requiredReplicas;
     private volatile Runnable confirmedListener = () -> { };
+    /** Controller mode: the master epochs frames are tagged with (none known until the role owner says). */
+    private volatile ReplicaEpochs epochs = new ReplicaEpochs() {
+        @Override
+        public int currentEpoch() {
+            return 0;
+        }
+
+        @Override
+        public EpochHistory history() {
+            return EpochHistory.EMPTY;
+        }
+    };
     private volatile ServerSocketChannel server;
     private volatile boolean running;
 
@@ -74,6 +86,18 @@ public final class HAService {
 
     boolean expectsReplicaHello() {
         return replicaHello;
+    }
+
+    /**
+     * Controller mode: slaves get the epoch handshake and frames tagged with their epoch and the confirmed offset
+     * (see {@link HAConnection}).
+     */
+    public void streamEpochs(ReplicaEpochs source) {
+        this.epochs = source;
+    }
+
+    ReplicaEpochs epochs() {
+        return epochs;
     }
 
     /** The offset every required replica holds; Long.MAX_VALUE when none is required. */
@@ -187,6 +211,8 @@ public final class HAService {
         } else if (!required.isEmpty()) {
             waiters.acknowledged(ackedByRequired());
             confirmedListener.run();
+            // idle transfer threads tell their slaves the new confirmed offset (slaves serve reads up to it)
+            notifyNewData();
         }
     }
 
