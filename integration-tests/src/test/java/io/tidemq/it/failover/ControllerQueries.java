@@ -64,6 +64,24 @@ final class ControllerQueries implements AutoCloseable {
         return Json.fromBytes(r.getBody(), io.tidemq.common.protocol.body.EpochEntryCache.class);
     }
 
+    /** Asks the leading controller to make {@code brokerId} master of {@code brokerName}: the answer's code. */
+    RemotingCommand electMaster(String brokerName, long brokerId) throws Exception {
+        io.tidemq.common.protocol.header.controller.ElectMasterRequestHeader h =
+                new io.tidemq.common.protocol.header.controller.ElectMasterRequestHeader();
+        h.brokerName = brokerName;
+        h.brokerId = brokerId;
+        h.designateElect = true;
+        RemotingCommand last = null;
+        for (String c : controllers) {
+            last = client.invokeSync(c, RemotingCommand.createRequest(RequestCode.CONTROLLER_ELECT_MASTER, h),
+                    3000);
+            if (last.getCode() != io.tidemq.common.protocol.ResponseCode.CONTROLLER_NOT_LEADER) {
+                return last;
+            }
+        }
+        return last;
+    }
+
     /** How many replicas are in sync and alive. */
     int inSyncAlive(String brokerName) {
         BrokerReplicasInfo.ReplicasInfo g = group(brokerName);

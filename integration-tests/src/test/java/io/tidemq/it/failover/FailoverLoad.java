@@ -36,6 +36,8 @@ final class FailoverLoad implements AutoCloseable {
     private final AtomicLong firstOkAfterMark = new AtomicLong();
     private final AtomicInteger seq = new AtomicInteger();
     private final List<Thread> senders = new ArrayList<>();
+    /** How many sends ended how: a send status, or the exception's simple name. */
+    private final Map<String, java.util.concurrent.atomic.LongAdder> outcomes = new ConcurrentHashMap<>();
 
     FailoverLoad(String namesrv, String topic, int threads) throws Exception {
         this.topic = topic;
@@ -60,6 +62,7 @@ final class FailoverLoad implements AutoCloseable {
             long started = System.nanoTime();
             try {
                 SendResult r = producer.send(m);
+                count(r.getSendStatus().name());
                 if (r.getSendStatus() == SendStatus.SEND_OK) {
                     long ended = System.nanoTime();
                     acked.put("k" + i, body);
@@ -71,8 +74,20 @@ final class FailoverLoad implements AutoCloseable {
                 }
             } catch (Exception e) {
                 // not acknowledged: need not be consumed
+                count(e.getClass().getSimpleName());
             }
         }
+    }
+
+    private void count(String outcome) {
+        outcomes.computeIfAbsent(outcome, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    /** How many sends ended how so far (SEND_OK, FLUSH_SLAVE_TIMEOUT, MQBrokerException, ...). */
+    Map<String, Long> outcomes() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        outcomes.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     /** Marks now (just before a fault); returns the mark. */

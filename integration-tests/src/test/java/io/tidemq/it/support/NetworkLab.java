@@ -10,10 +10,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A private network for fault tests, made with {@code ip} and removed by {@link #close()}: a bridge in a namespace of
  * its own, one namespace per node joined to it by a veth pair, and one veth pair giving the test JVM an address on
- * it (10.77.N.1/24, no default route anywhere). Faults are the link of a node's bridge port going down and up.
+ * it (10.77.N.1/24, no default route anywhere). Faults are the link of a node's bridge port going down and up, or
+ * two nodes apart while both still reach everyone else ({@link #split}).
  * Needs root and iproute2; {@link #available()} says whether both are there.
  */
 public final class NetworkLab implements AutoCloseable {
+    /** A locally administered link-layer address no interface here has. */
+    private static final String NOWHERE = "02:00:5e:00:de:ad";
     private final String id = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
     private final int subnet = ThreadLocalRandom.current().nextInt(10, 250);
     private final String bridgeNs = "tmqbr" + id;
@@ -52,8 +55,8 @@ public final class NetworkLab implements AutoCloseable {
 
     /** Adds node {@code n} (2..250): a namespace with address 10.77.S.n. Returns the namespace's name. */
     public String addNode(int n) throws IOException {
-        String ns = "tmq" + id + "n" + n;
-        String veth = "tmq" + id + "v" + n;
+        String ns = node(n);
+        String veth = veth(n);
         String port = "tmq" + id + "p" + n;
         ip("netns", "add", ns);
         nodes.add(ns);
@@ -78,6 +81,30 @@ public final class NetworkLab implements AutoCloseable {
 
     public void heal(int n) throws IOException {
         inNs(bridgeNs, "ip", "link", "set", "tmq" + id + "p" + n, "up");
+    }
+
+    /**
+     * Nodes {@code a} and {@code b} stop hearing each other, silently, while both reach every other address: each
+     * resolves the other's address to a link-layer address no one has, so their frames are dropped in the network
+     * (this kernel has no netfilter or tc actions to drop them with; no local error, no reset).
+     */
+    public void split(int a, int b) throws IOException {
+        inNs(node(a), "ip", "neigh", "replace", address(b), "lladdr", NOWHERE, "nud", "permanent", "dev", veth(a));
+        inNs(node(b), "ip", "neigh", "replace", address(a), "lladdr", NOWHERE, "nud", "permanent", "dev", veth(b));
+    }
+
+    /** Undoes {@link #split}: the two nodes resolve each other again. */
+    public void join(int a, int b) throws IOException {
+        inNs(node(a), "ip", "neigh", "del", address(b), "dev", veth(a));
+        inNs(node(b), "ip", "neigh", "del", address(a), "dev", veth(b));
+    }
+
+    private String node(int n) {
+        return "tmq" + id + "n" + n;
+    }
+
+    private String veth(int n) {
+        return "tmq" + id + "v" + n;
     }
 
     @Override

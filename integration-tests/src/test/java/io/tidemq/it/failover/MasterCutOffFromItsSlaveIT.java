@@ -1,0 +1,149 @@
+package io.tidemq.it.failover;
+
+import io.tidemq.common.json.Json;
+import io.tidemq.common.protocol.ResponseCode;
+import io.tidemq.common.protocol.body.BrokerReplicasInfo;
+import io.tidemq.common.protocol.body.EpochEntryCache;
+import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.NetworkLab;
+import io.tidemq.it.support.TideBrokerProcess;
+import io.tidemq.it.support.TideNamesrv;
+import io.tidemq.remoting.protocol.RemotingCommand;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.tidemq.it.failover.FailoverChecks.master;
+import static io.tidemq.it.failover.FailoverChecks.maxOffset;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Master and slave apart under load while both still reach the controllers and the NameServer (each node's packets
+ * to the other are dropped in the network): the master is alive, so nobody is elected; sends wait for the slave
+ * until the master drops it from the in-sync set, then go on with the master alone; the controllers refuse to make
+ * the out-of-sync slave master. After the link heals the slave catches up and is back in the in-sync set, in the
+ * same master epoch, with the same log; every acknowledged message is consumed with its body.
+ */
+class MasterCutOffFromItsSlaveIT {
+    private static final String TOPIC = "SPLIT_TOPIC";
+    private static final String GROUP = "broker-s";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMasterGoesOnAloneAndTheUnreachableSlaveIsNeverElected() throws Exception {
+        assumeThat(NetworkLab.available()).as("network namespaces (root, iproute2)").isTrue();
+        try (NetworkLab lab = new NetworkLab()) {
+            String ns2 = lab.addNode(2);
+            String ns3 = lab.addNode(3);
+            try (TideNamesrv ns = new TideNamesrv(lab.hostAddress(), dir.resolve("ns"));
+                 ControllerFixture controllers = new ControllerFixture(dir.resolve("ctl"), lab.hostAddress())
+                         .start();
+                 ControllerQueries queries = new ControllerQueries(controllers.addresses())) {
+                Map<String, String> settings = MasterKilledUnderLoadFailsOverIT.controllerMode(GROUP,
+                        controllers.controllerAddr());
+                try (TideBrokerProcess b2 = TideBrokerProcess.inNamespace(ns2, lab.address(2), 30911, ns.address(),
+                        dir.resolve("b2"), settings).start();
+                     TideBrokerProcess b3 = TideBrokerProcess.inNamespace(ns3, lab.address(3), 30911, ns.address(),
+                             dir.resolve("b3"), settings).start()) {
+                    DefaultMQAdminExt admin = Clients.admin(ns.address());
+                    admin.start();
+                    try {
+                        splitAndJoin(lab, admin, queries, ns.address(), b2, b3);
+                    } finally {
+                        admin.shutdown();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void splitAndJoin(NetworkLab lab, DefaultMQAdminExt admin, ControllerQueries queries,
+                                     String namesrv, TideBrokerProcess b2, TideBrokerProcess b3) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> master(admin, GROUP) != null
+                && queries.inSyncAlive(GROUP) == 2);
+        String masterAddr = master(admin, GROUP);
+        BrokerReplicasInfo.ReplicasInfo before = queries.group(GROUP);
+        long slaveId = before.inSyncReplicas.stream().filter(r -> !r.brokerAddress.equals(masterAddr))
+                .mapToLong(r -> r.brokerId).findFirst().orElseThrow();
+        admin.createAndUpdateTopicConfig(masterAddr, new TopicConfig(TOPIC, 4, 4, 6));
+        Map<String, String> acked;
+        List<FailoverLoad.Ack> acks;
+        Map<String, Long> duringSplit;
+        long shrinkMillis;
+        long rejoinMillis;
+        try (FailoverLoad load = new FailoverLoad(namesrv, TOPIC, 4)) {
+            acked = load.acked();
+            await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() > 300);
+            Map<String, Long> beforeSplit = load.outcomes();
+            long splitAt = System.nanoTime();
+            lab.split(2, 3);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> inSyncIds(queries).equals(List.of(before.masterBrokerId)));
+            shrinkMillis = (System.nanoTime() - splitAt) / 1_000_000;
+            int alone = acked.size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> acked.size() > alone + 300);
+
+            BrokerReplicasInfo.ReplicasInfo split = queries.group(GROUP);
+            assertThat(split.masterBrokerId).as("the master is alive: nobody replaced it")
+                    .isEqualTo(before.masterBrokerId);
+            assertThat(split.masterEpoch).isEqualTo(before.masterEpoch);
+            assertThat(split.notInSyncReplicas).anySatisfy(r -> {
+                assertThat(r.brokerId).isEqualTo(slaveId);
+                assertThat(r.alive).as("the slave still heartbeats the controllers").isTrue();
+            });
+            RemotingCommand refused = queries.electMaster(GROUP, slaveId);
+            assertThat(refused.getCode()).as(refused.getRemark())
+                    .isEqualTo(ResponseCode.CONTROLLER_ELECT_MASTER_FAILED);
+            assertThat(master(admin, GROUP)).isEqualTo(masterAddr);
+            duringSplit = minus(load.outcomes(), beforeSplit);
+
+            long joinAt = System.nanoTime();
+            lab.join(2, 3);
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> queries.inSyncAlive(GROUP) == 2);
+            rejoinMillis = (System.nanoTime() - joinAt) / 1_000_000;
+            int after = acked.size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> acked.size() > after + 200);
+            acks = List.copyOf(load.acks());
+        }
+        System.out.printf("split: in-sync set shrank %d ms after the split, sends while split %s, slave back in "
+                + "sync %d ms after the join, %d messages acknowledged%n", shrinkMillis, duringSplit, rejoinMillis,
+                acked.size());
+        assertThat(acks).as("only the master ever acknowledged").allSatisfy(a ->
+                assertThat(a.storeHost()).isEqualTo(masterAddr));
+        assertThat(queries.group(GROUP).masterEpoch).isEqualTo(before.masterEpoch);
+        await().atMost(Duration.ofSeconds(30)).until(() -> maxOffset(admin, b2.address())
+                == maxOffset(admin, b3.address()));
+        EpochEntryCache e2 = queries.brokerEpochs(b2.address());
+        EpochEntryCache e3 = queries.brokerEpochs(b3.address());
+        assertThat(Json.toString(e2.epochList)).isEqualTo(Json.toString(e3.epochList));
+        FailoverChecks.assertConsumableFromTheStart(namesrv, "CG_SPLIT", TOPIC, acked);
+    }
+
+    private static List<Long> inSyncIds(ControllerQueries queries) {
+        BrokerReplicasInfo.ReplicasInfo g = queries.group(GROUP);
+        return g == null ? List.of() : g.inSyncReplicas.stream().map(r -> r.brokerId).sorted().toList();
+    }
+
+    private static Map<String, Long> minus(Map<String, Long> now, Map<String, Long> then) {
+        Map<String, Long> out = new TreeMap<>();
+        now.forEach((k, v) -> {
+            long d = v - then.getOrDefault(k, 0L);
+            if (d > 0) {
+                out.put(k, d);
+            }
+        });
+        return out;
+    }
+}
