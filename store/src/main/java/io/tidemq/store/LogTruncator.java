@@ -77,6 +77,9 @@ final class LogTruncator {
      * the consume queues (replicated records never moved them). False when the cut fails.
      */
     boolean prepareForLocalAppends(LogicFlushService logicFlush) {
+        // a slave serves reads only up to what its master confirmed, but every whole record it holds is the new
+        // master's log: the cut below must keep them all and drop only a torn tail
+        dispatcher.setDispatchLimit(() -> Long.MAX_VALUE);
         boolean progressed = true;
         while (progressed) {
             progressed = dispatcher.dispatchAvailable();

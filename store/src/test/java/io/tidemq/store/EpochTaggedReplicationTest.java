@@ -177,6 +177,30 @@ class EpochTaggedReplicationTest {
     }
 
     @Test
+    void aPromotedSlaveKeepsAndServesEveryWholeRecordItHeldUnconfirmed() throws Exception {
+        DefaultMessageStore masterStore = store("m", BrokerRole.SYNC_MASTER);
+        DefaultMessageStore slaveStore = store("s", BrokerRole.SLAVE);
+        master(masterStore, Set.of(1L, 2L), new Epochs(1, Map.of(1, 0L)));
+        HAClient client = slave(slaveStore, masterStore, 1, new Epochs(1, Map.of(1, 0L)));
+        for (int i = 0; i < 100; i++) {
+            masterStore.putMessage(message("T", 0, "body-" + i));
+        }
+        long end = masterStore.getMaxPhyOffset();
+        await().atMost(Duration.ofSeconds(10)).until(() -> slaveStore.getMaxPhyOffset() == end);
+        assertThat(slaveStore.getMaxOffsetInQueue("T", 0)).isZero();
+
+        // the master is gone: the slave becomes master with what it holds (the old master may have acknowledged it)
+        client.shutdown();
+        assertThat(slaveStore.changeRole(BrokerRole.ASYNC_MASTER)).isTrue();
+        assertThat(slaveStore.getMaxPhyOffset()).as("no whole record cut").isEqualTo(end);
+        assertThat(slaveStore.getMaxOffsetInQueue("T", 0)).isEqualTo(100);
+        PutMessageResult next = slaveStore.putMessage(message("T", 0, "after"));
+        assertThat(next.isOk()).isTrue();
+        assertThat(next.appendResult().wroteOffset()).isEqualTo(end);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slaveStore.getMaxOffsetInQueue("T", 0) == 101);
+    }
+
+    @Test
     void aSlaveRefusesAMasterOfAnOlderEpochThanItFollows() throws Exception {
         DefaultMessageStore masterStore = store("m", BrokerRole.SYNC_MASTER);
         DefaultMessageStore slaveStore = store("s", BrokerRole.SLAVE);

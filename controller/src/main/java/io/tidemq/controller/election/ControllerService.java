@@ -186,6 +186,9 @@ public final class ControllerService {
                     ResponseCode.CONTROLLER_ELECT_MASTER_FAILED, "no election possible now", g));
         }
         Optional<Long> chosen = policy.choose(g, liveness.beatsOf(name), this::alive, deadMaster);
+        if (chosen.isEmpty() && deadMaster != null && deadMaster.equals(g.masterBrokerId())) {
+            return strikeOff(g);
+        }
         if (chosen.isEmpty()) {
             electing.remove(name);
             return CompletableFuture.completedFuture(CommandResult.refusedWith(
@@ -193,6 +196,27 @@ public final class ControllerService {
                             + " may be elected (in-sync set " + g.syncStateSet() + ")", g));
         }
         return elect(g, chosen.get());
+    }
+
+    /**
+     * The master died and no replica may take over: the group is left without a master, in a new epoch. Whichever
+     * in-sync replica is back first is then elected in an epoch of its own, the dead master too: had it kept its
+     * old epoch after a restart, a replica holding a longer copy of that epoch than the restarted log (which may
+     * have lost its unflushed tail) would not see where the two logs part.
+     */
+    private CompletableFuture<CommandResult> strikeOff(ReplicaGroup g) {
+        LOG.warn("master {} of {} is dead and no replica may take over (in-sync set {}): no master until one is back",
+                g.masterBrokerId(), g.brokerName(), g.syncStateSet());
+        return submit(new ControllerCommand.ElectMaster(g.brokerName(), g.masterEpoch(), null))
+                .handle((r, e) -> {
+                    electing.remove(g.brokerName());
+                    if (e != null) {
+                        LOG.warn("striking off the master of {} not committed: {}", g.brokerName(), e.toString());
+                    }
+                    return CommandResult.refusedWith(ResponseCode.CONTROLLER_MASTER_NOT_AVAILABLE, "no live replica of "
+                            + g.brokerName() + " may be elected (in-sync set " + g.syncStateSet() + ")",
+                            r != null && r.succeeded() ? r.group() : g);
+                });
     }
 
     /** Makes {@code brokerId} master of {@code g}'s group (mqadmin electMaster, or the policy's choice). */
