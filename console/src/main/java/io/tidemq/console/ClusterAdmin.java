@@ -7,6 +7,9 @@ import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.protocol.body.ClusterInfo;
 import org.apache.rocketmq.common.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 import java.util.ArrayList;
@@ -17,12 +20,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The console's connection to the cluster: the official admin client (and a pull consumer for browsing messages),
- * signed with the configured ACL credentials. Nothing else reaches the cluster.
+ * The console's connection to the cluster: the official admin client (and a pull consumer for browsing messages,
+ * and the client's remoting for the controller requests 4.9's admin client lacks), signed with the configured ACL
+ * credentials. Nothing else reaches the cluster.
  */
 final class ClusterAdmin implements AutoCloseable {
     private final DefaultMQAdminExt admin;
     private final DefaultMQPullConsumer browser;
+    private final NettyRemotingClient remoting;
     private final String namesrvAddr;
 
     ClusterAdmin(ConsoleConfig config) throws MQClientException {
@@ -39,6 +44,18 @@ final class ClusterAdmin implements AutoCloseable {
         browser.setNamesrvAddr(namesrvAddr);
         browser.setInstanceName(instance);
         browser.start();
+        remoting = new NettyRemotingClient(new NettyClientConfig());
+        if (signer != null) {
+            remoting.registerRPCHook(signer);
+        }
+        remoting.start();
+    }
+
+    /** One request by code to {@code addr} (a controller), with an optional JSON body; the answer as it came. */
+    RemotingCommand invoke(String addr, int code, byte[] body) throws Exception {
+        RemotingCommand request = RemotingCommand.createRequestCommand(code, null);
+        request.setBody(body);
+        return remoting.invokeSync(addr, request, 3000);
     }
 
     DefaultMQAdminExt admin() {
@@ -99,6 +116,7 @@ final class ClusterAdmin implements AutoCloseable {
 
     @Override
     public void close() {
+        remoting.shutdown();
         browser.shutdown();
         admin.shutdown();
     }

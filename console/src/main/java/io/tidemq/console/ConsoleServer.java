@@ -67,6 +67,7 @@ public final class ConsoleServer implements AutoCloseable {
         gets.put("/api/dlq", messages::deadLetters);
         gets.put("/api/producers", producers::connections);
         gets.put("/api/replication", replication::overview);
+        gets.put("/api/controllers", new ControllerApi(cluster)::overview);
         gets.put("/api/history", history::series);
         gets.put("/api/session", r -> Map.of("login", login != null, "namesrv", cluster.namesrvAddr()));
         try {

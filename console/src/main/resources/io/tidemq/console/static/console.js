@@ -377,6 +377,9 @@ const pages = {
 
   async replication() {
     const rows = await api('replication');
+    // the replication figures stand on their own when the controllers cannot be asked
+    const failover = await api('controllers').catch(e => ({ enabled: true, controllers: [], leader: null,
+      groups: [], error: e.message }));
     show('Replication', h('p', { class: 'muted' },
       'Lag is what a slave lacks of its master\'s commit log, from the runtime figures both report.'),
       ...rows.map(r => h('section', { 'data-broker': r.brokerName },
@@ -388,7 +391,8 @@ const pages = {
           { title: 'Lag (bytes)', render: x => x.brokerId === 0 ? '' : x.lagBytes, num: true },
           { title: 'Note', key: 'error' }
         ], [r.master].concat(r.slaves).filter(x => x), 'No broker.'),
-        r.slaves.length ? null : h('p', { class: 'muted' }, 'No slave: messages live on the master only.'))));
+        r.slaves.length ? null : h('p', { class: 'muted' }, 'No slave: messages live on the master only.'))),
+      failover.enabled ? controllerSection(failover) : null);
   },
 
   async charts() {
@@ -402,6 +406,28 @@ const pages = {
         chart('chart-lag', 'Lag per consumer group (messages)', s.times, series(s.lag))));
   }
 };
+
+// controller mode: who leads the controllers and, per broker group, the master, its epoch and the in-sync set
+function controllerSection(f) {
+  return h('section', { id: 'failover' },
+    h('h2', {}, 'Automatic failover (controller mode)'),
+    f.error ? h('p', { class: 'error' }, f.error) : null,
+    table('controllers-table', [
+      { title: 'Controller', key: 'address' }, { title: 'Status', render: x => badge(x.status) },
+      { title: 'Role', render: x => x.leader ? 'leader' : (x.status === 'UP' ? 'follower' : '') },
+      { title: 'Note', key: 'error' }
+    ], f.controllers, 'No controller.'),
+    f.leader ? null : h('p', { class: 'error', id: 'no-controller-leader' },
+      'No controller leads: no election can happen now.'),
+    ...f.groups.map(g => h('div', { 'data-failover': g.brokerName },
+      h('h3', {}, g.brokerName + ': master ' + (g.masterBrokerId === null ? 'none' : g.masterBrokerId + ' at '
+        + g.masterAddress) + ', master epoch ' + g.masterEpoch + ', in-sync set epoch ' + g.syncStateSetEpoch),
+      table('failover-' + g.brokerName, [
+        { title: 'Id', key: 'brokerId', num: true }, { title: 'Address', key: 'address' },
+        { title: 'In sync', render: x => x.inSync ? 'yes' : 'no' },
+        { title: 'Status', render: x => badge(x.alive ? 'UP' : 'DOWN') }
+      ], g.replicas, 'No replica.'))));
+}
 
 const COLORS = ['#1f6fc4', '#d9822b', '#1b7f3b', '#b3261e', '#7b4fc4', '#0f8b8d', '#8a6d1e', '#c0397a'];
 

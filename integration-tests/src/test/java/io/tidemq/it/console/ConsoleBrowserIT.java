@@ -3,6 +3,7 @@ package io.tidemq.it.console;
 import io.tidemq.console.ConsoleConfig;
 import io.tidemq.console.ConsoleServer;
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.HeadlessChromium;
 import io.tidemq.it.support.SingleBroker;
 import io.tidemq.it.support.TideBroker;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -30,8 +31,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -70,8 +69,6 @@ class ConsoleBrowserIT {
     private static final String ONLINE = "CG_CONSOLE_ONLINE";
     private static final String OFFLINE = "CG_CONSOLE_OFFLINE";
     private static final String DEAD = "CG_CONSOLE_DLQ";
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @TempDir
     static Path dir;
@@ -86,11 +83,8 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean required = "1".equals(System.getenv("TIDEMQ_REQUIRE_BROWSER"));
-        if (!required) {
-            assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                    "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        }
+        assumeTrue(HeadlessChromium.usable(), "Debian's chromium and chromium-driver are not installed "
+                + "(.ci/run installs them)");
         cluster = SingleBroker.start(dir, "PG_CONSOLE");
         second = new TideBroker(cluster.namesrv.address(), dir.resolve("b2"), Map.of("brokerName", "broker-gone"));
         cluster.admin.createAndUpdateTopicConfig(cluster.broker.address(), new TopicConfig(TOPIC, 4, 4, 6));
@@ -111,14 +105,7 @@ class ConsoleBrowserIT {
         console = ConsoleServer.start(new ConsoleConfig(cluster.namesrv.address(), "127.0.0.1", 0, null, null, null,
                 null, 1));
         base = "http://127.0.0.1:" + console.port() + "/";
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1360,900", "--user-data-dir=" + dir.resolve("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(dir.resolve("chromium"));
     }
 
     private static DefaultMQPushConsumer consumer(String group, Queue<String> received,

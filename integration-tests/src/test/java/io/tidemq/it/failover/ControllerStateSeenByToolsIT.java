@@ -1,7 +1,12 @@
 package io.tidemq.it.failover;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemq.common.protocol.body.BrokerReplicasInfo;
+import io.tidemq.console.ConsoleConfig;
+import io.tidemq.console.ConsoleServer;
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.HeadlessChromium;
 import io.tidemq.it.support.MqAdmin;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
@@ -11,8 +16,15 @@ import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +38,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Apache RocketMQ 5.3.1's own mqadmin, run as an operator runs it, reads TideMQ's controller state and drives an
- * election: getControllerMetaData, getSyncStateSet, getBrokerEpoch and electMaster.
+ * election (getControllerMetaData, getSyncStateSet, getBrokerEpoch, electMaster), and the console shows the same
+ * state before and after, having found the controllers in the brokers' configuration.
  */
-class RocketMq5AdminReadsControllerStateIT {
+class ControllerStateSeenByToolsIT {
     private static final String GROUP = "broker-m";
     private static final String TOPIC = "MQADMIN5_TOPIC";
 
@@ -61,6 +74,14 @@ class RocketMq5AdminReadsControllerStateIT {
 
     private void check(DefaultMQAdminExt admin, ControllerQueries queries, String namesrv, String controller,
                        List<TideBrokerProcess> brokers) throws Exception {
+        try (ConsoleServer console = ConsoleServer.start(new ConsoleConfig(namesrv, "127.0.0.1", 0, null, null,
+                null, null, 60))) {
+            check(admin, queries, namesrv, controller, brokers, console);
+        }
+    }
+
+    private void check(DefaultMQAdminExt admin, ControllerQueries queries, String namesrv, String controller,
+                       List<TideBrokerProcess> brokers, ConsoleServer console) throws Exception {
         BrokerReplicasInfo.ReplicasInfo g = queries.group(GROUP);
         String masterAddr = g.masterAddress;
         long slaveId = g.inSyncReplicas.stream().filter(r -> !r.brokerAddress.equals(masterAddr))
@@ -98,6 +119,23 @@ class RocketMq5AdminReadsControllerStateIT {
         assertThat(epochs.split("EpochEntry\\{epoch=1, startOffset=0, endOffset=" + end + "}", -1))
                 .as("both brokers hold epoch 1 from 0 to the log end " + end + ":\n" + epochs).hasSize(3);
 
+        JsonNode seen = consoleView(console);
+        assertThat(seen.path("enabled").asBoolean()).isTrue();
+        assertThat(seen.path("leader").asText()).isEqualTo(controller);
+        assertThat(seen.path("controllers").get(0).path("leader").asBoolean()).isTrue();
+        JsonNode group = seen.path("groups").get(0);
+        assertThat(group.path("brokerName").asText()).isEqualTo(GROUP);
+        assertThat(group.path("masterAddress").asText()).isEqualTo(masterAddr);
+        assertThat(group.path("masterEpoch").asInt()).isEqualTo(1);
+        assertThat(group.path("replicas").findValuesAsText("address")).containsExactlyInAnyOrder(masterAddr, slaveAddr);
+        assertThat(group.path("replicas").findValues("inSync")).allMatch(JsonNode::asBoolean);
+        assertThat(group.path("replicas").findValues("alive")).allMatch(JsonNode::asBoolean);
+        if (HeadlessChromium.usable()) {
+            String page = replicationPage(console);
+            assertThat(page).contains("Automatic failover (controller mode)", controller, "leader",
+                    GROUP + ": master " + g.masterBrokerId + " at " + masterAddr + ", master epoch 1", slaveAddr);
+        }
+
         assertThat(MqAdmin.run5(dir, "electMaster", "-a", controller, "-c", "DefaultCluster", "-bn", GROUP,
                 "-b", "9")).as("no such replica").contains("CODE: 2012", "not in the in-sync set");
         assertThat(master(admin, GROUP)).isEqualTo(masterAddr);
@@ -107,5 +145,33 @@ class RocketMq5AdminReadsControllerStateIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> slaveAddr.equals(master(admin, GROUP)));
         assertThat(MqAdmin.run5(dir, "getSyncStateSet", "-a", controller, "-b", GROUP))
                 .contains("#MasterBrokerId\t" + slaveId, "#MasterAddr\t" + slaveAddr, "#MasterEpoch\t2");
+        JsonNode after = consoleView(console).path("groups").get(0);
+        assertThat(after.path("masterAddress").asText()).isEqualTo(slaveAddr);
+        assertThat(after.path("masterEpoch").asInt()).isEqualTo(2);
+    }
+
+    /** The failover section of the console's replication page as a headless browser renders it. */
+    private String replicationPage(ConsoleServer console) {
+        ChromeDriver browser = HeadlessChromium.start(dir.resolve("chromium"));
+        try {
+            browser.get("http://127.0.0.1:" + console.port() + "/#/replication");
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+                WebElement p = browser.findElement(By.id("page"));
+                return "replication".equals(p.getAttribute("data-page"))
+                        && "ready".equals(p.getAttribute("data-state"));
+            });
+            return browser.findElement(By.id("failover")).getText();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** What the console's replication page reads about failover (GET /api/controllers). */
+    private static JsonNode consoleView(ConsoleServer console) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + console.port() + "/api/controllers")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(r.body());
     }
 }
