@@ -107,6 +107,9 @@ public final class RequestCode {
     public static final int CONTROLLER_GET_SYNC_STATE_DATA = 1006;
     public static final int GET_BROKER_EPOCH_CACHE = 1007;
     public static final int NOTIFY_BROKER_ROLE_CHANGED = 1008;
+    public static final int UPDATE_CONTROLLER_CONFIG = 1009;
+    public static final int GET_CONTROLLER_CONFIG = 1010;
+    public static final int CLEAN_BROKER_DATA = 1011;
     public static final int CONTROLLER_GET_NEXT_BROKER_ID = 1012;
     public static final int CONTROLLER_APPLY_BROKER_ID = 1013;
 

@@ -49,6 +49,7 @@ public final class ResponseCode {
     public static final int CONTROLLER_BROKER_NOT_ALIVE = 2006;
     public static final int CONTROLLER_NOT_LEADER = 2007;
     public static final int CONTROLLER_BROKER_METADATA_NOT_EXIST = 2008;
+    public static final int CONTROLLER_INVALID_CLEAN_BROKER_METADATA = 2009;
     public static final int CONTROLLER_BROKER_NEED_TO_BE_REGISTERED = 2010;
     public static final int CONTROLLER_ELECT_MASTER_FAILED = 2012;
     public static final int CONTROLLER_ALTER_SYNC_STATE_SET_FAILED = 2013;

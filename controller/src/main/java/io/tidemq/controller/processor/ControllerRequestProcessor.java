@@ -48,6 +48,7 @@ import java.util.stream.Collectors;
  */
 public final class ControllerRequestProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRequestProcessor.class);
+    private final ControllerAdminRequests admin;
 
     private final ControllerService service;
     private final ControllerConfig config;
@@ -58,6 +59,7 @@ public final class ControllerRequestProcessor implements RequestProcessor {
         this.service = service;
         this.config = config;
         this.nanoClock = nanoClock;
+        this.admin = new ControllerAdminRequests(service, config);
     }
 
     public static int[] codes() {
@@ -65,7 +67,8 @@ public final class ControllerRequestProcessor implements RequestProcessor {
                 RequestCode.CONTROLLER_ELECT_MASTER, RequestCode.CONTROLLER_REGISTER_BROKER,
                 RequestCode.CONTROLLER_GET_REPLICA_INFO, RequestCode.CONTROLLER_GET_METADATA_INFO,
                 RequestCode.CONTROLLER_GET_SYNC_STATE_DATA, RequestCode.CONTROLLER_GET_NEXT_BROKER_ID,
-                RequestCode.CONTROLLER_APPLY_BROKER_ID};
+                RequestCode.CONTROLLER_APPLY_BROKER_ID, RequestCode.GET_CONTROLLER_CONFIG,
+                RequestCode.UPDATE_CONTROLLER_CONFIG, RequestCode.CLEAN_BROKER_DATA};
     }
 
     @Override
@@ -74,6 +77,12 @@ public final class ControllerRequestProcessor implements RequestProcessor {
             int code = request.getCode();
             if (code == RequestCode.CONTROLLER_GET_METADATA_INFO) {
                 return metadata(request);
+            }
+            if (code == RequestCode.GET_CONTROLLER_CONFIG) {
+                return admin.config(request);
+            }
+            if (code == RequestCode.UPDATE_CONTROLLER_CONFIG) {
+                return admin.updateConfig(request);
             }
             if (!service.isLeader()) {
                 ControllerConfig.Peer leader = service.leaderPeer();
@@ -93,6 +102,7 @@ public final class ControllerRequestProcessor implements RequestProcessor {
                 case RequestCode.CONTROLLER_REGISTER_BROKER -> register(request);
                 case RequestCode.CONTROLLER_ALTER_SYNC_STATE_SET -> alterSyncStateSet(request);
                 case RequestCode.CONTROLLER_ELECT_MASTER -> electMaster(request);
+                case RequestCode.CLEAN_BROKER_DATA -> admin.clean(request);
                 default -> CompletableFuture.completedFuture(RemotingCommand.responseTo(request,
                         ResponseCode.REQUEST_CODE_NOT_SUPPORTED, "request code " + code + " not supported"));
             };

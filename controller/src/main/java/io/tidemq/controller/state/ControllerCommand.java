@@ -16,7 +16,8 @@ import java.util.Set;
         @JsonSubTypes.Type(value = ControllerCommand.RegisterBroker.class, name = "registerBroker"),
         @JsonSubTypes.Type(value = ControllerCommand.ElectMaster.class, name = "electMaster"),
         @JsonSubTypes.Type(value = ControllerCommand.AlterSyncStateSet.class, name = "alterSyncStateSet"),
-        @JsonSubTypes.Type(value = ControllerCommand.RecordEpochStart.class, name = "recordEpochStart")})
+        @JsonSubTypes.Type(value = ControllerCommand.RecordEpochStart.class, name = "recordEpochStart"),
+        @JsonSubTypes.Type(value = ControllerCommand.ForgetReplicas.class, name = "forgetReplicas")})
 public sealed interface ControllerCommand {
     String brokerName();
 
@@ -48,5 +49,12 @@ public sealed interface ControllerCommand {
     /** The master of {@code epoch} says where its log began, once, before it takes its first write. */
     record RecordEpochStart(String brokerName, long masterBrokerId, int epoch, long startOffset)
             implements ControllerCommand {
+    }
+
+    /**
+     * An operator's cleanBrokerMetadata: the group forgets {@code brokerIds} (empty: the whole group goes). A
+     * forgotten master leaves the group without one, in a new epoch, as a dead master no one may replace does.
+     */
+    record ForgetReplicas(String brokerName, Set<Long> brokerIds) implements ControllerCommand {
     }
 }

@@ -43,6 +43,8 @@ public final class ControllerState {
             result = elect(c);
         } else if (command instanceof ControllerCommand.AlterSyncStateSet c) {
             result = alterSyncStateSet(c);
+        } else if (command instanceof ControllerCommand.ForgetReplicas c) {
+            return forget(c);
         } else {
             result = recordEpochStart((ControllerCommand.RecordEpochStart) command);
         }
@@ -82,6 +84,27 @@ public final class ControllerState {
         }
         return CommandResult.ok(g.withReplica(new Replica(r.brokerId(), c.address(), c.haAddress(),
                 r.registerCheckCode())));
+    }
+
+    private CommandResult forget(ControllerCommand.ForgetReplicas c) {
+        ReplicaGroup g = groups.get(c.brokerName());
+        if (g == null) {
+            return CommandResult.refused(ResponseCode.CONTROLLER_BROKER_METADATA_NOT_EXIST,
+                    "no broker group " + c.brokerName(), null);
+        }
+        for (long id : c.brokerIds()) {
+            if (!g.replicas().containsKey(id)) {
+                return CommandResult.refused(ResponseCode.CONTROLLER_INVALID_REQUEST,
+                        "brokerId " + id + " is not a replica of " + c.brokerName(), g);
+            }
+        }
+        if (c.brokerIds().isEmpty() || c.brokerIds().containsAll(g.replicas().keySet())) {
+            groups.remove(c.brokerName());
+            return CommandResult.ok(null);
+        }
+        ReplicaGroup left = g.without(c.brokerIds());
+        groups.put(c.brokerName(), left);
+        return CommandResult.ok(left);
     }
 
     private CommandResult elect(ControllerCommand.ElectMaster c) {

@@ -82,4 +82,16 @@ public record ReplicaGroup(String clusterName, String brokerName, Map<Long, Repl
         return new ReplicaGroup(clusterName, brokerName, replicas, masterBrokerId, masterEpoch, syncStateSet,
                 syncStateSetEpoch, e);
     }
+
+    /** The group without {@code ids}; losing its master leaves it with none, in a new epoch. */
+    ReplicaGroup without(Set<Long> ids) {
+        Map<Long, Replica> m = new TreeMap<>(replicas);
+        m.keySet().removeAll(ids);
+        Set<Long> sync = new TreeSet<>(syncStateSet);
+        boolean syncChanged = sync.removeAll(ids);
+        boolean masterGone = masterBrokerId != null && ids.contains(masterBrokerId);
+        return new ReplicaGroup(clusterName, brokerName, m, masterGone ? null : masterBrokerId,
+                masterGone ? masterEpoch + 1 : masterEpoch, sync, syncChanged ? syncStateSetEpoch + 1
+                : syncStateSetEpoch, epochs);
+    }
 }

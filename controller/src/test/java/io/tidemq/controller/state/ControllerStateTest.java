@@ -17,6 +17,39 @@ class ControllerStateTest {
     }
 
     @Test
+    void forgettingReplicasDropsThemFromTheGroupAndAForgottenMasterLeavesNoMaster() {
+        long a = apply("a", -1);
+        long b = apply("b", -1);
+        long c = apply("c", -1);
+        assertThat(state.apply(new ControllerCommand.ElectMaster("b", 0, a)).succeeded()).isTrue();
+        ReplicaGroup before = state.group("b");
+        assertThat(state.apply(new ControllerCommand.AlterSyncStateSet("b", a, before.masterEpoch(),
+                before.syncStateSetEpoch(), Set.of(a, b, c))).succeeded()).isTrue();
+
+        CommandResult unknown = state.apply(new ControllerCommand.ForgetReplicas("b", Set.of(9L)));
+        assertThat(unknown.code()).isEqualTo(ResponseCode.CONTROLLER_INVALID_REQUEST);
+        assertThat(state.group("b").replicas()).containsOnlyKeys(a, b, c);
+
+        assertThat(state.apply(new ControllerCommand.ForgetReplicas("b", Set.of(c))).succeeded()).isTrue();
+        ReplicaGroup withoutC = state.group("b");
+        assertThat(withoutC.replicas()).containsOnlyKeys(a, b);
+        assertThat(withoutC.syncStateSet()).containsExactlyInAnyOrder(a, b);
+        assertThat(withoutC.masterBrokerId()).isEqualTo(a);
+        assertThat(withoutC.masterEpoch()).isEqualTo(before.masterEpoch());
+
+        assertThat(state.apply(new ControllerCommand.ForgetReplicas("b", Set.of(a))).succeeded()).isTrue();
+        ReplicaGroup withoutMaster = state.group("b");
+        assertThat(withoutMaster.masterBrokerId()).isNull();
+        assertThat(withoutMaster.masterEpoch()).isEqualTo(before.masterEpoch() + 1);
+        assertThat(withoutMaster.syncStateSet()).containsExactly(b);
+
+        assertThat(state.apply(new ControllerCommand.ForgetReplicas("b", Set.of())).succeeded()).isTrue();
+        assertThat(state.group("b")).isNull();
+        assertThat(state.apply(new ControllerCommand.ForgetReplicas("b", Set.of())).code())
+                .isEqualTo(ResponseCode.CONTROLLER_BROKER_METADATA_NOT_EXIST);
+    }
+
+    @Test
     void idsAreGivenInOrderAndTheSameCodeGetsItsIdBack() {
         assertThat(apply("one", -1)).isEqualTo(1);
         assertThat(apply("two", -1)).isEqualTo(2);

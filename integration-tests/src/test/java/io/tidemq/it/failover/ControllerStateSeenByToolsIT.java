@@ -148,6 +148,36 @@ class ControllerStateSeenByToolsIT {
         JsonNode after = consoleView(console).path("groups").get(0);
         assertThat(after.path("masterAddress").asText()).isEqualTo(slaveAddr);
         assertThat(after.path("masterEpoch").asInt()).isEqualTo(2);
+
+        String conf = MqAdmin.run5(dir, "getControllerConfig", "-a", controller);
+        System.out.println("getControllerConfig:\n" + conf);
+        assertThat(conf).contains("controllerDLegerGroup", "group1", "enableElectUncleanMaster");
+        String update = MqAdmin.run5(dir, "updateControllerConfig", "-a", controller, "-k",
+                "enableElectUncleanMaster", "-v", "true");
+        System.out.println("updateControllerConfig:\n" + update);
+        assertThat(update).contains("do not change at runtime");
+        assertThat(MqAdmin.run5(dir, "getControllerConfig", "-a", controller))
+                .doesNotContainPattern("enableElectUncleanMaster\\s*=\\s*true");
+
+        // the old master, a slave now, retires: the controllers forget it only once it is gone
+        long oldId = g.masterBrokerId;
+        String refused = MqAdmin.run5(dir, "cleanBrokerMetadata", "-a", controller, "-c", "DefaultCluster", "-n",
+                namesrv, "-bn", GROUP, "-b",
+                String.valueOf(oldId));
+        assertThat(refused).contains("CODE: 2009", "alive");
+        brokers.stream().filter(b -> b.address().equals(masterAddr)).findFirst().orElseThrow().stop();
+        await().atMost(Duration.ofSeconds(20)).until(() -> queries.group(GROUP).notInSyncReplicas.stream()
+                .anyMatch(r -> r.brokerId == oldId && !Boolean.TRUE.equals(r.alive))
+                || queries.group(GROUP).inSyncReplicas.stream()
+                .anyMatch(r -> r.brokerId == oldId && !Boolean.TRUE.equals(r.alive)));
+        String cleaned = MqAdmin.run5(dir, "cleanBrokerMetadata", "-a", controller, "-c", "DefaultCluster", "-n",
+                namesrv, "-bn", GROUP, "-b",
+                String.valueOf(oldId));
+        System.out.println("cleanBrokerMetadata:\n" + cleaned);
+        BrokerReplicasInfo.ReplicasInfo left = queries.group(GROUP);
+        assertThat(left.inSyncReplicas).extracting(r -> r.brokerId).containsExactly(slaveId);
+        assertThat(left.notInSyncReplicas).isEmpty();
+        assertThat(left.masterBrokerId).isEqualTo(slaveId);
     }
 
     /** The failover section of the console's replication page as a headless browser renders it. */
