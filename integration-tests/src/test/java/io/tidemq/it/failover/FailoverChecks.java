@@ -1,6 +1,9 @@
 package io.tidemq.it.failover;
 
+import io.tidemq.common.json.Json;
+import io.tidemq.common.protocol.body.EpochEntryCache;
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.TideBrokerProcess;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -99,5 +102,29 @@ final class FailoverChecks {
         } finally {
             late.shutdown();
         }
+    }
+
+    /**
+     * No send begun after {@code replacement}'s first SEND_OK was acknowledged by {@code old}: the two never
+     * acknowledged in overlapping windows.
+     */
+    static void assertNoOverlap(List<FailoverLoad.Ack> acks, String old, String replacement) {
+        long firstByReplacement = acks.stream().filter(a -> a.storeHost().equals(replacement))
+                .mapToLong(FailoverLoad.Ack::endedNanos).min().orElseThrow();
+        assertThat(acks.stream().filter(a -> a.storeHost().equals(old)
+                && a.startedNanos() > firstByReplacement).count())
+                .as("sends begun after the new master's first SEND_OK yet acknowledged by the old one").isZero();
+    }
+
+    /** The brokers' logs end at the same offset and went through the same {@code epochs} master epochs. */
+    static void assertSameLogs(DefaultMQAdminExt admin, ControllerQueries queries, TideBrokerProcess a,
+                               TideBrokerProcess b, int epochs) throws Exception {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> maxOffset(admin, a.address()) == maxOffset(admin, b.address()));
+        EpochEntryCache ea = queries.brokerEpochs(a.address());
+        EpochEntryCache eb = queries.brokerEpochs(b.address());
+        assertThat(ea.epochList).hasSize(epochs);
+        assertThat(Json.toString(ea.epochList))
+                .isEqualTo(Json.toString(eb.epochList));
     }
 }

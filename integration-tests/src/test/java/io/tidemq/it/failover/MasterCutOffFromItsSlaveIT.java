@@ -1,13 +1,9 @@
 package io.tidemq.it.failover;
 
-import io.tidemq.common.json.Json;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.body.BrokerReplicasInfo;
-import io.tidemq.common.protocol.body.EpochEntryCache;
-import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.NetworkLab;
 import io.tidemq.it.support.TideBrokerProcess;
-import io.tidemq.it.support.TideNamesrv;
 import io.tidemq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -21,9 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static io.tidemq.it.failover.FailoverChecks.master;
-import static io.tidemq.it.failover.FailoverChecks.maxOffset;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -42,30 +36,9 @@ class MasterCutOffFromItsSlaveIT {
 
     @Test
     void theMasterGoesOnAloneAndTheUnreachableSlaveIsNeverElected() throws Exception {
-        assumeThat(NetworkLab.available()).as("network namespaces (root, iproute2)").isTrue();
-        try (NetworkLab lab = new NetworkLab()) {
-            String ns2 = lab.addNode(2);
-            String ns3 = lab.addNode(3);
-            try (TideNamesrv ns = new TideNamesrv(lab.hostAddress(), dir.resolve("ns"));
-                 ControllerFixture controllers = new ControllerFixture(dir.resolve("ctl"), lab.hostAddress())
-                         .start();
-                 ControllerQueries queries = new ControllerQueries(controllers.addresses())) {
-                Map<String, String> settings = MasterKilledUnderLoadFailsOverIT.controllerMode(GROUP,
-                        controllers.controllerAddr());
-                try (TideBrokerProcess b2 = TideBrokerProcess.inNamespace(ns2, lab.address(2), 30911, ns.address(),
-                        dir.resolve("b2"), settings).start();
-                     TideBrokerProcess b3 = TideBrokerProcess.inNamespace(ns3, lab.address(3), 30911, ns.address(),
-                             dir.resolve("b3"), settings).start()) {
-                    DefaultMQAdminExt admin = Clients.admin(ns.address());
-                    admin.start();
-                    try {
-                        splitAndJoin(lab, admin, queries, ns.address(), b2, b3);
-                    } finally {
-                        admin.shutdown();
-                    }
-                }
-            }
-        }
+        BrokerPairInNamespaces.run(dir, GROUP, BrokerPairInNamespaces::oneControllerOnTheHost,
+                (lab, admin, queries, controllers, namesrv, b2, b3) -> splitAndJoin(lab, admin, queries, namesrv,
+                        b2, b3));
     }
 
     private static void splitAndJoin(NetworkLab lab, DefaultMQAdminExt admin, ControllerQueries queries,
@@ -123,11 +96,7 @@ class MasterCutOffFromItsSlaveIT {
         assertThat(acks).as("only the master ever acknowledged").allSatisfy(a ->
                 assertThat(a.storeHost()).isEqualTo(masterAddr));
         assertThat(queries.group(GROUP).masterEpoch).isEqualTo(before.masterEpoch);
-        await().atMost(Duration.ofSeconds(30)).until(() -> maxOffset(admin, b2.address())
-                == maxOffset(admin, b3.address()));
-        EpochEntryCache e2 = queries.brokerEpochs(b2.address());
-        EpochEntryCache e3 = queries.brokerEpochs(b3.address());
-        assertThat(Json.toString(e2.epochList)).isEqualTo(Json.toString(e3.epochList));
+        FailoverChecks.assertSameLogs(admin, queries, b2, b3, 1);
         FailoverChecks.assertConsumableFromTheStart(namesrv, "CG_SPLIT", TOPIC, acked);
     }
 

@@ -1,11 +1,7 @@
 package io.tidemq.it.failover;
 
-import io.tidemq.common.json.Json;
-import io.tidemq.common.protocol.body.EpochEntryCache;
-import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.NetworkLab;
 import io.tidemq.it.support.TideBrokerProcess;
-import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
@@ -17,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.tidemq.it.failover.FailoverChecks.master;
-import static io.tidemq.it.failover.FailoverChecks.maxOffset;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -39,30 +33,9 @@ class MasterPartitionedIsFencedIT {
 
     @Test
     void aCutOffMasterIsFencedAndRejoinsAsSlaveAfterHealing() throws Exception {
-        assumeThat(NetworkLab.available()).as("network namespaces (root, iproute2)").isTrue();
-        try (NetworkLab lab = new NetworkLab()) {
-            String ns2 = lab.addNode(2);
-            String ns3 = lab.addNode(3);
-            try (TideNamesrv ns = new TideNamesrv(lab.hostAddress(), dir.resolve("ns"));
-                 ControllerFixture controllers = new ControllerFixture(dir.resolve("ctl"), lab.hostAddress())
-                         .start();
-                 ControllerQueries queries = new ControllerQueries(controllers.addresses())) {
-                Map<String, String> settings = MasterKilledUnderLoadFailsOverIT.controllerMode(GROUP,
-                        controllers.controllerAddr());
-                try (TideBrokerProcess b2 = TideBrokerProcess.inNamespace(ns2, lab.address(2), 30911, ns.address(),
-                        dir.resolve("b2"), settings).start();
-                     TideBrokerProcess b3 = TideBrokerProcess.inNamespace(ns3, lab.address(3), 30911, ns.address(),
-                             dir.resolve("b3"), settings).start()) {
-                    DefaultMQAdminExt admin = Clients.admin(ns.address());
-                    admin.start();
-                    try {
-                        partitionAndHeal(lab, admin, queries, ns.address(), b2, b3);
-                    } finally {
-                        admin.shutdown();
-                    }
-                }
-            }
-        }
+        BrokerPairInNamespaces.run(dir, GROUP, BrokerPairInNamespaces::oneControllerOnTheHost,
+                (lab, admin, queries, controllers, namesrv, b2, b3) -> partitionAndHeal(lab, admin, queries, namesrv,
+                        b2, b3));
     }
 
     private static void partitionAndHeal(NetworkLab lab, DefaultMQAdminExt admin, ControllerQueries queries,
@@ -92,18 +65,9 @@ class MasterPartitionedIsFencedIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> acked.size() > after + 200);
             acks = List.copyOf(load.acks());
         }
-        long firstByReplacement = acks.stream().filter(a -> a.storeHost().equals(replacement))
-                .mapToLong(FailoverLoad.Ack::endedNanos).min().orElseThrow();
-        assertThat(acks.stream().filter(a -> a.storeHost().equals(cutOff.address())
-                && a.startedNanos() > firstByReplacement).count())
-                .as("sends begun after the new master's first SEND_OK yet acknowledged by the cut-off one").isZero();
+        FailoverChecks.assertNoOverlap(acks, cutOff.address(), replacement);
         assertThat(master(admin, GROUP)).isEqualTo(replacement);
-        await().atMost(Duration.ofSeconds(30)).until(() -> maxOffset(admin, b2.address())
-                == maxOffset(admin, b3.address()));
-        EpochEntryCache e2 = queries.brokerEpochs(b2.address());
-        EpochEntryCache e3 = queries.brokerEpochs(b3.address());
-        assertThat(e2.epochList).hasSize(2);
-        assertThat(Json.toString(e2.epochList)).isEqualTo(Json.toString(e3.epochList));
+        FailoverChecks.assertSameLogs(admin, queries, b2, b3, 2);
         FailoverChecks.assertConsumableFromTheStart(namesrv, "CG_PARTITION", TOPIC, acked);
     }
 }
