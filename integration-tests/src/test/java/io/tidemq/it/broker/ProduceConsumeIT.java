@@ -292,14 +292,15 @@ class ProduceConsumeIT {
         String topic = "IT_LITE";
         List<String> sent = sendSync(topic, 40, "lite");
         DefaultLitePullConsumer c = Clients.litePullConsumer("CG_LITE", namesrv.address());
+        // a new group starts at the first offset; seeking right after assign would race the 4.9.3 client's own
+        // pull tasks, which may already hold a batch from the old position and deliver it as well (it failed so
+        // once in CI), so the first pass starts where the group does and only the second pass seeks
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.start();
         try {
             Collection<MessageQueue> queues = c.fetchMessageQueues(topic);
             assertThat(queues).hasSize(4);
             c.assign(queues);
-            for (MessageQueue mq : queues) {
-                c.seek(mq, 0);
-            }
             List<MessageExt> got = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 30_000;
             while (got.size() < sent.size() && System.currentTimeMillis() < deadline) {
