@@ -386,12 +386,7 @@ public final class ControllerReplicas implements ReplicaEpochs {
                 // the new master has not recorded where its epoch begins; it takes no write before it does
                 return;
             }
-            long cut = Long.MAX_VALUE;
-            for (Map.Entry<Integer, Long> e : starts.entrySet()) {
-                if (e.getKey() > identity.lastEpoch()) {
-                    cut = Math.min(cut, e.getValue());
-                }
-            }
+            long cut = EpochHistory.of(starts).divergenceAfter((int) identity.lastEpoch());
             long mine = store.getMaxPhyOffset();
             if (cut < mine) {
                 long to = cut;

@@ -55,10 +55,6 @@ public final class EpochHistory {
         return new EpochHistory(e, s);
     }
 
-    public int size() {
-        return epochs.length;
-    }
-
     /** The epoch that wrote {@code offset}: the newest one begun at or before it; 0 before the first. */
     public int epochAt(long offset) {
         int found = 0;
