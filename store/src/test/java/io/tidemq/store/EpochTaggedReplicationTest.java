@@ -229,6 +229,8 @@ class EpochTaggedReplicationTest {
         for (int i = 0; i < 10; i++) {
             slaveStore.putMessage(message("T", 0, "own-" + i));
         }
+        // queued before it follows: once a slave, it serves only what its master confirms
+        await().atMost(Duration.ofSeconds(5)).until(() -> slaveStore.getMaxOffsetInQueue("T", 0) == 10);
         assertThat(slaveStore.changeRole(BrokerRole.SLAVE)).isTrue();
         long own = slaveStore.getMaxPhyOffset();
         // epoch 2 began at 0: everything this log wrote in epoch 1 was never that master's
