@@ -137,13 +137,42 @@ final class IndexFile {
         b.putInt(36, indexCount);
     }
 
-    /** Lowers the "indexed up to" mark after the CommitLog was cut, so re-written offsets are indexed again. */
-    void resetEndPhyOffset(long phyOffset) {
-        if (endPhyOffset >= phyOffset) {
-            endPhyOffset = Math.max(beginPhyOffset, phyOffset - 1);
-            writeHeader(file.mapped());
-            dirty = true;
+    /**
+     * Keeps only the entries that point before {@code phyOffset} (entries are appended in CommitLog order, so they
+     * are a prefix) and repoints every hash slot whose chain began past them at its newest kept entry. Entries a
+     * crash left half-written past the header's count are ignored the same way. Returns how many entries went.
+     */
+    int truncateTo(long phyOffset) {
+        ByteBuffer b = file.mapped();
+        int kept = indexCount;
+        while (kept > 1 && b.getLong(entryPos(kept - 1) + 4) >= phyOffset) {
+            kept--;
         }
+        int dropped = indexCount - kept;
+        for (int slot = 0; slot < slots; slot++) {
+            int pos = HEADER_SIZE + slot * 4;
+            int head = b.getInt(pos);
+            if (head < kept) {
+                continue;
+            }
+            int n = head;
+            while (n >= kept && n < maxIndex) {
+                int prev = b.getInt(entryPos(n) + 16);
+                n = prev < n ? prev : 0;
+            }
+            if (n >= maxIndex || n < 0) {
+                n = 0;
+            }
+            b.putInt(pos, n);
+            if (n == 0 && head != 0) {
+                hashSlotCount = Math.max(0, hashSlotCount - 1);
+            }
+        }
+        indexCount = kept;
+        endPhyOffset = kept > 1 ? b.getLong(entryPos(kept - 1) + 4) : beginPhyOffset;
+        writeHeader(b);
+        dirty = true;
+        return dropped;
     }
 
     /**

@@ -197,26 +197,38 @@ final class IndexService {
     }
 
     /**
-     * Recovery: drops the files that may be incomplete — those with entries at or past {@code phyOffset} and, after
-     * a crash, the newest file (its pages may have reached disk in any order). Returns the smallest physical offset
-     * from which dispatch must re-index, or {@code Long.MAX_VALUE} when nothing was dropped.
+     * Recovery: makes the index end before {@code phyOffset}, where the recovered consume queues end and dispatch
+     * resumes. Files wholly at or past it go; the newest file kept is cut back to its entries before it (after a
+     * crash also to repair a chain the crash left pointing at a half-written entry). After a machine crash
+     * ({@code abnormal} and not {@code machineSurvived}) the newest file, never synced, and any file reaching
+     * {@code phyOffset} may miss pages, so they go whole. Returns the smallest physical offset from which dispatch
+     * must re-index, or {@code Long.MAX_VALUE} when nothing before {@code phyOffset} was lost.
      */
-    long dropUntrusted(long phyOffset, boolean abnormal) {
+    long dropUntrusted(long phyOffset, boolean abnormal, boolean machineSurvived) {
+        boolean mayBeTorn = abnormal && !machineSurvived;
         lock.writeLock().lock();
         try {
             long from = Long.MAX_VALUE;
             int newestIndex = files.size() - 1;
             for (int i = newestIndex; i >= 0; i--) {
                 IndexFile f = files.get(i);
-                boolean newest = i == newestIndex;
-                if (f.endPhyOffset() >= phyOffset || (abnormal && newest) || f.isEmpty()) {
-                    from = Math.min(from, f.isEmpty() ? from : f.beginPhyOffset());
-                    LOG.info("index file {} may be incomplete; it will be rebuilt", f.file().getName());
-                    f.destroy();
-                    files.remove(i);
-                } else {
+                boolean torn = mayBeTorn && (i == newestIndex || f.endPhyOffset() >= phyOffset);
+                if (!f.isEmpty() && !torn && f.beginPhyOffset() < phyOffset) {
+                    if (abnormal || f.endPhyOffset() >= phyOffset) {
+                        int dropped = f.truncateTo(phyOffset);
+                        if (dropped > 0) {
+                            LOG.info("index file {}: {} entries at or past CommitLog offset {} dropped",
+                                    f.file().getName(), dropped, phyOffset);
+                        }
+                    }
                     break;
                 }
+                if (!f.isEmpty()) {
+                    from = Math.min(from, f.beginPhyOffset());
+                    LOG.info("index file {} may be incomplete; it will be rebuilt", f.file().getName());
+                }
+                f.destroy();
+                files.remove(i);
             }
             return from;
         } finally {
@@ -234,7 +246,9 @@ final class IndexService {
                     f.destroy();
                     files.remove(i);
                 } else {
-                    f.resetEndPhyOffset(phyOffset);
+                    if (!f.isEmpty()) {
+                        f.truncateTo(phyOffset);
+                    }
                     break;
                 }
             }

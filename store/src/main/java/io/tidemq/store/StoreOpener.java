@@ -10,6 +10,7 @@ import java.nio.file.Files;
  * releases what it opened and throws, saying why.
  */
 final class StoreOpener {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreOpener.class);
     /** What an opened store holds beyond its files: the directory lock, the checkpoint and the logic flusher. */
     record Opened(StoreLock lock, StoreCheckpoint checkpoint, LogicFlushService logicFlush) {
     }
@@ -45,18 +46,28 @@ final class StoreOpener {
             File abort = new File(config.abortFile());
             File foreignAbort = layout.foreignAbortMarker();
             boolean abnormal = abort.exists() || foreignAbort != null;
+            String boot = HostBoot.id();
+            boolean machineSurvived = abnormal && foreignAbort == null && !boot.isEmpty()
+                    && boot.equals(HostBoot.recordedIn(abort.toPath()));
+            if (abnormal) {
+                LOG.info(machineSurvived ? "the last run stopped without a clean shutdown on this same boot of the"
+                        + " machine: what it wrote to its mapped files is whole" : "the last run stopped without a"
+                        + " clean shutdown, perhaps with the machine: files written after the checkpoint are checked"
+                        + " or rebuilt");
+            }
             StoreFiles.createParent(abort);
             StoreFiles.createParent(new File(config.checkpointFile()));
             if (!abort.exists() && !abort.createNewFile()) {
                 throw new IOException("cannot create " + abort);
             }
+            HostBoot.recordIn(abort.toPath());
             commitLog.files().load();
             queues.load();
             index.load();
             checkpoint = new StoreCheckpoint(new File(config.checkpointFile()));
             TruncationMarker cut = new TruncationMarker(root);
             new StoreRecovery(commitLog, queues, index, dispatcher, checkpoint, config.isCheckCRCOnRecover(),
-                    cut.read()).recover(abnormal);
+                    cut.read()).recover(abnormal, machineSurvived);
             cut.clear();
             if (foreignAbort != null) {
                 // its unclean stop has just been recovered from; our own marker now stands for this run

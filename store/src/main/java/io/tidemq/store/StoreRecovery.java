@@ -44,7 +44,11 @@ final class StoreRecovery {
         this.cutAt = unfinishedCut.orElse(Long.MAX_VALUE);
     }
 
-    void recover(boolean abnormal) throws IOException {
+    /**
+     * {@code machineSurvived}: the crash was this process's alone (same boot of the machine), so the files it wrote
+     * are whole up to where it stopped and the newest index file is cut back rather than rebuilt from its start.
+     */
+    void recover(boolean abnormal, boolean machineSurvived) throws IOException {
         long flushed = Math.min(cutAt, checkpoint.hasOffsets() ? checkpoint.physicFlushedOffset() : 0);
         long dispatchedFlushed = Math.min(cutAt, checkpoint.hasOffsets() ? checkpoint.dispatchedFlushedOffset() : 0);
         if (cutAt != Long.MAX_VALUE) {
@@ -64,7 +68,7 @@ final class StoreRecovery {
         }
         long end = recoverCommitLog(scanFrom, flushed);
         long cut = Math.min(dispatchedFlushed, end);
-        long redispatchFrom = Math.min(cut, index.dropUntrusted(cut, abnormal));
+        long redispatchFrom = Math.min(cut, index.dropUntrusted(cut, abnormal, machineSurvived));
         if (end > commitLog.minOffset() && queues.all().isEmpty()) {
             // The consume queues were deleted (an operator forcing a rebuild): build them from the whole log.
             redispatchFrom = commitLog.minOffset();

@@ -99,6 +99,61 @@ class RecoveryTest {
         assertThat(DispatchTest.bodies(store.queryMessage("T", "key59", 5, 0, Long.MAX_VALUE))).hasSize(1);
     }
 
+    /** Index file names are creation times: the reopened store's clock runs in 2027, the writer's in 2023. */
+    private List<String> indexFilesNamedAfterTheWriterRan() {
+        List<String> out = new ArrayList<>();
+        for (String n : new File(dir.toFile(), "index").list()) {
+            if (n.compareTo("2025") > 0) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** 20 records before a checkpoint, 10 after it, then a crash; one index file holds them all. */
+    private List<AppendMessageResult> crashAfterACheckpoint() {
+        config = Stores.tinyConfig(dir);
+        config.index().setMaxIndexNum(1000);
+        store = Stores.open(config);
+        List<AppendMessageResult> written = fill(20);
+        store.flushLogicsNow();
+        for (int i = 20; i < 30; i++) {
+            written.add(store.putMessage(message("T", i % 3, "body-" + i + "-", "KEYS", "key" + i)).appendResult());
+        }
+        assertThat(store.awaitDispatched(5000)).isTrue();
+        store.crashForTest();
+        return written;
+    }
+
+    @Test
+    void aCrashOfTheProcessAloneKeepsTheNewestIndexFileAndCutsItBack() throws Exception {
+        List<AppendMessageResult> written = crashAfterACheckpoint();
+        AppendMessageResult last = written.get(29);
+        Damage.truncateAt(config, last.wroteOffset() + 10);
+
+        reopen();
+        assertThat(indexFilesNamedAfterTheWriterRan()).as("nothing rebuilt").isEmpty();
+        for (int i = 0; i < 29; i++) {
+            assertThat(DispatchTest.bodies(store.queryMessage("T", "key" + i, 5, 0, Long.MAX_VALUE)))
+                    .as("key%d", i).hasSize(1);
+        }
+        assertThat(DispatchTest.bodies(store.queryMessage("T", "key29", 5, 0, Long.MAX_VALUE))).isEmpty();
+    }
+
+    @Test
+    void aCrashOfTheMachineRebuildsTheNewestIndexFile() throws Exception {
+        crashAfterACheckpoint();
+        // the abort marker names the boot the store ran in: another one means the machine went down too
+        Files.writeString(dir.resolve("abort"), "00000000-0000-0000-0000-000000000000");
+
+        reopen();
+        assertThat(indexFilesNamedAfterTheWriterRan()).as("the newest file rebuilt").hasSize(1);
+        for (int i = 0; i < 30; i++) {
+            assertThat(DispatchTest.bodies(store.queryMessage("T", "key" + i, 5, 0, Long.MAX_VALUE)))
+                    .as("key%d", i).hasSize(1);
+        }
+    }
+
     @Test
     void tornLastRecordIsCutItsUnitDroppedAndItsSlotReused() throws Exception {
         config = Stores.tinyConfig(dir);
