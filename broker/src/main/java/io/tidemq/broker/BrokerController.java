@@ -40,6 +40,7 @@ import io.tidemq.broker.role.SlaveDuties;
 import io.tidemq.broker.schedule.MessagePutter;
 import io.tidemq.broker.schedule.ScheduleMessageService;
 import io.tidemq.broker.slave.SlaveSynchronize;
+import io.tidemq.broker.startup.BootStep;
 import io.tidemq.broker.stats.BrokerStats;
 import io.tidemq.broker.stats.RuntimeInfo;
 import io.tidemq.broker.stats.SlowConsumerProtection;
@@ -75,8 +76,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Wires one broker together: configs, store, metadata managers, processors with their thread pools, the remoting
- * servers, registration with the NameServers and the periodic housekeeping. Holds references; the work is done by
- * the parts it wires.
+ * servers, registration with the NameServers and the periodic housekeeping; the work is done by the parts it wires.
  */
 public final class BrokerController {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
@@ -101,7 +101,6 @@ public final class BrokerController {
     private final BrokerOuterAPI outerAPI;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
             BrokerExecutors.named("BrokerScheduler"));
-
     private MessageStore store;
     private InetSocketAddress storeHost;
     private MessagePutter messagePutter;
@@ -162,11 +161,13 @@ public final class BrokerController {
         if (credentials != null) {
             outerAPI.client().registerRpcHook(new RequestSigner(credentials));
         }
-        topicConfigManager.load();
-        subscriptionGroupManager.load();
-        consumerOffsetManager.load();
+        // the metadata files are read while the store recovers (boot is most of a restarted replica's rejoin)
+        BootStep metadataLoad = BootStep.start("BrokerMetadataLoad", topicConfigManager::load,
+                subscriptionGroupManager::load, consumerOffsetManager::load);
         store = new DefaultMessageStore(storeConfig);
-        if (!store.load()) {
+        boolean storeLoaded = store.load();
+        metadataLoad.await();
+        if (!storeLoaded) {
             String why = store.loadFailure();
             LOG.error("the message store could not be loaded: {}", why);
             throw new IllegalStateException("the message store at " + storeConfig.getStorePathRootDir()

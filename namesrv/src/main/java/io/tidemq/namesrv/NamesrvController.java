@@ -1,5 +1,6 @@
 package io.tidemq.namesrv;
 
+import io.tidemq.common.protocol.body.KVTable;
 import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.namesrv.config.NamesrvConfiguration;
 import io.tidemq.namesrv.kv.KvConfigManager;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,8 @@ import java.util.concurrent.TimeUnit;
 public final class NamesrvController {
     private static final Logger log = LoggerFactory.getLogger(NamesrvController.class);
     private static final long KV_DUMP_PERIOD_MINUTES = 10;
+    /** The KV config namespace holding the newest master epoch per broker name (controller mode). */
+    public static final String MASTER_EPOCH_NAMESPACE = "TIDEMQ_MASTER_EPOCH";
 
     private final NamesrvConfig namesrvConfig;
     private final NettyServerConfig nettyServerConfig;
@@ -75,6 +80,22 @@ public final class NamesrvController {
         this.kvConfigManager = new KvConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
     }
 
+    /** The newest master epoch per broker name, as recorded in the KV config by an earlier run. */
+    private Map<String, Integer> recordedMasterEpochs() {
+        Map<String, Integer> out = new HashMap<>();
+        KVTable t = kvConfigManager.namespace(MASTER_EPOCH_NAMESPACE);
+        if (t != null) {
+            t.table.forEach((name, epoch) -> {
+                try {
+                    out.put(name, Integer.parseInt(epoch.trim()));
+                } catch (NumberFormatException e) {
+                    log.warn("ignored master epoch {}={} in the KV config: not a number", name, epoch);
+                }
+            });
+        }
+        return out;
+    }
+
     /**
      * Loads the KV config, binds the port and starts serving.
      *
@@ -87,6 +108,8 @@ public final class NamesrvController {
         }
         started = true;
         kvConfigManager.load();
+        routeInfoManager.rememberMasterEpochs(recordedMasterEpochs(), (brokerName, epoch) -> kvConfigManager.put(
+                MASTER_EPOCH_NAMESPACE, brokerName, Integer.toString(epoch)));
         server = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager));
         for (NamesrvProcessor p : processors()) {
             for (int code : p.codes()) {

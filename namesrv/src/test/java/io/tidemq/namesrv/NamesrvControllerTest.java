@@ -70,6 +70,11 @@ class NamesrvControllerTest {
     }
 
     private void register(boolean oneway) throws Exception {
+        register(oneway, "127.0.0.1:10911", null);
+    }
+
+    /** A master of broker-a at {@code addr}; in controller mode it names its master epoch (a TideMQ header field). */
+    private int register(boolean oneway, String addr, Integer masterEpoch) throws Exception {
         RegisterBrokerBody body = new RegisterBrokerBody();
         DataVersion dv = new DataVersion();
         dv.setCounter(new AtomicLong(1));
@@ -78,7 +83,7 @@ class NamesrvControllerTest {
         byte[] bytes = body.encode(false);
         RegisterBrokerRequestHeader h = new RegisterBrokerRequestHeader();
         h.setBrokerName("broker-a");
-        h.setBrokerAddr("127.0.0.1:10911");
+        h.setBrokerAddr(addr);
         h.setClusterName("DefaultCluster");
         h.setHaServerAddr("127.0.0.1:10912");
         h.setBrokerId(0L);
@@ -86,11 +91,40 @@ class NamesrvControllerTest {
         RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.REGISTER_BROKER, h);
         request.setBody(bytes);
         request.setVersion(399); // what a 4.9.3 broker sends; below 37 the body would be read as the old format
+        if (masterEpoch != null) {
+            request.addExtField("masterEpoch", masterEpoch.toString());
+        }
         if (oneway) {
             broker.invokeOneway(namesrv.address(), request, 3000);
-        } else {
-            assertThat(broker.invokeSync(namesrv.address(), request, 3000).getCode()).isEqualTo(ResponseCode.SUCCESS);
+            return ResponseCode.SUCCESS;
         }
+        int code = broker.invokeSync(namesrv.address(), request, 3000).getCode();
+        if (masterEpoch == null) {
+            assertThat(code).isEqualTo(ResponseCode.SUCCESS);
+        }
+        return code;
+    }
+
+    @Test
+    void aRestartedNameServerStillRefusesTheMasterOfAnOlderEpoch() throws Exception {
+        start(120_000, 10_000);
+        assertThat(register(false, "127.0.0.1:10911", 3)).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(register(false, "127.0.0.2:10911", 4)).isEqualTo(ResponseCode.SUCCESS);
+        stop();
+
+        // the deposed master of epoch 3 reaches the restarted NameServer before the master of epoch 4 does
+        start(120_000, 10_000);
+        assertThat(register(false, "127.0.0.1:10911", 3)).isEqualTo(ResponseCode.CONTROLLER_FENCED_MASTER_EPOCH);
+        assertThat(route("TopicA").getCode()).isEqualTo(ResponseCode.TOPIC_NOT_EXIST);
+        assertThat(register(false, "127.0.0.2:10911", 4)).isEqualTo(ResponseCode.SUCCESS);
+        TopicRouteData data = TopicRouteData.decode(route("TopicA").getBody(), TopicRouteData.class);
+        assertThat(data.getBrokerDatas().get(0).getBrokerAddrs()).containsExactly(
+                java.util.Map.entry(0L, "127.0.0.2:10911"));
+        // a newer epoch replaces it, and is what the next restart remembers
+        assertThat(register(false, "127.0.0.1:10911", 5)).isEqualTo(ResponseCode.SUCCESS);
+        stop();
+        start(120_000, 10_000);
+        assertThat(register(false, "127.0.0.2:10911", 4)).isEqualTo(ResponseCode.CONTROLLER_FENCED_MASTER_EPOCH);
     }
 
     private RemotingCommand route(String topic) throws Exception {

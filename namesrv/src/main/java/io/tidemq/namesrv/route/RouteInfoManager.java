@@ -56,10 +56,28 @@ public final class RouteInfoManager {
      */
     /** Controller mode: the newest master epoch registered per broker name. */
     private final Map<String, Integer> masterEpochs = new HashMap<>();
+    /** Told each newer master epoch, to keep it across a restart of this NameServer. */
+    private java.util.function.BiConsumer<String, Integer> epochRecorder = (name, epoch) -> { };
 
     public RouteInfoManager(Clock clock, long brokerExpiredMillis) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.brokerExpiredMillis = brokerExpiredMillis;
+    }
+
+    /**
+     * Starts from the master epochs a previous run recorded and records each newer one with {@code recorder}: a
+     * restarted NameServer would otherwise take whichever master registers first, a deposed one included, and
+     * route clients to it until the real master's next registration.
+     */
+    public void rememberMasterEpochs(Map<String, Integer> recorded,
+                                     java.util.function.BiConsumer<String, Integer> recorder) {
+        lock.writeLock().lock();
+        try {
+            masterEpochs.putAll(recorded);
+            epochRecorder = Objects.requireNonNull(recorder, "recorder");
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /**
@@ -90,7 +108,10 @@ public final class RouteInfoManager {
                             broker.brokerName(), masterEpoch, newest);
                     return null;
                 }
-                masterEpochs.put(broker.brokerName(), masterEpoch);
+                if (!masterEpoch.equals(newest)) {
+                    masterEpochs.put(broker.brokerName(), masterEpoch);
+                    epochRecorder.accept(broker.brokerName(), masterEpoch);
+                }
             }
             clusterAddrTable.computeIfAbsent(broker.clusterName(), c -> new HashSet<>()).add(broker.brokerName());
 
