@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * begun after a marked moment (a kill).
  */
 final class FailoverLoad implements AutoCloseable {
-    /** One acknowledged send: who stored it, when the send began and ended (monotonic ns). */
-    record Ack(String storeHost, long startedNanos, long endedNanos) {
+    /** One acknowledged send: the group and broker that stored it, when the send began and ended (monotonic ns). */
+    record Ack(String brokerName, String storeHost, long startedNanos, long endedNanos) {
     }
 
     private final String topic;
@@ -34,6 +34,8 @@ final class FailoverLoad implements AutoCloseable {
     private final AtomicBoolean sending = new AtomicBoolean(true);
     private final AtomicLong markedAt = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong firstOkAfterMark = new AtomicLong();
+    /** The group whose first SEND_OK after the mark counts; null for any. */
+    private volatile String markedGroup;
     private final AtomicInteger seq = new AtomicInteger();
     private final List<Thread> senders = new ArrayList<>();
     /** How many sends ended how: a send status, or the exception's simple name. */
@@ -67,8 +69,10 @@ final class FailoverLoad implements AutoCloseable {
                     long ended = System.nanoTime();
                     acked.put("k" + i, body);
                     String host = MessageDecoder.decodeMessageId(r.getOffsetMsgId()).getAddress().toString();
-                    acks.add(new Ack(host.startsWith("/") ? host.substring(1) : host, started, ended));
-                    if (started > markedAt.get()) {
+                    String group = r.getMessageQueue().getBrokerName();
+                    acks.add(new Ack(group, host.startsWith("/") ? host.substring(1) : host, started, ended));
+                    String wanted = markedGroup;
+                    if (started > markedAt.get() && (wanted == null || wanted.equals(group))) {
                         firstOkAfterMark.compareAndSet(0, ended);
                     }
                 }
@@ -92,6 +96,12 @@ final class FailoverLoad implements AutoCloseable {
 
     /** Marks now (just before a fault); returns the mark. */
     long mark() {
+        return mark(null);
+    }
+
+    /** Marks now, counting from here only SEND_OKs of group {@code brokerName}; returns the mark. */
+    long mark(String brokerName) {
+        markedGroup = brokerName;
         firstOkAfterMark.set(0);
         long now = System.nanoTime();
         markedAt.set(now);
