@@ -39,7 +39,7 @@ class MasterKilledUnderLoadFailsOverIT {
     /** Ten in the suite; bench/soak-failover.sh asks for more with -Dtidemq.it.kills. */
     private static final int KILLS = Integer.getInteger("tidemq.it.kills", 10);
 
-    @org.junit.jupiter.api.io.TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+    @TempDir
     Path dir;
 
     /** The settings of a broker of group {@code brokerName} in controller mode, as RocketMQ 5's quick start has them. */
