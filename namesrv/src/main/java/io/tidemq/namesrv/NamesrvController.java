@@ -80,6 +80,15 @@ public final class NamesrvController {
         this.kvConfigManager = new KvConfigManager(Path.of(namesrvConfig.getKvConfigPath()));
     }
 
+    private void recordMasterEpoch(String brokerName, int epoch) {
+        try {
+            kvConfigManager.put(MASTER_EPOCH_NAMESPACE, brokerName, Integer.toString(epoch));
+        } catch (RuntimeException e) {
+            // the route keeps it in memory; only a restart of this NameServer before the next epoch forgets it
+            log.warn("master epoch {} of {} not written to the KV config: {}", epoch, brokerName, e.toString());
+        }
+    }
+
     /** The newest master epoch per broker name, as recorded in the KV config by an earlier run. */
     private Map<String, Integer> recordedMasterEpochs() {
         Map<String, Integer> out = new HashMap<>();
@@ -108,8 +117,12 @@ public final class NamesrvController {
         }
         started = true;
         kvConfigManager.load();
-        routeInfoManager.rememberMasterEpochs(recordedMasterEpochs(), (brokerName, epoch) -> kvConfigManager.put(
-                MASTER_EPOCH_NAMESPACE, brokerName, Integer.toString(epoch)));
+        routeInfoManager.rememberMasterEpochs(recordedMasterEpochs(), this::recordMasterEpoch);
+        kvConfigManager.onDelete((namespace, brokerName) -> {
+            if (MASTER_EPOCH_NAMESPACE.equals(namespace)) {
+                routeInfoManager.forgetMasterEpoch(brokerName);
+            }
+        });
         server = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager));
         for (NamesrvProcessor p : processors()) {
             for (int code : p.codes()) {

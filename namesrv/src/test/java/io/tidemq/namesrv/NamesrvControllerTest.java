@@ -125,6 +125,9 @@ class NamesrvControllerTest {
         stop();
         start(120_000, 10_000);
         assertThat(register(false, "127.0.0.2:10911", 4)).isEqualTo(ResponseCode.CONTROLLER_FENCED_MASTER_EPOCH);
+        // an operator who started the group again from epoch 1 deletes the record (mqadmin deleteKvConfig)
+        namesrv.kvConfigManager().delete(NamesrvController.MASTER_EPOCH_NAMESPACE, "broker-a");
+        assertThat(register(false, "127.0.0.3:10911", 1)).isEqualTo(ResponseCode.SUCCESS);
     }
 
     private RemotingCommand route(String topic) throws Exception {

@@ -22,6 +22,8 @@ public final class KvConfigManager {
 
     private final KvConfigFile file;
     private final Map<String, HashMap<String, String>> configTable = new HashMap<>();
+    /** Told (namespace, key) of every value deleted. */
+    private volatile java.util.function.BiConsumer<String, String> onDelete = (namespace, key) -> { };
 
     public KvConfigManager(Path kvConfigPath) {
         this.file = new KvConfigFile(kvConfigPath);
@@ -74,7 +76,13 @@ public final class KvConfigManager {
                 throw e;
             }
             log.info("KV {} {}: deleted (was {})", namespace, key, previous);
+            onDelete.accept(namespace, key);
         }
+    }
+
+    /** Whom to tell of each deleted value (a part of the NameServer that keeps a copy of a namespace). */
+    public void onDelete(java.util.function.BiConsumer<String, String> listener) {
+        this.onDelete = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** The value, or null. */

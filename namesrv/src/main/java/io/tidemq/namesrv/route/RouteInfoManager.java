@@ -80,6 +80,18 @@ public final class RouteInfoManager {
         }
     }
 
+    /** Forgets the newest master epoch of {@code brokerName}: its next master to register is taken, any epoch. */
+    public void forgetMasterEpoch(String brokerName) {
+        lock.writeLock().lock();
+        try {
+            if (masterEpochs.remove(brokerName) != null) {
+                log.info("master epoch of {} forgotten: the next master to register is taken", brokerName);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /**
      * Records a broker's registration (protocol.md 3.2): its address under its broker name and cluster, its topics'
      * queues (masters only, and only when the DataVersion changed or this address is new), its liveness and its
