@@ -1,8 +1,9 @@
 #!/bin/sh
-# Longer soak of automatic failover (controller mode): a controller, a two-broker group, four producer threads and a
-# consumer reading all along; the master is killed with SIGKILL at a random moment KILLS times (default 50) and
-# restarted each time. Every SEND_OK message must be consumed with its body; promotion, resume and rejoin times are
-# printed as lists (grep "failover:" in the output). Usage: bench/soak-failover.sh [KILLS]
+# Longer soak of automatic failover (controller mode) on the 2m-2s topology: two NameServers, three controllers,
+# groups broker-a and broker-b of two brokers each, four producer threads and a consumer reading all along; master-a
+# is killed with SIGKILL at a random moment KILLS times (default 50) and restarted each time. Every SEND_OK message
+# must be consumed with its body; promotion, resume and rejoin times are printed as lists (grep "failover:" in the
+# output, which is under integration-tests/target/failsafe-reports). Usage: bench/soak-failover.sh [KILLS]
 set -e
 cd "$(dirname "$0")/.."
 KILLS=${1:-50}

@@ -16,8 +16,9 @@ public final class IndexConfig {
     @ConfigKey(doc = "Largest number of messages one query by key returns.", live = true)
     private volatile int maxMsgsNumBatch = 64;
     @ConfigKey(doc = "Apache: after a crash, rebuild the index from the older of the CommitLog and index checkpoints.",
-            noEffect = "recovery always rebuilds every index file that may be incomplete, which is what this mode "
-                    + "asks for.")
+            noEffect = "recovery never leaves an index entry it cannot trust, which is what this mode asks for: "
+                    + "after a crash of the broker alone the newest file is cut back to the recovered log, after a "
+                    + "machine crash every file that may miss pages is rebuilt from the CommitLog.")
     private boolean messageIndexSafe = false;
     @ConfigKey(doc = "Messages a query returns when the request asks for none.", live = true)
     private volatile int defaultQueryMaxNum = 32;

@@ -36,8 +36,9 @@ public class MessageStoreConfig {
     @ConfigKey(doc = "Checkpoint file; empty means <storePathRootDir>/checkpoint, where Apache keeps it.",
             defaultText = "<storePathRootDir>/checkpoint", origin = Origin.TEMPLATE)
     private String storeCheckpoint = "";
-    @ConfigKey(doc = "Abort marker (present while the store is open; found at boot it means an unclean stop); "
-            + "empty means <storePathRootDir>/abort, where Apache keeps it.", defaultText = "<storePathRootDir>/abort",
+    @ConfigKey(doc = "Abort marker (present while the store is open, holding the machine's boot id; found at boot "
+            + "it means an unclean stop, of the broker alone when the boot id is still the machine's); empty means "
+            + "<storePathRootDir>/abort, where Apache keeps it.", defaultText = "<storePathRootDir>/abort",
             origin = Origin.TEMPLATE)
     private String abortFile = "";
     @ConfigKey(doc = "Further CommitLog folders that Apache reads but never writes.",
