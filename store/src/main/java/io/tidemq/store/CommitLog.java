@@ -107,12 +107,7 @@ final class CommitLog {
                     health.markDiskFull("write to " + mf.file() + " faulted: " + e.getMessage());
                     return PutMessageResult.of(PutMessageStatus.DISK_FULL);
                 } catch (IOException e) {
-                    if (mf.file().getUsableSpace() < total) {
-                        health.markDiskFull("write to " + mf.file() + " failed: " + e.getMessage());
-                        return PutMessageResult.of(PutMessageStatus.DISK_FULL);
-                    }
-                    health.markIoError("write to " + mf.file() + " failed", e);
-                    return PutMessageResult.of(PutMessageStatus.SERVICE_NOT_AVAILABLE);
+                    return PutMessageResult.of(refuseAfterWriteFailure(mf, total, e));
                 }
                 if (enc.consumable()) {
                     queueOffsets.set(topic, queueId, queueOffset + enc.count());
@@ -129,16 +124,33 @@ final class CommitLog {
         }
     }
 
+    /** Under the lock: marks the store disk full (too little space for {@code bytes}) or failed, and says which. */
+    private PutMessageStatus refuseAfterWriteFailure(MappedFile mf, int bytes, IOException e) {
+        long usable = mf.file().getUsableSpace();
+        if (usable < Math.max(bytes, MappedFile.PAGE_SIZE) * 2L) {
+            health.markDiskFull("no space left for the CommitLog in " + mf.file().getParent() + " (" + usable
+                    + " bytes usable): " + e.getMessage());
+            return PutMessageStatus.DISK_FULL;
+        }
+        health.markIoError("write to " + mf.file() + " failed", e);
+        return PutMessageStatus.SERVICE_NOT_AVAILABLE;
+    }
+
     /** Under the lock: the file that can take {@code total} more bytes, rolling (blank marker) when needed. */
     private MappedFile writableFile(int total) {
         MappedFile mf = files.last();
         if (mf != null && !mf.isFull() && mf.remaining() >= total + StoredRecord.BLANK_MARKER_SIZE) {
             return mf;
         }
-        if (mf != null && !mf.isFull()) {
-            mf.appendBlankMarker(StoredRecord.BLANK_MAGIC);
-        }
         File dir = files.dir();
+        if (mf != null && !mf.isFull()) {
+            try {
+                mf.appendBlankMarker(StoredRecord.BLANK_MAGIC);
+            } catch (IOException e) {
+                refuseAfterWriteFailure(mf, StoredRecord.BLANK_MARKER_SIZE, e);
+                return null;
+            }
+        }
         long usable = dir.exists() ? dir.getUsableSpace() : Long.MAX_VALUE;
         if (usable < files.fileSize()) {
             health.markDiskFull("only " + usable + " bytes left in " + dir + " for a new "
@@ -177,7 +189,12 @@ final class CommitLog {
                     return false;
                 }
                 int n = Math.min(len, mf.remaining());
-                mf.append(data, off, n);
+                try {
+                    mf.append(data, off, n);
+                } catch (IOException e) {
+                    refuseAfterWriteFailure(mf, n, e);
+                    return false;
+                }
                 off += n;
                 len -= n;
                 at += n;

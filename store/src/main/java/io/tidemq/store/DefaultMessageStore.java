@@ -434,8 +434,8 @@ public class DefaultMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean isWriteRefused() {
-        return health.isWriteRefused();
+    public String writeRefusal() {
+        return health.isWriteRefused() ? health.reason() : null;
     }
 
     @Override

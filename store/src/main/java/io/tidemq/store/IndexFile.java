@@ -24,6 +24,8 @@ final class IndexFile {
     private int hashSlotCount;
     private int indexCount = 1;
     private boolean dirty;
+    /** Whether the header and slots have blocks on disk (done before the first put; see MappedFile.ensureBacked). */
+    private boolean slotsBacked;
 
     private IndexFile(MappedFile file, int slots, int maxIndex) {
         this.file = file;
@@ -86,11 +88,16 @@ final class IndexFile {
         return h < 0 ? 0 : h;
     }
 
-    /** Adds an entry; false when the file is full. */
-    boolean put(String key, long phyOffset, long storeTimestamp) {
+    /** Adds an entry; false when the file is full; an IOException (disk full) before anything is written. */
+    boolean put(String key, long phyOffset, long storeTimestamp) throws IOException {
         if (isFull()) {
             return false;
         }
+        if (!slotsBacked) {
+            file.ensureBackedKeepingContent(0, HEADER_SIZE + slots * 4);
+            slotsBacked = true;
+        }
+        file.ensureBacked(entryPos(indexCount), entryPos(indexCount) + ENTRY_SIZE);
         ByteBuffer b = file.mapped();
         int hash = keyHash(key);
         int slotPos = HEADER_SIZE + (hash % slots) * 4;

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MappedFile {
     private static final Logger LOG = LoggerFactory.getLogger(MappedFile.class);
     static final int PAGE_SIZE = 4096;
+    /** How far past a write the file system is asked for blocks at once (one write(2) of zeros per this much). */
+    private static final int BACK_AHEAD = 1024 * 1024;
+    private static final byte[] ZEROS = new byte[64 * 1024];
 
     private final File file;
     private final long fileFromOffset;
@@ -35,6 +38,8 @@ final class MappedFile {
     private volatile boolean available = true;
     private volatile int wrotePosition;
     private volatile int flushedPosition;
+    /** Writer only: the file system holds blocks for every byte below this (see {@link #ensureBacked}). */
+    private int backedTo;
 
     private MappedFile(File file, long fileFromOffset, int fileSize, FileChannel channel, MappedByteBuffer mapped) {
         this.file = file;
@@ -63,6 +68,7 @@ final class MappedFile {
                 ch.write(ByteBuffer.wrap(new byte[1]), fileSize - 1);
             }
             MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
+            // sparse, old or new: no page past the written data is known to have blocks
             return new MappedFile(file, from, fileSize, ch, m);
         } catch (IOException | RuntimeException e) {
             ch.close();
@@ -112,9 +118,55 @@ final class MappedFile {
         return mapped;
     }
 
+    /**
+     * Writer only: makes sure the file system holds blocks for {@code [floor, end)} before they are written through
+     * the mapping, writing zeros through write(2) from the furthest of {@code floor} and what is already backed, a
+     * little ahead of {@code end}. Files are created sparse; a store on a full disk writing into an unbacked page of
+     * a mapping gets SIGBUS, which the JVM turns into an InternalError thrown later at some unrelated point of the
+     * thread (the append looks done, its bytes are not there). This way a full disk is an IOException before
+     * anything is written. Only the range past the written data is zeroed ({@code floor} at or past its end).
+     */
+    void ensureBacked(int floor, int end) throws IOException {
+        if (end <= backedTo) {
+            return;
+        }
+        // what lies below floor was written, so its blocks exist; only past it can a page be a hole
+        int at = Math.max(backedTo, floor);
+        int to = Math.min(fileSize, (Math.max(end, at) + BACK_AHEAD + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1));
+        ByteBuffer zeros = ByteBuffer.wrap(ZEROS);
+        while (at < to) {
+            zeros.clear().limit(Math.min(ZEROS.length, to - at));
+            at += channel.write(zeros, at);
+            backedTo = at;
+        }
+    }
+
+    /**
+     * Like {@link #ensureBacked} for a range that holds data to keep (an index file's slots): each page is written
+     * back with its own bytes through write(2), so the file system allocates it and nothing changes.
+     */
+    void ensureBackedKeepingContent(int from, int to) throws IOException {
+        int end = Math.min(to, fileSize);
+        byte[] page = new byte[PAGE_SIZE * 16];
+        for (int at = from; at < end; ) {
+            int n = Math.min(page.length, end - at);
+            mapped.get(at, page, 0, n);
+            ByteBuffer b = ByteBuffer.wrap(page, 0, n);
+            int p = at;
+            while (b.hasRemaining()) {
+                p += channel.write(b, p);
+            }
+            at += n;
+        }
+        if (from <= backedTo) {
+            backedTo = Math.max(backedTo, end);
+        }
+    }
+
     /** Writer only: copies {@code len} bytes of {@code src} to the end and publishes them; returns where. */
-    int append(ByteBuffer src, int off, int len) {
+    int append(ByteBuffer src, int off, int len) throws IOException {
         int pos = wrotePosition;
+        ensureBacked(pos, pos + len);
         mapped.put(pos, src, off, len);
         wrotePosition = pos + len;
         return pos;
@@ -137,16 +189,18 @@ final class MappedFile {
     }
 
     /** Writer only: byte-array variant of {@link #append(ByteBuffer, int, int)}. */
-    int append(byte[] src, int off, int len) {
+    int append(byte[] src, int off, int len) throws IOException {
         int pos = wrotePosition;
+        ensureBacked(pos, pos + len);
         mapped.put(pos, src, off, len);
         wrotePosition = pos + len;
         return pos;
     }
 
     /** Writer only: fills the rest of the file with the blank marker {@code [remaining][magic]} and marks it full. */
-    void appendBlankMarker(int magic) {
+    void appendBlankMarker(int magic) throws IOException {
         int pos = wrotePosition;
+        ensureBacked(pos, pos + 8);
         mapped.putInt(pos, fileSize - pos);
         mapped.putInt(pos + 4, magic);
         wrotePosition = fileSize;
@@ -264,6 +318,7 @@ final class MappedFile {
         channel.truncate(pos);
         channel.write(ByteBuffer.wrap(new byte[1]), fileSize - 1);
         channel.force(true);
+        backedTo = Math.min(backedTo, pos & ~(PAGE_SIZE - 1));
     }
 
     /** Writer only, while readers may be active: zeroes {@code [from, to)} through the mapping and syncs it. */

@@ -136,7 +136,15 @@ public interface MessageStore {
     boolean isOSPageCacheBusy();
 
     /** True once a disk or IO problem makes the store refuse writes. */
-    boolean isWriteRefused();
+    default boolean isWriteRefused() {
+        return writeRefusal() != null;
+    }
+
+    /**
+     * Why a disk or IO problem makes the store refuse writes (the disk's use and the threshold, or the operation
+     * that failed), or null while it does not.
+     */
+    String writeRefusal();
 
     /** Runtime figures for GET_BROKER_RUNTIME_INFO (key to value, all strings). */
     java.util.Map<String, String> runtimeInfo();

@@ -193,9 +193,13 @@ public final class SendSupport {
                             + "length limit " + access.config().getMaxMessageSize()
                             + "B, properties length limit 32767B, topic length limit 127.");
             case SERVICE_NOT_AVAILABLE -> response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
-                    .setRemark("service not available now, maybe disk full or the store is shutting down");
+                    .setRemark(access.store().writeRefusal() == null
+                            ? "service not available now, maybe disk full or the store is shutting down"
+                            : "service not available now: writes are refused after a store error ("
+                            + access.store().writeRefusal() + ")");
             case DISK_FULL -> response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
-                    .setRemark("service not available now: disk full or unwritable, writes are refused");
+                    .setRemark("service not available now: disk full, writes are refused until space is freed ("
+                            + java.util.Objects.requireNonNullElse(access.store().writeRefusal(), "disk full") + ")");
             case OS_PAGECACHE_BUSY -> response.setCode(ResponseCode.SYSTEM_ERROR)
                     .setRemark("[PC_SYNCHRONIZED]broker busy, start flow control for a while");
             case CREATE_MAPPED_FILE_FAILED -> response.setCode(ResponseCode.SYSTEM_ERROR)
