@@ -78,8 +78,7 @@ public class DefaultMessageStore implements MessageStore {
         this.flusher = CommitLogFlusher.create(config.flush(), commitLog, health, tap);
         this.reader = new QueueReader(config.transfer(), commitLog, queues, QueueReader::physicalMemory,
                 () -> role == BrokerRole.SLAVE && !config.replication().isOffsetCheckInSlave());
-        this.diskMonitor = new DiskSpaceMonitor(config.retention(), new File(config.commitLogDir()),
-                config.getMappedFileSizeCommitLog(), diskUsage, health);
+        this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);
         this.retention = new RetentionService(config.retention(), new File(config.commitLogDir()), clock,
                 commitLog, queues, index, dispatcher, diskUsage);
         this.housekeeping = new Housekeeping(diskMonitor, retention, config.retention().getCleanResourceInterval());

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MappedFile {
     private static final Logger LOG = LoggerFactory.getLogger(MappedFile.class);
     static final int PAGE_SIZE = 4096;
-    /** How far past a write the file system is asked for blocks at once (one write(2) of zeros per this much). */
+    /** The most the file system is asked for at once, past a write (one write(2) of zeros). */
     private static final int BACK_AHEAD = 1024 * 1024;
     private static final byte[] ZEROS = new byte[64 * 1024];
 
@@ -132,7 +132,10 @@ final class MappedFile {
         }
         // what lies below floor was written, so its blocks exist; only past it can a page be a hole
         int at = Math.max(backedTo, floor);
-        int to = Math.min(fileSize, (Math.max(end, at) + BACK_AHEAD + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1));
+        // ahead by 64 writes of this size (a page for a consume-queue unit, up to 1 MiB for big records): files
+        // stay as sparse as the data in them, which matters with thousands of queues, at one write(2) per 64 appends
+        int ahead = (int) Math.min(BACK_AHEAD, Math.max(PAGE_SIZE, 64L * Math.max(1, end - floor)));
+        int to = Math.min(fileSize, (Math.max(end, at) + ahead + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1));
         ByteBuffer zeros = ByteBuffer.wrap(ZEROS);
         while (at < to) {
             zeros.clear().limit(Math.min(ZEROS.length, to - at));

@@ -156,7 +156,12 @@ final class ReputDispatcher extends ServiceThread {
                 try {
                     dispatchFile(f, (int) (from - f.fileFromOffset()), end);
                 } catch (IOException e) {
-                    health.markIoError("cannot write a consume queue or index file", e);
+                    if (String.valueOf(e.getMessage()).contains("No space left")) {
+                        // dispatch resumes from here once space is freed: what was stored is not lost
+                        health.markDiskFull("no space left for the consume queues or the index: " + e.getMessage());
+                    } else {
+                        health.markIoError("cannot write a consume queue or index file", e);
+                    }
                     return progressed;
                 } finally {
                     f.release();

@@ -217,6 +217,70 @@ class DiskFullKeepsReadsIT {
         }
     }
 
+    /**
+     * The consume queues and the index on a disk of their own ({@code storePathConsumeQueue}, {@code storePathIndex})
+     * that fills up while the CommitLog's has room: writes are refused naming the consume-queue disk, what was
+     * acknowledged before the refusal (stored, perhaps not yet queued) becomes consumable once space is freed, and
+     * writes resume.
+     */
+    @Test
+    void consumeQueuesFillingTheirOwnDiskRefuseWritesAndLoseNothing() throws Exception {
+        assumeTrue(SmallDisk.available(), "mounting a tmpfs needs root");
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("logic"), 8);
+             TideNamesrv ns = new TideNamesrv(dir.resolve("ns"))) {
+            // 7 of 8 MiB taken: some thousand messages' queue units and index entries pass 90%
+            Path filler = disk.fill("filler", 7);
+            Map<String, String> settings = new HashMap<>(Map.of("brokerName", "broker-disk",
+                    "cleanFileForciblyEnable", "false",
+                    "storePathConsumeQueue", disk.path().resolve("consumequeue").toString(),
+                    "storePathIndex", disk.path().resolve("index").toString()));
+            TideBrokerProcess broker = new TideBrokerProcess("127.0.0.1", ns.address(), dir.resolve("b"), settings);
+            try (TideBrokerProcess b = broker.start()) {
+                DefaultMQAdminExt admin = Clients.admin(ns.address());
+                admin.start();
+                DefaultMQProducer producer = Clients.producer("PG_DISK", ns.address());
+                producer.start();
+                Map<String, String> received = new ConcurrentHashMap<>();
+                DefaultMQPushConsumer consumer = null;
+                try {
+                    admin.createAndUpdateTopicConfig(b.address(), new TopicConfig(TOPIC, 4, 4, 6));
+                    await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                            .until(() -> producer.send(message("warm-up", 10)).getSendStatus() == SendStatus.SEND_OK);
+                    Map<String, String> acked = new HashMap<>();
+                    MQBrokerException refusal = null;
+                    for (int i = 0; i < 20_000 && refusal == null; i++) {
+                        try {
+                            if (producer.send(message("q" + i + "-", 100)).getSendStatus() == SendStatus.SEND_OK) {
+                                acked.put("q" + i, "q" + i + "-");
+                            }
+                        } catch (MQClientException e) {
+                            refusal = (MQBrokerException) e.getCause();
+                        }
+                    }
+                    assertThat(refusal).as("sends refused once the consume queues' disk is full").isNotNull();
+                    System.out.printf("consume-queue disk full: %d acknowledged, refusal: %s%n", acked.size(),
+                            refusal.getErrorMessage());
+                    assertThat(refusal.getErrorMessage()).contains("disk full").contains("consume");
+
+                    consumer = consumer(ns.address(), "CG_DISK_LIVE", received);
+                    Files.delete(filler);
+                    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> !sendRefused(producer));
+                    assertThat(producer.send(message("after", 1024)).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                    acked.put("after", "after");
+                    await().atMost(Duration.ofSeconds(60)).until(() -> received.keySet().containsAll(acked.keySet()));
+                    acked.forEach((k, v) -> assertThat(received.get(k)).startsWith(v));
+                } finally {
+                    if (consumer != null) {
+                        consumer.shutdown();
+                    }
+                    producer.shutdown();
+                    admin.shutdown();
+                }
+            }
+        }
+    }
+
     /** A message keyed {@code key-prefix of body}, its body the prefix padded to {@code size} bytes. */
     private static Message message(String body, int size) {
         String padded = body + "x".repeat(Math.max(0, size - body.length()));
