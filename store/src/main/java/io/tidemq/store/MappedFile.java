@@ -27,7 +27,11 @@ final class MappedFile {
     static final int PAGE_SIZE = 4096;
     /** The most the file system is asked for at once, past a write (one write(2) of zeros). */
     private static final int BACK_AHEAD = 1024 * 1024;
-    private static final byte[] ZEROS = new byte[64 * 1024];
+    /** Free space beyond which a disk counts as roomy, and how far a writer then goes before it looks again. */
+    private static final long ROOMY_MARGIN = 256L * 1024 * 1024;
+    private static final int CHECK_EVERY = 4 * 1024 * 1024;
+    /** Direct, so write(2) takes the zeros as they are instead of through a temporary copy. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(BACK_AHEAD).asReadOnlyBuffer();
 
     private final File file;
     private final long fileFromOffset;
@@ -40,6 +44,8 @@ final class MappedFile {
     private volatile int flushedPosition;
     /** Writer only: the file system holds blocks for every byte below this (see {@link #ensureBacked}). */
     private int backedTo;
+    /** Writer only: writes below this need no blocks asked for, the disk having had ample room (ensureBacked). */
+    private int roomyUntil;
 
     private MappedFile(File file, long fileFromOffset, int fileSize, FileChannel channel, MappedByteBuffer mapped) {
         this.file = file;
@@ -127,7 +133,16 @@ final class MappedFile {
      * anything is written. Only the range past the written data is zeroed ({@code floor} at or past its end).
      */
     void ensureBacked(int floor, int end) throws IOException {
-        if (end <= backedTo) {
+        if (end <= backedTo || end <= roomyUntil) {
+            return;
+        }
+        // Asking for blocks costs a write of zeros per byte of data (a quarter of the append rate), so it is only
+        // done when the disk is short of room: with more than ROOMY_MARGIN free beyond twice what this file may
+        // still take, no write through the mapping can find the disk full before the next look, CHECK_EVERY on,
+        // unless some other program takes that much in the meantime.
+        long usable = file.getUsableSpace();
+        if (usable > ROOMY_MARGIN + 2L * (fileSize - floor)) {
+            roomyUntil = (int) Math.min(fileSize, (long) end + CHECK_EVERY);
             return;
         }
         // what lies below floor was written, so its blocks exist; only past it can a page be a hole
@@ -136,9 +151,9 @@ final class MappedFile {
         // stay as sparse as the data in them, which matters with thousands of queues, at one write(2) per 64 appends
         int ahead = (int) Math.min(BACK_AHEAD, Math.max(PAGE_SIZE, 64L * Math.max(1, end - floor)));
         int to = Math.min(fileSize, (Math.max(end, at) + ahead + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1));
-        ByteBuffer zeros = ByteBuffer.wrap(ZEROS);
+        ByteBuffer zeros = ZEROS.duplicate();
         while (at < to) {
-            zeros.clear().limit(Math.min(ZEROS.length, to - at));
+            zeros.clear().limit(Math.min(zeros.capacity(), to - at));
             at += channel.write(zeros, at);
             backedTo = at;
         }
@@ -322,6 +337,7 @@ final class MappedFile {
         channel.write(ByteBuffer.wrap(new byte[1]), fileSize - 1);
         channel.force(true);
         backedTo = Math.min(backedTo, pos & ~(PAGE_SIZE - 1));
+        roomyUntil = 0;
     }
 
     /** Writer only, while readers may be active: zeroes {@code [from, to)} through the mapping and syncs it. */
