@@ -117,10 +117,10 @@ public final class NamesrvController {
         }
         started = true;
         kvConfigManager.load();
-        routeInfoManager.rememberMasterEpochs(recordedMasterEpochs(), this::recordMasterEpoch);
+        routeInfoManager.masterEpochs().remember(recordedMasterEpochs(), this::recordMasterEpoch);
         kvConfigManager.onDelete((namespace, brokerName) -> {
             if (MASTER_EPOCH_NAMESPACE.equals(namespace)) {
-                routeInfoManager.forgetMasterEpoch(brokerName);
+                routeInfoManager.masterEpochs().forget(brokerName);
             }
         });
         server = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager));

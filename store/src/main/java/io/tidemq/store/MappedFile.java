@@ -46,6 +46,7 @@ final class MappedFile {
     private int backedTo;
     /** Writer only: writes below this need no blocks asked for, the disk having had ample room (ensureBacked). */
     private int roomyUntil;
+    private long roomyMargin = ROOMY_MARGIN;
 
     private MappedFile(File file, long fileFromOffset, int fileSize, FileChannel channel, MappedByteBuffer mapped) {
         this.file = file;
@@ -66,6 +67,11 @@ final class MappedFile {
      * {@code fileSize} (a torn creation or a truncated tail). Wrote and flushed positions start at 0.
      */
     static MappedFile open(File file, int fileSize) throws IOException {
+        return open(file, fileSize, ROOMY_MARGIN);
+    }
+
+    /** As {@link #open(File, int)}, counting the disk roomy above {@code roomyMargin} free bytes (tests: never). */
+    static MappedFile open(File file, int fileSize, long roomyMargin) throws IOException {
         long from = Long.parseLong(file.getName());
         FileChannel ch = FileChannel.open(file.toPath(), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -75,7 +81,9 @@ final class MappedFile {
             }
             MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
             // sparse, old or new: no page past the written data is known to have blocks
-            return new MappedFile(file, from, fileSize, ch, m);
+            MappedFile f = new MappedFile(file, from, fileSize, ch, m);
+            f.roomyMargin = roomyMargin;
+            return f;
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -141,7 +149,7 @@ final class MappedFile {
         // still take, no write through the mapping can find the disk full before the next look, CHECK_EVERY on,
         // unless some other program takes that much in the meantime.
         long usable = file.getUsableSpace();
-        if (usable > ROOMY_MARGIN + 2L * (fileSize - floor)) {
+        if (usable - 2L * (fileSize - floor) > roomyMargin) {
             roomyUntil = (int) Math.min(fileSize, (long) end + CHECK_EVERY);
             return;
         }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Blocks asked of the file system ahead of writes through the mapping never disturb data already written. */
+/**
+ * Blocks asked of the file system ahead of writes through the mapping (always, here: no disk counts as roomy) never
+ * disturb data already written.
+ */
 class MappedFileBackingTest {
     @TempDir
     Path dir;
@@ -24,13 +27,13 @@ class MappedFileBackingTest {
     @Test
     void appendsAfterAReopenKeepWhatWasWrittenAndZeroOnlyPastIt() throws Exception {
         int size = 4 * 1024 * 1024;
-        MappedFile f = MappedFile.open(dir.resolve("00000000000000000000").toFile(), size);
+        MappedFile f = MappedFile.open(dir.resolve("00000000000000000000").toFile(), size, Long.MAX_VALUE);
         byte[] first = bytes(300_000, 1);
         f.append(first, 0, first.length);
         f.flush();
         f.close();
 
-        MappedFile again = MappedFile.open(dir.resolve("00000000000000000000").toFile(), size);
+        MappedFile again = MappedFile.open(dir.resolve("00000000000000000000").toFile(), size, Long.MAX_VALUE);
         again.setPositions(first.length, first.length);
         byte[] second = bytes(2_000_000, 7);
         again.append(ByteBuffer.wrap(second), 0, second.length);
@@ -49,7 +52,7 @@ class MappedFileBackingTest {
 
     @Test
     void backingARangeThatHoldsDataKeepsItsBytes() throws Exception {
-        MappedFile f = MappedFile.open(dir.resolve("00000000000000000000").toFile(), 1024 * 1024);
+        MappedFile f = MappedFile.open(dir.resolve("00000000000000000000").toFile(), 1024 * 1024, Long.MAX_VALUE);
         ByteBuffer m = f.mapped();
         byte[] slots = bytes(200_000, 3);
         m.put(0, slots);

@@ -10,7 +10,6 @@ import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
@@ -25,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,6 +48,117 @@ class DiskFullKeepsReadsIT {
     @TempDir
     Path dir;
 
+    /** A broker (forced cleaning off, see the class comment) with an admin, a producer and the test topic. */
+    private static final class DiskBroker implements AutoCloseable {
+        final TideNamesrv ns;
+        final TideBrokerProcess broker;
+        final DefaultMQAdminExt admin;
+        final DefaultMQProducer producer;
+        private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
+
+        DiskBroker(TideNamesrv ns, Path brokerDir, Path home, Map<String, String> extra) throws Exception {
+            this.ns = ns;
+            Map<String, String> settings = new HashMap<>(Map.of("brokerName", "broker-disk",
+                    "cleanFileForciblyEnable", "false"));
+            settings.putAll(extra);
+            broker = new TideBrokerProcess("127.0.0.1", ns.address(), brokerDir, settings).userHome(home).start();
+            admin = Clients.admin(ns.address());
+            admin.start();
+            producer = Clients.producer("PG_DISK", ns.address());
+            producer.setPollNameServerInterval(1000);
+            // bodies as they are: the client would otherwise compress the padded ones to almost nothing
+            producer.setCompressMsgBodyOverHowmuch(Integer.MAX_VALUE);
+            producer.start();
+            admin.createAndUpdateTopicConfig(broker.address(), new TopicConfig(TOPIC, 4, 4, 6));
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> producer.send(message("warm-up", 10)).getSendStatus() == SendStatus.SEND_OK);
+        }
+
+        /** Sends {@code key-} padded to {@code size} bytes; true when acknowledged, recording it in {@code acked}. */
+        boolean send(String key, int size, Map<String, String> acked) throws Exception {
+            if (producer.send(message(key + "-", size)).getSendStatus() != SendStatus.SEND_OK) {
+                return false;
+            }
+            acked.put(key, key + "-");
+            return true;
+        }
+
+        /**
+         * Sends {@code size}-byte messages keyed {@code prefix + i}, pausing {@code pauseMillis} after each, until
+         * one is refused; returns the broker's refusal (the client gives up after retrying the only broker).
+         */
+        MQBrokerException sendUntilRefused(String prefix, int size, int max, long pauseMillis,
+                                           Map<String, String> acked) throws Exception {
+            for (int i = 0; i < max; i++) {
+                try {
+                    send(prefix + i, size, acked);
+                } catch (MQClientException e) {
+                    return (MQBrokerException) e.getCause();
+                }
+                if (pauseMillis > 0) {
+                    Thread.sleep(pauseMillis);
+                }
+            }
+            return null;
+        }
+
+        boolean sendRefused() throws Exception {
+            try {
+                return producer.send(message("probe", 100)).getSendStatus() != SendStatus.SEND_OK;
+            } catch (MQClientException | MQBrokerException e) {
+                return true;
+            }
+        }
+
+        /** Waits until writes are accepted again, then sends one more message that must be consumed too. */
+        void awaitWritesResume(Map<String, String> acked) throws Exception {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> !sendRefused());
+            assertThat(send("after", 1024, acked)).isTrue();
+        }
+
+        /** A push consumer of the topic from its first offset, recording key to body. */
+        Map<String, String> consume(String group) throws Exception {
+            Map<String, String> into = new ConcurrentHashMap<>();
+            DefaultMQPushConsumer c = Clients.pushConsumer(group, ns.address());
+            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            c.subscribe(TOPIC, "*");
+            c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+                for (MessageExt m : msgs) {
+                    into.put(m.getKeys(), new String(m.getBody(), StandardCharsets.UTF_8));
+                }
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            c.start();
+            consumers.add(c);
+            return into;
+        }
+
+        /** Every acknowledged message arrives, its body starting as sent. */
+        static void assertAllConsumed(Map<String, String> acked, Map<String, String> received) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> received.keySet().containsAll(acked.keySet()));
+            acked.forEach((k, v) -> assertThat(received.get(k)).as(k).startsWith(v));
+        }
+
+        /** Stops and restarts the broker cleanly; a new group then reads everything acknowledged, unchanged. */
+        void assertAllThereAfterARestart(Map<String, String> acked, Map<String, String> received) throws Exception {
+            consumers.forEach(DefaultMQPushConsumer::shutdown);
+            consumers.clear();
+            broker.stop();
+            broker.start();
+            Map<String, String> again = consume("CG_DISK_AFTER");
+            await().atMost(Duration.ofSeconds(60)).until(() -> again.keySet().containsAll(acked.keySet()));
+            acked.keySet().forEach(k -> assertThat(again.get(k)).isEqualTo(received.get(k)));
+        }
+
+        @Override
+        public void close() throws Exception {
+            consumers.forEach(DefaultMQPushConsumer::shutdown);
+            producer.shutdown();
+            admin.shutdown();
+            broker.close();
+        }
+    }
+
     @Test
     void writesAreRefusedNamingTheDiskReadsGoOnAndWritesResumeOnceSpaceIsFreed() throws Exception {
         assumeTrue(SmallDisk.available(), "mounting a tmpfs needs root");
@@ -54,84 +166,29 @@ class DiskFullKeepsReadsIT {
         try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 96);
              TideNamesrv ns = new TideNamesrv(dir.resolve("ns"))) {
             Path filler = disk.fill("filler", 70);
-            // with forced cleaning (Apache's default) the oldest CommitLog files would be deleted to make room, read
-            // or not; an operator who keeps unread messages turns it off, and then a full disk refuses writes
-            Map<String, String> settings = new HashMap<>(Map.of("brokerName", "broker-disk",
-                    "cleanFileForciblyEnable", "false"));
-            TideBrokerProcess broker = new TideBrokerProcess("127.0.0.1", ns.address(), disk.path().resolve("b"),
-                    settings).userHome(dir.resolve("home"));
-            try (TideBrokerProcess b = broker.start()) {
-                DefaultMQAdminExt admin = Clients.admin(ns.address());
-                admin.start();
-                DefaultMQProducer producer = Clients.producer("PG_DISK", ns.address());
-                producer.setPollNameServerInterval(1000);
-                // 64 KiB bodies as they are: the client would otherwise compress them to almost nothing
-                producer.setCompressMsgBodyOverHowmuch(Integer.MAX_VALUE);
-                producer.start();
-                Map<String, String> received = new ConcurrentHashMap<>();
-                DefaultMQPushConsumer consumer = null;
-                try {
-                    admin.createAndUpdateTopicConfig(b.address(), new TopicConfig(TOPIC, 4, 4, 6));
-                    await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                            .until(() -> producer.send(message("warm-up", 10)).getSendStatus() == SendStatus.SEND_OK);
-                    Map<String, String> acked = new HashMap<>();
-                    MQBrokerException refusal = null;
-                    for (int i = 0; i < 2000 && refusal == null; i++) {
-                        String body = "m" + i + "-";
-                        try {
-                            SendResult r = producer.send(message(body, 64 * 1024));
-                            if (r.getSendStatus() == SendStatus.SEND_OK) {
-                                acked.put("m" + i, body);
-                            }
-                        } catch (MQClientException e) {
-                            // the client retried on the only broker there is, then gave up with the broker's answer
-                            refusal = (MQBrokerException) e.getCause();
-                        }
-                        // slower than the broker's disk check (every second) can fall behind
-                        Thread.sleep(15);
-                    }
-                    assertThat(refusal).as("sends refused once the disk is full").isNotNull();
-                    assertThat(refusal.getResponseCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
-                    assertThat(refusal.getErrorMessage()).contains("disk full")
-                            .contains("above diskSpaceWarningLevelRatio 90%");
-                    System.out.printf("disk full: %d messages acknowledged, disk %.1f%% used, refusal: %s%n",
-                            acked.size(), disk.usedRatio() * 100, refusal.getErrorMessage());
-                    assertThat(acked).hasSizeGreaterThan(50);
-                    assertThat(disk.usedRatio()).isGreaterThan(0.9).isLessThan(1.0);
+            try (DiskBroker c = new DiskBroker(ns, disk.path().resolve("b"), dir.resolve("home"), Map.of())) {
+                Map<String, String> acked = new HashMap<>();
+                // slower than the broker's disk check (every second) can fall behind
+                MQBrokerException refusal = c.sendUntilRefused("m", 64 * 1024, 2000, 15, acked);
+                assertThat(refusal).as("sends refused once the disk is full").isNotNull();
+                assertThat(refusal.getResponseCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
+                assertThat(refusal.getErrorMessage()).contains("disk full")
+                        .contains("above diskSpaceWarningLevelRatio 90%");
+                System.out.printf("disk full: %d messages acknowledged, disk %.1f%% used, refusal: %s%n",
+                        acked.size(), disk.usedRatio() * 100, refusal.getErrorMessage());
+                assertThat(acked).hasSizeGreaterThan(50);
+                assertThat(disk.usedRatio()).isGreaterThan(0.9).isLessThan(1.0);
 
-                    // reads go on while writes are refused
-                    consumer = consumer(ns.address(), "CG_DISK_LIVE", received);
-                    await().atMost(Duration.ofSeconds(60)).until(() -> received.keySet().containsAll(acked.keySet()));
-                    acked.forEach((k, v) -> assertThat(received.get(k)).startsWith(v));
-                    assertThat(sendRefused(producer)).as("still full: still refused").isTrue();
+                // reads go on while writes are refused
+                Map<String, String> received = c.consume("CG_DISK_LIVE");
+                DiskBroker.assertAllConsumed(acked, received);
+                assertThat(c.sendRefused()).as("still full: still refused").isTrue();
 
-                    // space freed: writes resume by themselves
-                    Files.delete(filler);
-                    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> !sendRefused(producer));
-                    SendResult after = producer.send(message("after", 64 * 1024));
-                    assertThat(after.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
-                    acked.put("after", "after");
-                    await().atMost(Duration.ofSeconds(30)).until(() -> received.containsKey("after"));
-
-                    // nothing corrupt: after a restart every acknowledged message is still there
-                    consumer.shutdown();
-                    consumer = null;
-                    b.stop();
-                    b.start();
-                    Map<String, String> again = new ConcurrentHashMap<>();
-                    consumer = consumer(ns.address(), "CG_DISK_AFTER", again);
-                    await().atMost(Duration.ofSeconds(60)).until(() -> again.keySet().containsAll(acked.keySet()));
-                    for (Map.Entry<String, String> e : acked.entrySet()) {
-                        assertThat(again.get(e.getKey())).isEqualTo(received.get(e.getKey()));
-                    }
-                } finally {
-                    if (consumer != null) {
-                        consumer.shutdown();
-                    }
-                    producer.shutdown();
-                    admin.shutdown();
-                }
+                // space freed: writes resume by themselves
+                Files.delete(filler);
+                c.awaitWritesResume(acked);
+                DiskBroker.assertAllConsumed(acked, received);
+                c.assertAllThereAfterARestart(acked, received);
             }
         }
     }
@@ -145,75 +202,27 @@ class DiskFullKeepsReadsIT {
     void aDiskFilledToTheLastByteBetweenChecksRefusesWritesAndCrashesNothing() throws Exception {
         assumeTrue(SmallDisk.available(), "mounting a tmpfs needs root");
         try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 48);
-             TideNamesrv ns = new TideNamesrv(dir.resolve("ns"))) {
-            Map<String, String> settings = new HashMap<>(Map.of("brokerName", "broker-disk",
-                    "cleanFileForciblyEnable", "false"));
-            TideBrokerProcess broker = new TideBrokerProcess("127.0.0.1", ns.address(), disk.path().resolve("b"),
-                    settings).userHome(dir.resolve("home"));
-            try (TideBrokerProcess b = broker.start()) {
-                DefaultMQAdminExt admin = Clients.admin(ns.address());
-                admin.start();
-                DefaultMQProducer producer = Clients.producer("PG_DISK", ns.address());
-                producer.setCompressMsgBodyOverHowmuch(Integer.MAX_VALUE);
-                producer.start();
-                Map<String, String> received = new ConcurrentHashMap<>();
-                DefaultMQPushConsumer consumer = null;
-                try {
-                    admin.createAndUpdateTopicConfig(b.address(), new TopicConfig(TOPIC, 4, 4, 6));
-                    await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                            .until(() -> producer.send(message("warm-up", 10)).getSendStatus() == SendStatus.SEND_OK);
-                    Map<String, String> acked = new HashMap<>();
-                    for (int i = 0; i < 20; i++) {
-                        assertThat(producer.send(message("before" + i + "-", 16 * 1024)).getSendStatus())
-                                .isEqualTo(SendStatus.SEND_OK);
-                        acked.put("before" + i, "before" + i + "-");
-                    }
-                    Path filler = disk.fillUp("filler");
-                    MQBrokerException refusal = null;
-                    for (int i = 0; i < 400 && refusal == null; i++) {
-                        try {
-                            if (producer.send(message("full" + i + "-", 64 * 1024)).getSendStatus()
-                                    == SendStatus.SEND_OK) {
-                                acked.put("full" + i, "full" + i + "-");
-                            }
-                        } catch (MQClientException e) {
-                            refusal = (MQBrokerException) e.getCause();
-                        }
-                    }
-                    assertThat(refusal).as("sends refused on a full disk").isNotNull();
-                    System.out.printf("disk filled up: %d acknowledged, refusal: %s%n", acked.size(),
-                            refusal.getErrorMessage());
-                    assertThat(refusal.getResponseCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
-                    assertThat(refusal.getErrorMessage()).contains("disk");
-
-                    consumer = consumer(ns.address(), "CG_DISK_LIVE", received);
-                    await().atMost(Duration.ofSeconds(60)).until(() -> received.keySet().containsAll(
-                            acked.keySet().stream().filter(k -> k.startsWith("before")).toList()));
-
-                    Files.delete(filler);
-                    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> !sendRefused(producer));
-                    assertThat(producer.send(message("after", 1024)).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
-                    acked.put("after", "after");
-                    await().atMost(Duration.ofSeconds(60)).until(() -> received.keySet().containsAll(acked.keySet()));
-                    acked.forEach((k, v) -> assertThat(received.get(k)).startsWith(v));
-
-                    consumer.shutdown();
-                    consumer = null;
-                    b.stop();
-                    b.start();
-                    Map<String, String> again = new ConcurrentHashMap<>();
-                    consumer = consumer(ns.address(), "CG_DISK_AFTER", again);
-                    await().atMost(Duration.ofSeconds(60)).until(() -> again.keySet().containsAll(acked.keySet()));
-                    acked.keySet().forEach(k -> assertThat(again.get(k)).isEqualTo(received.get(k)));
-                } finally {
-                    if (consumer != null) {
-                        consumer.shutdown();
-                    }
-                    producer.shutdown();
-                    admin.shutdown();
-                }
+             TideNamesrv ns = new TideNamesrv(dir.resolve("ns"));
+             DiskBroker c = new DiskBroker(ns, disk.path().resolve("b"), dir.resolve("home"), Map.of())) {
+            Map<String, String> acked = new HashMap<>();
+            for (int i = 0; i < 20; i++) {
+                assertThat(c.send("before" + i, 16 * 1024, acked)).isTrue();
             }
+            Map<String, String> before = new HashMap<>(acked);
+            Path filler = disk.fillUp("filler");
+            MQBrokerException refusal = c.sendUntilRefused("full", 64 * 1024, 400, 0, acked);
+            assertThat(refusal).as("sends refused on a full disk").isNotNull();
+            System.out.printf("disk filled up: %d acknowledged, refusal: %s%n", acked.size(),
+                    refusal.getErrorMessage());
+            assertThat(refusal.getResponseCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
+            assertThat(refusal.getErrorMessage()).contains("disk");
+
+            Map<String, String> received = c.consume("CG_DISK_LIVE");
+            DiskBroker.assertAllConsumed(before, received);
+            Files.delete(filler);
+            c.awaitWritesResume(acked);
+            DiskBroker.assertAllConsumed(acked, received);
+            c.assertAllThereAfterARestart(acked, received);
         }
     }
 
@@ -230,85 +239,30 @@ class DiskFullKeepsReadsIT {
              TideNamesrv ns = new TideNamesrv(dir.resolve("ns"))) {
             // 7 of 8 MiB taken: some thousand messages' queue units and index entries pass 90%
             Path filler = disk.fill("filler", 7);
-            Map<String, String> settings = new HashMap<>(Map.of("brokerName", "broker-disk",
-                    "cleanFileForciblyEnable", "false",
+            Map<String, String> logicDirs = Map.of(
                     "storePathConsumeQueue", disk.path().resolve("consumequeue").toString(),
-                    "storePathIndex", disk.path().resolve("index").toString()));
-            TideBrokerProcess broker = new TideBrokerProcess("127.0.0.1", ns.address(), dir.resolve("b"), settings);
-            try (TideBrokerProcess b = broker.start()) {
-                DefaultMQAdminExt admin = Clients.admin(ns.address());
-                admin.start();
-                DefaultMQProducer producer = Clients.producer("PG_DISK", ns.address());
-                producer.start();
-                Map<String, String> received = new ConcurrentHashMap<>();
-                DefaultMQPushConsumer consumer = null;
-                try {
-                    admin.createAndUpdateTopicConfig(b.address(), new TopicConfig(TOPIC, 4, 4, 6));
-                    await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                            .until(() -> producer.send(message("warm-up", 10)).getSendStatus() == SendStatus.SEND_OK);
-                    Map<String, String> acked = new HashMap<>();
-                    MQBrokerException refusal = null;
-                    for (int i = 0; i < 20_000 && refusal == null; i++) {
-                        try {
-                            if (producer.send(message("q" + i + "-", 100)).getSendStatus() == SendStatus.SEND_OK) {
-                                acked.put("q" + i, "q" + i + "-");
-                            }
-                        } catch (MQClientException e) {
-                            refusal = (MQBrokerException) e.getCause();
-                        }
-                    }
-                    assertThat(refusal).as("sends refused once the consume queues' disk is full").isNotNull();
-                    System.out.printf("consume-queue disk full: %d acknowledged, refusal: %s%n", acked.size(),
-                            refusal.getErrorMessage());
-                    assertThat(refusal.getErrorMessage()).contains("disk full").contains("consume");
+                    "storePathIndex", disk.path().resolve("index").toString());
+            try (DiskBroker c = new DiskBroker(ns, dir.resolve("b"), dir.resolve("b/home"), logicDirs)) {
+                Map<String, String> acked = new HashMap<>();
+                MQBrokerException refusal = c.sendUntilRefused("q", 100, 20_000, 0, acked);
+                assertThat(refusal).as("sends refused once the consume queues' disk is full").isNotNull();
+                System.out.printf("consume-queue disk full: %d acknowledged, refusal: %s%n", acked.size(),
+                        refusal.getErrorMessage());
+                assertThat(refusal.getErrorMessage()).contains("disk full").contains("consume");
 
-                    consumer = consumer(ns.address(), "CG_DISK_LIVE", received);
-                    Files.delete(filler);
-                    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> !sendRefused(producer));
-                    assertThat(producer.send(message("after", 1024)).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
-                    acked.put("after", "after");
-                    await().atMost(Duration.ofSeconds(60)).until(() -> received.keySet().containsAll(acked.keySet()));
-                    acked.forEach((k, v) -> assertThat(received.get(k)).startsWith(v));
-                } finally {
-                    if (consumer != null) {
-                        consumer.shutdown();
-                    }
-                    producer.shutdown();
-                    admin.shutdown();
-                }
+                Map<String, String> received = c.consume("CG_DISK_LIVE");
+                Files.delete(filler);
+                c.awaitWritesResume(acked);
+                DiskBroker.assertAllConsumed(acked, received);
             }
         }
     }
 
-    /** A message keyed {@code key-prefix of body}, its body the prefix padded to {@code size} bytes. */
+    /** A message keyed by {@code body} less its trailing dash, its body {@code body} padded to {@code size} bytes. */
     private static Message message(String body, int size) {
         String padded = body + "x".repeat(Math.max(0, size - body.length()));
         Message m = new Message(TOPIC, "T", padded.getBytes(StandardCharsets.UTF_8));
         m.setKeys(body.endsWith("-") ? body.substring(0, body.length() - 1) : body);
         return m;
-    }
-
-    private static boolean sendRefused(DefaultMQProducer producer) throws Exception {
-        try {
-            return producer.send(message("probe", 100)).getSendStatus() != SendStatus.SEND_OK;
-        } catch (MQClientException | MQBrokerException e) {
-            return true;
-        }
-    }
-
-    private static DefaultMQPushConsumer consumer(String namesrv, String group, Map<String, String> into)
-            throws Exception {
-        DefaultMQPushConsumer c = Clients.pushConsumer(group, namesrv);
-        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        c.subscribe(TOPIC, "*");
-        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            for (MessageExt m : msgs) {
-                into.put(m.getKeys(), new String(m.getBody(), StandardCharsets.UTF_8));
-            }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        c.start();
-        return c;
     }
 }

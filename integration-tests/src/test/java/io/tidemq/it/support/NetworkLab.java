@@ -1,7 +1,6 @@
 package io.tidemq.it.support;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -135,15 +134,6 @@ public final class NetworkLab implements AutoCloseable {
     private static void ip(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                throw new IOException(String.join(" ", cmd) + " failed: " + out.trim());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + cmd, e);
-        }
+        Commands.run(cmd);
     }
 }

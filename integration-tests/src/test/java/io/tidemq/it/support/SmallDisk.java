@@ -1,12 +1,9 @@
 package io.tidemq.it.support;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A small file system of the test's own (a tmpfs mounted on a folder of its temp dir, unmounted on close), for a
@@ -77,15 +74,6 @@ public final class SmallDisk implements AutoCloseable {
     }
 
     private static void run(String... cmd) throws IOException {
-        Process p = new ProcessBuilder(new ArrayList<>(List.of(cmd))).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                throw new IOException(String.join(" ", cmd) + " failed: " + out.trim());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", cmd), e);
-        }
+        Commands.run(List.of(cmd));
     }
 }

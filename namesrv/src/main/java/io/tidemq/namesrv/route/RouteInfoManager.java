@@ -50,46 +50,20 @@ public final class RouteInfoManager {
     private final Clock clock;
     private final long brokerExpiredMillis;
 
+    private final MasterEpochs masterEpochs = new MasterEpochs();
+
     /**
      * @param clock               source of "now" for liveness (tests pass a fake one)
      * @param brokerExpiredMillis a broker silent for longer than this is removed by {@link #scanNotActiveBrokers}
      */
-    /** Controller mode: the newest master epoch registered per broker name. */
-    private final Map<String, Integer> masterEpochs = new HashMap<>();
-    /** Told each newer master epoch, to keep it across a restart of this NameServer. */
-    private java.util.function.BiConsumer<String, Integer> epochRecorder = (name, epoch) -> { };
-
     public RouteInfoManager(Clock clock, long brokerExpiredMillis) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.brokerExpiredMillis = brokerExpiredMillis;
     }
 
-    /**
-     * Starts from the master epochs a previous run recorded and records each newer one with {@code recorder}: a
-     * restarted NameServer would otherwise take whichever master registers first, a deposed one included, and
-     * route clients to it until the real master's next registration.
-     */
-    public void rememberMasterEpochs(Map<String, Integer> recorded,
-                                     java.util.function.BiConsumer<String, Integer> recorder) {
-        lock.writeLock().lock();
-        try {
-            masterEpochs.putAll(recorded);
-            epochRecorder = Objects.requireNonNull(recorder, "recorder");
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    /** Forgets the newest master epoch of {@code brokerName}: its next master to register is taken, any epoch. */
-    public void forgetMasterEpoch(String brokerName) {
-        lock.writeLock().lock();
-        try {
-            if (masterEpochs.remove(brokerName) != null) {
-                log.info("master epoch of {} forgotten: the next master to register is taken", brokerName);
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
+    /** The newest master epoch per broker name (controller mode), which registrations are checked against. */
+    public MasterEpochs masterEpochs() {
+        return masterEpochs;
     }
 
     /**
@@ -113,17 +87,9 @@ public final class RouteInfoManager {
                                                RemoteChannel channel, Integer masterEpoch) {
         lock.writeLock().lock();
         try {
-            if (broker.isMaster() && masterEpoch != null) {
-                Integer newest = masterEpochs.get(broker.brokerName());
-                if (newest != null && masterEpoch < newest) {
-                    log.warn("refused {} as master of {} in epoch {}: epoch {} is registered", broker.brokerAddr(),
-                            broker.brokerName(), masterEpoch, newest);
-                    return null;
-                }
-                if (!masterEpoch.equals(newest)) {
-                    masterEpochs.put(broker.brokerName(), masterEpoch);
-                    epochRecorder.accept(broker.brokerName(), masterEpoch);
-                }
+            if (broker.isMaster() && masterEpoch != null
+                    && !masterEpochs.admit(broker.brokerName(), broker.brokerAddr(), masterEpoch)) {
+                return null;
             }
             clusterAddrTable.computeIfAbsent(broker.clusterName(), c -> new HashSet<>()).add(broker.brokerName());
 
