@@ -59,13 +59,13 @@ class MasterPausedIsFencedIT {
                     try (FailoverLoad load = new FailoverLoad(ns.address(), TOPIC, 4)) {
                         acked = load.acked();
                         await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() > 300);
-                        signal("STOP", frozen.pid());
+                        frozen.freeze();
                         long stopped = load.mark();
                         await().atMost(Duration.ofSeconds(20)).until(() -> replacement.equals(master(admin,
                                 "broker-p")));
                         long pausedMillis = timeouts * TIMEOUT_MILLIS - (System.nanoTime() - stopped) / 1_000_000;
                         Thread.sleep(Math.max(0, pausedMillis));
-                        signal("CONT", frozen.pid());
+                        frozen.thaw();
                         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                                 .until(() -> queries.inSyncAlive("broker-p") == 2);
                         int after = acked.size();
@@ -87,10 +87,5 @@ class MasterPausedIsFencedIT {
                 }
             }
         }
-    }
-
-    private static void signal(String name, long pid) throws Exception {
-        int rc = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).inheritIO().start().waitFor();
-        assertThat(rc).as("kill -%s %d", name, pid).isZero();
     }
 }

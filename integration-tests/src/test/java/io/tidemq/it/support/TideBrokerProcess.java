@@ -159,6 +159,16 @@ public final class TideBrokerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGSTOP: the broker freezes with its connections open (nothing it sends or answers until {@link #thaw}). */
+    public void freeze() throws java.io.IOException {
+        Commands.run(List.of("kill", "-STOP", Long.toString(process.pid())));
+    }
+
+    /** SIGCONT after {@link #freeze}. */
+    public void thaw() throws java.io.IOException {
+        Commands.run(List.of("kill", "-CONT", Long.toString(process.pid())));
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed beyond what the flush mode already did. */
     public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {

@@ -29,14 +29,23 @@ public final class TideNamesrv implements AutoCloseable {
         return new TideNamesrv("127.0.0.1", dir, TlsConfig.DISABLED, Ports.free("127.0.0.1"));
     }
 
+    /** Listening on {@code port} (a NameServer restarted at the address clients and brokers know). */
+    public static TideNamesrv onPort(String host, int port, Path dir) {
+        return new TideNamesrv(host, dir, TlsConfig.DISABLED, 0, port);
+    }
+
     private TideNamesrv(String host, Path dir, TlsConfig tls, int metricsPort) {
+        this(host, dir, tls, metricsPort, Ports.free(host));
+    }
+
+    private TideNamesrv(String host, Path dir, TlsConfig tls, int metricsPort, int port) {
         NamesrvConfig config = new NamesrvConfig();
         config.setMetricsPort(metricsPort);
         config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
         config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
         NettyServerConfig server = new NettyServerConfig();
         server.setBindAddress(host);
-        server.setListenPort(Ports.free(host));
+        server.setListenPort(port);
         server.setTls(tls);
         controller = new NamesrvController(config, server);
         controller.start();
