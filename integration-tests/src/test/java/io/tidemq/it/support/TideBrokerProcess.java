@@ -159,6 +159,11 @@ public final class TideBrokerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether the broker's JVM is running. */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** SIGSTOP: the broker freezes with its connections open (nothing it sends or answers until {@link #thaw}). */
     public void freeze() throws java.io.IOException {
         Commands.run(List.of("kill", "-STOP", Long.toString(process.pid())));
