@@ -192,11 +192,12 @@ public final class SendSupport {
                     .setRemark("the message is illegal, maybe msg body or properties length not matched. msg body "
                             + "length limit " + access.config().getMaxMessageSize()
                             + "B, properties length limit 32767B, topic length limit 127.");
-            case SERVICE_NOT_AVAILABLE -> response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
-                    .setRemark(access.store().writeRefusal() == null
-                            ? "service not available now, maybe disk full or the store is shutting down"
-                            : "service not available now: writes are refused after a store error ("
-                            + access.store().writeRefusal() + ")");
+            case SERVICE_NOT_AVAILABLE -> {
+                String why = access.store().writeRefusal();
+                response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE).setRemark(why == null
+                        ? "service not available now, maybe disk full or the store is shutting down"
+                        : "service not available now: writes are refused after a store error (" + why + ")");
+            }
             case DISK_FULL -> response.setCode(ResponseCode.SERVICE_NOT_AVAILABLE)
                     .setRemark("service not available now: disk full, writes are refused until space is freed ("
                             + java.util.Objects.requireNonNullElse(access.store().writeRefusal(), "disk full") + ")");

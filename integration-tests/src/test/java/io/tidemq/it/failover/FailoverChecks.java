@@ -5,14 +5,9 @@ import io.tidemq.common.protocol.body.EpochEntryCache;
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.TideBrokerProcess;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.protocol.route.BrokerData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +32,7 @@ final class FailoverChecks {
 
     static long maxOffset(DefaultMQAdminExt admin, String addr) {
         try {
-            return Long.parseLong(admin.fetchBrokerRuntimeStats(addr).getTable().get("commitLogMaxOffset"));
+            return Clients.commitLogEnd(admin, addr);
         } catch (Exception e) {
             return -1;
         }
@@ -46,18 +41,7 @@ final class FailoverChecks {
     /** A push consumer from the first offset recording key to body of everything it gets. */
     static DefaultMQPushConsumer consumer(String namesrv, String group, String topic, Map<String, String> received)
             throws Exception {
-        DefaultMQPushConsumer consumer = Clients.pushConsumer(group, namesrv);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setPollNameServerInterval(1000);
-        consumer.subscribe(topic, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            for (MessageExt m : msgs) {
-                received.put(m.getKeys(), new String(m.getBody(), StandardCharsets.UTF_8));
-            }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        return consumer;
+        return Clients.recordingConsumer(namesrv, group, topic, received);
     }
 
     /** Every acknowledged message arrives, byte for byte. */

@@ -5,14 +5,10 @@ import io.tidemq.it.support.Ports;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,10 +54,9 @@ class AllNameServersLostIT {
             admin.createAndUpdateTopicConfig(brokerB.address(), new TopicConfig(TOPIC, 4, 4, 6));
             admin.shutdown();
             DefaultMQProducer producer = Clients.producer("PG_NS_LOST", both);
-            producer.setPollNameServerInterval(1000);
             producer.start();
             Map<String, String> received = new ConcurrentHashMap<>();
-            DefaultMQPushConsumer consumer = consumer(both, "CG_NS_LOST", received);
+            DefaultMQPushConsumer consumer = Clients.recordingConsumer(both, "CG_NS_LOST", TOPIC, received);
             Map<String, String> acked = new HashMap<>();
             Map<String, Integer> perBroker = new ConcurrentHashMap<>();
             try {
@@ -130,21 +125,5 @@ class AllNameServersLostIT {
         acked.put(key, body);
         perBroker.merge(r.getMessageQueue().getBrokerName(), 1, Integer::sum);
         return true;
-    }
-
-    private static DefaultMQPushConsumer consumer(String namesrv, String group, Map<String, String> into)
-            throws Exception {
-        DefaultMQPushConsumer c = Clients.pushConsumer(group, namesrv);
-        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        c.setPollNameServerInterval(1000);
-        c.subscribe(TOPIC, "*");
-        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            for (MessageExt m : msgs) {
-                into.put(m.getKeys(), new String(m.getBody(), StandardCharsets.UTF_8));
-            }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        c.start();
-        return c;
     }
 }

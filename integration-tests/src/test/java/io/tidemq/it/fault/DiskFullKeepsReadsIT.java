@@ -5,16 +5,12 @@ import io.tidemq.it.support.SmallDisk;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.protocol.ResponseCode;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
@@ -65,7 +61,6 @@ class DiskFullKeepsReadsIT {
             admin = Clients.admin(ns.address());
             admin.start();
             producer = Clients.producer("PG_DISK", ns.address());
-            producer.setPollNameServerInterval(1000);
             // bodies as they are: the client would otherwise compress the padded ones to almost nothing
             producer.setCompressMsgBodyOverHowmuch(Integer.MAX_VALUE);
             producer.start();
@@ -119,16 +114,7 @@ class DiskFullKeepsReadsIT {
         /** A push consumer of the topic from its first offset, recording key to body. */
         Map<String, String> consume(String group) throws Exception {
             Map<String, String> into = new ConcurrentHashMap<>();
-            DefaultMQPushConsumer c = Clients.pushConsumer(group, ns.address());
-            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-            c.subscribe(TOPIC, "*");
-            c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-                for (MessageExt m : msgs) {
-                    into.put(m.getKeys(), new String(m.getBody(), StandardCharsets.UTF_8));
-                }
-                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-            });
-            c.start();
+            DefaultMQPushConsumer c = Clients.recordingConsumer(ns.address(), group, TOPIC, into);
             consumers.add(c);
             return into;
         }

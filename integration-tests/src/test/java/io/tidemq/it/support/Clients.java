@@ -64,6 +64,30 @@ public final class Clients {
         return c;
     }
 
+    /** A started push consumer of {@code topic} from its first offset, recording each message's keys to its body. */
+    public static DefaultMQPushConsumer recordingConsumer(String namesrv, String group, String topic,
+                                                          java.util.Map<String, String> keyToBody)
+            throws org.apache.rocketmq.client.exception.MQClientException {
+        DefaultMQPushConsumer c = pushConsumer(group, namesrv);
+        c.setConsumeFromWhere(org.apache.rocketmq.common.consumer.ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe(topic, "*");
+        c.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently)
+                (msgs, ctx) -> {
+                    for (org.apache.rocketmq.common.message.MessageExt m : msgs) {
+                        keyToBody.put(m.getKeys(), new String(m.getBody(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    return org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+                });
+        c.start();
+        return c;
+    }
+
+    /** Where a broker's CommitLog ends, from its runtime figures. */
+    public static long commitLogEnd(DefaultMQAdminExt admin, String brokerAddr) throws Exception {
+        return Long.parseLong(admin.fetchBrokerRuntimeStats(brokerAddr).getTable().get("commitLogMaxOffset"));
+    }
+
     public static DefaultLitePullConsumer litePullConsumer(String group, String namesrv) {
         return litePullConsumer(group, namesrv, null);
     }
