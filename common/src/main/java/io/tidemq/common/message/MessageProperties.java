@@ -53,8 +53,8 @@ public final class MessageProperties {
      * nothing for an empty value), without building the map: filters read a few properties of many messages.
      */
     public static String find(String properties, String name) {
-        if (properties == null || name.isEmpty()) {
-            return null;
+        if (properties == null || name.isEmpty() || name.indexOf(MessageConst.NAME_VALUE_SEPARATOR) >= 0) {
+            return null; // decode ends every name at its first separator: no such name can be in the map
         }
         String found = null;
         int len = properties.length();

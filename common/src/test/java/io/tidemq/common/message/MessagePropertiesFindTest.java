@@ -5,6 +5,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
@@ -32,5 +33,12 @@ class MessagePropertiesFindTest {
         for (String key : all.keySet()) {
             assertThat(MessageProperties.find(properties, key)).as(key).isEqualTo(all.get(key));
         }
+    }
+
+    @Test
+    void aNameHoldingTheNameValueSeparatorIsNeverFound() {
+        // found by MessagePropertiesFuzzTest: decode cuts the name at its first separator, find matched it whole
+        assertThat(MessageProperties.find("a\u0001b\u0001c", "a\u0001b")).isNull();
+        assertThat(MessageProperties.decode("a\u0001b\u0001c")).containsExactly(Map.entry("a", "b\u0001c"));
     }
 }

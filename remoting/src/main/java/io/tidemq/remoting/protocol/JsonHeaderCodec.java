@@ -155,6 +155,10 @@ public final class JsonHeaderCodec {
                 }
             } else if (c < 0xA0 || c == 0x2028 || c == 0x2029) {
                 p = unicodeEscape(b, p, c);
+            } else if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < len
+                    && Character.isLowSurrogate(s.charAt(i + 1)))) {
+                // a lone surrogate has no UTF-8 form; escaped it reaches the peer unchanged instead of as '?'
+                p = unicodeEscape(b, p, c);
             } else {
                 int cp = s.codePointAt(i);
                 if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {

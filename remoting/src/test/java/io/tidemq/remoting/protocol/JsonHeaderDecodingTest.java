@@ -74,6 +74,18 @@ class JsonHeaderDecodingTest {
     }
 
     @Test
+    void aLoneSurrogateSurvivesOurOwnEncoding() throws Exception {
+        // found by JsonHeaderFuzzTest: written as UTF-8 it became '?', so an echoed header differed from the request
+        RemotingCommand cmd = decode("{\"remark\":\"x\\udedaY\\uD83D\",\"extFields\":{\"k\\uDEDA\":\"v\"}}");
+        HeaderWriter w = new HeaderWriter(64);
+        JsonHeaderCodec.encode(cmd, w);
+        RemotingCommand again = JsonHeaderCodec.decode(java.util.Arrays.copyOf(w.array(), w.size()));
+
+        assertThat(again.getRemark()).isEqualTo("x\udedaY\ud83d");
+        assertThat(again.getExtFields()).containsExactly(Map.entry("k\udeda", "v"));
+    }
+
+    @Test
     void lenientFormsFastjsonAlsoAccepts() throws Exception {
         RemotingCommand cmd = decode("{'code':'105','opaque':\" 9 \",'language':'GO','version':1.0,"
                 + "'extFields':{'topic':'T\\x41'},'flag':null}");

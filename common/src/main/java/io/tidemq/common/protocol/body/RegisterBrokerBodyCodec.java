@@ -80,6 +80,9 @@ public final class RegisterBrokerBodyCodec {
         if (requestVersion < FIRST_VERSION_WITH_FULL_BODY) {
             RegisterBrokerBody body = new RegisterBrokerBody();
             body.topicConfigSerializeWrapper = Json.fromBytes(data, TopicConfigSerializeWrapper.class);
+            if (body.topicConfigSerializeWrapper == null) {
+                throw new IllegalArgumentException("register body is the JSON literal null");
+            }
             return normalized(body);
         }
         return normalized(Json.fromBytes(data, RegisterBrokerBody.class));
@@ -96,6 +99,9 @@ public final class RegisterBrokerBodyCodec {
     }
 
     private static RegisterBrokerBody normalized(RegisterBrokerBody body) {
+        if (body == null) {
+            throw new IllegalArgumentException("register body is the JSON literal null");
+        }
         if (body.topicConfigSerializeWrapper == null) {
             body.topicConfigSerializeWrapper = new TopicConfigSerializeWrapper();
         }

@@ -125,6 +125,11 @@ class RegisterBrokerBodyCodecTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RegisterBrokerBodyCodec.decode("{broken".getBytes(), false, 399))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RegisterBrokerBody");
+        // the JSON literal null parsed to no body at all, and registration then failed with a NullPointerException
+        assertThatThrownBy(() -> RegisterBrokerBodyCodec.decode("null".getBytes(), false, 399))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+        assertThatThrownBy(() -> RegisterBrokerBodyCodec.decode(" null ".getBytes(), false, 36))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
     }
 
     @Test
