@@ -78,6 +78,11 @@ public final class BrokerConfiguration {
             problems.add("listenPort must be within 3..65534 (the broker also binds listenPort-2 and "
                     + "listenPort+1), got " + server.getListenPort());
         }
+        try {
+            server.requestBytesInFlightLimit();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
         if (broker.getMetricsPort() == -1) {
             broker.setMetricsPort(server.getListenPort() + METRICS_PORT_OFFSET);
         }

@@ -99,6 +99,17 @@ class BrokerConfigurationTest {
     }
 
     @Test
+    void theRequestBudgetDefaultsToAQuarterOfTheHeapAndANegativeOneIsRefused() {
+        BrokerConfiguration c = new BrokerConfiguration();
+        c.finish();
+        assertThat(c.server.requestBytesInFlightLimit()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+        BrokerConfiguration bad = new BrokerConfiguration();
+        bad.applyOverride("serverRequestBytesInFlightLimit=-1");
+        assertThatThrownBy(bad::finish).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("serverRequestBytesInFlightLimit must be >= 0");
+    }
+
+    @Test
     void badValueIsAnErrorNamingKeyAndValue() {
         BrokerConfiguration c = new BrokerConfiguration();
         assertThatThrownBy(() -> c.applyOverride("brokerRole=MASTER"))

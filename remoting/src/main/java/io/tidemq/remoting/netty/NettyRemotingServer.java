@@ -102,7 +102,9 @@ public final class NettyRemotingServer {
                 new DefaultThreadFactory("TideMQ-ServerSelector", false));
         FrameEncoder encoder = new FrameEncoder();
         ConnectionEventHandler connections = new ConnectionEventHandler(events, responses::failChannel);
-        CommandHandler commands = new CommandHandler(responses, dispatcher);
+        RequestBytesBudget budget = new RequestBytesBudget(config.requestBytesInFlightLimit());
+        dispatcher.setBudget(budget);
+        CommandHandler commands = new CommandHandler(responses, dispatcher, budget);
         TlsConfig tls = config.getTls();
         TlsContexts tlsContexts = new TlsContexts(tls);
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -125,7 +127,7 @@ public final class NettyRemotingServer {
                         ch.pipeline().addLast("flushConsolidation", new FlushConsolidationHandler(
                                         FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false))
                                 .addLast("encoder", encoder)
-                                .addLast("decoder", new FrameDecoder(config.getFrameMaxLength()))
+                                .addLast("decoder", new FrameDecoder(config.getFrameMaxLength(), budget))
                                 .addLast("idle", new IdleStateHandler(0, 0,
                                         config.getServerChannelMaxIdleTimeSeconds()))
                                 .addLast("commands", commands)

@@ -49,6 +49,12 @@ public class NettyServerConfig implements Cloneable {
             + "and a broker's outgoing ones (Apache: the system property com.rocketmq.remoting.frameMaxLength, also "
             + "honoured here as the default).", defaultText = "16777216 (16 MiB)", origin = Origin.TIDEMQ)
     private int frameMaxLength = Integer.getInteger("com.rocketmq.remoting.frameMaxLength", 16 * 1024 * 1024);
+    @ConfigKey(doc = "Bytes of request frames a server holds at once, from reading a frame's length until the "
+            + "request is processed; a request that would go beyond it (bodies over 64 KiB only) is answered "
+            + "SYSTEM_BUSY unread, which the official producer retries. Bounds memory under floods of big sends; "
+            + "Apache has no such limit. 0 means a quarter of the maximum heap.", defaultText = "0 (heap / 4)",
+            origin = Origin.TIDEMQ)
+    private long serverRequestBytesInFlightLimit = 0;
     /** TLS of accepted connections (Apache's tls.* system properties); not a key of the config file. */
     private TlsConfig tls = TlsConfig.DISABLED;
 
@@ -187,6 +193,28 @@ public class NettyServerConfig implements Cloneable {
 
     public void setUseEpollNativeSelector(boolean useEpollNativeSelector) {
         this.useEpollNativeSelector = useEpollNativeSelector;
+    }
+
+    public long getServerRequestBytesInFlightLimit() {
+        return serverRequestBytesInFlightLimit;
+    }
+
+    public void setServerRequestBytesInFlightLimit(long serverRequestBytesInFlightLimit) {
+        this.serverRequestBytesInFlightLimit = serverRequestBytesInFlightLimit;
+    }
+
+    /**
+     * The limit in effect: the configured one, or a quarter of the maximum heap when it is 0.
+     *
+     * @throws IllegalArgumentException for a negative setting
+     */
+    public long requestBytesInFlightLimit() {
+        if (serverRequestBytesInFlightLimit < 0) {
+            throw new IllegalArgumentException("serverRequestBytesInFlightLimit must be >= 0 (0: a quarter of the "
+                    + "heap), got " + serverRequestBytesInFlightLimit);
+        }
+        return serverRequestBytesInFlightLimit > 0 ? serverRequestBytesInFlightLimit
+                : Math.max(1, Runtime.getRuntime().maxMemory() / 4);
     }
 
     public int getFrameMaxLength() {

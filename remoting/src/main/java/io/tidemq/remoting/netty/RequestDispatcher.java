@@ -48,6 +48,7 @@ final class RequestDispatcher {
     private final List<RpcHook> hooks = new CopyOnWriteArrayList<>();
     private volatile Registration defaultRegistration;
     private volatile ExecutorService defaultExecutor;
+    private volatile RequestBytesBudget budget;
 
     /** Sets the pool for processors registered without an executor; must be called before requests arrive. */
     void setDefaultExecutor(ExecutorService executor) {
@@ -62,12 +63,35 @@ final class RequestDispatcher {
         defaultRegistration = new Registration(processor, executor);
     }
 
+    /** The budget requests were counted against by the frame decoder; released here once each is settled. */
+    void setBudget(RequestBytesBudget budget) {
+        this.budget = budget;
+    }
+
     void addHook(RpcHook hook) {
         hooks.add(hook);
     }
 
     /** Handles one request that arrived on {@code channel}. Never throws. */
     void dispatch(Channel channel, RemotingCommand request) {
+        int counted = request.takeInboundBytes();
+        RequestBytesBudget b = budget;
+        route(channel, request, counted == 0 || b == null ? NOTHING : () -> b.release(counted));
+    }
+
+    /**
+     * Answers a request the frame decoder turned away unread for want of budget (only its header is here):
+     * SYSTEM_BUSY with the decoder's explanation, which the official producer retries, elsewhere when it can.
+     */
+    void refuseOverloaded(Channel channel, RemotingCommand header, String reason) {
+        NettyRemoteChannel remote = NettyRemoteChannel.of(channel);
+        LOG.warn("refused request code {} from {}: {}", header.getCode(), remote.remoteAddress(), reason);
+        notifyBusy(remote, header);
+        answer(remote, header, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY, reason));
+    }
+
+    /** {@code release} runs exactly once, when the request is settled: answered, rejected, or processed. */
+    private void route(Channel channel, RemotingCommand request, Runnable release) {
         NettyRemoteChannel remote = NettyRemoteChannel.of(channel);
         Registration reg = processors.get(request.getCode());
         if (reg == null) {
@@ -76,6 +100,7 @@ final class RequestDispatcher {
         if (reg == null) {
             String remark = " request type " + request.getCode() + " not supported";
             LOG.warn("{}{}", remote.remoteAddress(), remark);
+            release.run();
             answer(remote, request, RemotingCommand.createResponse(
                     RemotingSysResponseCode.REQUEST_CODE_NOT_SUPPORTED, remark));
             return;
@@ -85,10 +110,12 @@ final class RequestDispatcher {
             reject = reg.processor.rejectRequest();
         } catch (RuntimeException e) {
             LOG.error("rejectRequest() of {} threw", reg.processor, e);
+            release.run();
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_ERROR, describe(e)));
             return;
         }
         if (reject) {
+            release.run();
             notifyBusy(remote, request);
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
                     REJECT_REMARK));
@@ -102,14 +129,18 @@ final class RequestDispatcher {
                 process(remote, processor, request);
             } finally {
                 inFlight.decrementAndGet();
+                release.run();
             }
             return;
         }
         ExecutorService executor = reg.executor != null ? reg.executor : defaultExecutor;
-        Runnable settled = NOTHING;
+        Runnable settled = release;
         if (inFlight != null) {
             inFlight.incrementAndGet();
-            settled = inFlight::decrementAndGet;
+            settled = () -> {
+                inFlight.decrementAndGet();
+                release.run();
+            };
         }
         try {
             executor.execute(new RequestTask(request, remote, () -> process(remote, processor, request), settled));

@@ -32,6 +32,8 @@ public final class RemotingCommand {
     private ByteBuffer[] bodyBuffers;
     /** Runs once the body buffers have been written or dropped, so their owner may release them. */
     private Runnable bodyRelease;
+    /** Frame bytes a server's request budget counts for this received command until it is settled; 0: none. */
+    private int inboundBytes;
 
     public RemotingCommand() {
     }
@@ -198,6 +200,18 @@ public final class RemotingCommand {
         if (r != null) {
             r.run();
         }
+    }
+
+    /** Marks a received command as counted with {@code bytes} against its server's request budget. */
+    public void setInboundBytes(int bytes) {
+        this.inboundBytes = bytes;
+    }
+
+    /** The bytes this command was counted with, once: later calls return 0, so a budget is never released twice. */
+    public int takeInboundBytes() {
+        int n = inboundBytes;
+        inboundBytes = 0;
+        return n;
     }
 
     /** Total body length in bytes, counting both the array and the buffers. */
