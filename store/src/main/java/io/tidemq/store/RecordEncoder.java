@@ -76,8 +76,8 @@ final class RecordEncoder {
 
     /**
      * Encodes every entry of a batch body (protocol.md 4.2) as its own record, appending the batch-level properties
-     * to each entry's own. Returns null on success, MESSAGE_ILLEGAL for a malformed or empty batch or an oversized
-     * record, PROPERTIES_SIZE_EXCEEDED when joined properties are too long.
+     * to each entry's own. Returns null on success, MESSAGE_ILLEGAL for a malformed or empty batch or when a record
+     * or all of them together exceed maxMessageSize, PROPERTIES_SIZE_EXCEEDED when joined properties are too long.
      */
     PutMessageStatus encodeBatch(MessageExtBatch batch) {
         count = 0;
@@ -121,7 +121,8 @@ final class RecordEncoder {
                 return PutMessageStatus.PROPERTIES_SIZE_EXCEEDED;
             }
             int len = StoredRecord.recordLength(sysFlag, bodyLen, topic.length(), propsLen);
-            if (len > maxMessageSize) {
+            // the whole batch is bounded too, as in Apache 4.9: it is one append, encoded in one buffer
+            if (len > maxMessageSize || out + len > maxMessageSize) {
                 return illegal();
             }
             ensureCapacity(out + len);

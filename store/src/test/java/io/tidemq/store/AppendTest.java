@@ -155,10 +155,14 @@ class AppendTest {
         assertThat(store.putMessage(truncated).status()).isEqualTo(PutMessageStatus.MESSAGE_ILLEGAL);
         MessageExtBatch empty = Stores.batch("T", 0, List.of(), List.of(), "");
         assertThat(store.putMessage(empty).status()).isEqualTo(PutMessageStatus.MESSAGE_ILLEGAL);
+        // each record fits, all of them together do not: as Apache 4.9, a batch is bounded by maxMessageSize whole
+        MessageExtBatch tooBig = Stores.batch("T", 0, List.of("x".repeat(400), "y".repeat(400), "z".repeat(400)),
+                List.of("", "", ""), "");
+        assertThat(store.putMessage(tooBig).status()).isEqualTo(PutMessageStatus.MESSAGE_ILLEGAL);
 
         assertThat(store.getMaxPhyOffset()).isEqualTo(max);
         assertThat(store.putMessage(message("T", 0, "next")).appendResult().logicsOffset()).isEqualTo(1);
-        assertThat(store.runtimeInfo().get("putMessageFailedTimes")).isEqualTo("7");
+        assertThat(store.runtimeInfo().get("putMessageFailedTimes")).isEqualTo("8");
         assertThat(store.runtimeInfo().get("putMessageTimesTotal")).isEqualTo("2");
     }
 

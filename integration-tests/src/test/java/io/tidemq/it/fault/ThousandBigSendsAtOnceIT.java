@@ -1,27 +1,15 @@
 package io.tidemq.it.fault;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.UnpooledByteBufAllocator;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.tidemq.common.message.MessageConst;
 import io.tidemq.common.protocol.RequestCode;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.SendMessageRequestHeaderV2;
+import io.tidemq.it.support.BrokerMemory;
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.Ports;
-import io.tidemq.it.support.PrometheusScrape;
+import io.tidemq.it.support.RawConnections;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
-import io.tidemq.remoting.netty.RemotingFrames;
 import io.tidemq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.consumer.PullResult;
@@ -39,16 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,27 +63,23 @@ class ThousandBigSendsAtOnceIT {
             admin.start();
             try {
                 admin.createAndUpdateTopicConfig(broker.address(), new TopicConfig(TOPIC, 4, 4, 6));
-                MemorySampler memory = new MemorySampler(broker.pid(), metricsPort);
+                BrokerMemory memory = new BrokerMemory(broker.pid(), metricsPort);
                 memory.start();
                 Map<Integer, RemotingCommand> answers;
                 Set<Integer> closedUnanswered;
                 ByteBuffer body = payload();
-                NioEventLoopGroup group = new NioEventLoopGroup(2);
-                try {
-                    Flood flood = new Flood(group, broker.address(), body);
-                    flood.sendAll();
+                try (RawConnections flood = new RawConnections(broker.address(), CONNECTIONS)) {
+                    sendAll(flood, body);
                     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-                    while (flood.answers.size() + flood.closedUnanswered.size() < CONNECTIONS
+                    while (flood.answers().size() + flood.closedUnanswered().size() < CONNECTIONS
                             && System.nanoTime() < deadline) {
                         Thread.sleep(1000);
                         System.out.printf("flood: %d answered, %d closed unanswered, broker alive %s%n",
-                                flood.answers.size(), flood.closedUnanswered.size(), broker.isAlive());
+                                flood.answers().size(), flood.closedUnanswered().size(), broker.isAlive());
                     }
-                    answers = new TreeMap<>(flood.answers);
-                    closedUnanswered = new HashSet<>(flood.closedUnanswered);
-                    flood.close();
+                    answers = new TreeMap<>(flood.answers());
+                    closedUnanswered = new HashSet<>(flood.closedUnanswered());
                 } finally {
-                    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
                     memory.stop();
                 }
                 Map<String, Integer> outcome = new TreeMap<>();
@@ -115,8 +95,8 @@ class ThousandBigSendsAtOnceIT {
                 System.out.printf("abuse: %d sends of %d bytes at once: %s, closed unanswered %d, stored %d;"
                                 + " peak RSS %d MiB (anon %d MiB), peak heap used %d MiB, peak direct %d MiB;"
                                 + " refusals %s%n", CONNECTIONS, BODY, outcome, closedUnanswered.size(), stored,
-                        memory.peakRss.get() >> 20, memory.peakAnon.get() >> 20, memory.peakHeap.get() >> 20,
-                        memory.peakDirect.get() >> 20, remarks);
+                        memory.peakRssMiB(), memory.peakAnonMiB(), memory.peakHeapMiB(), memory.peakDirectMiB(),
+                        remarks);
 
                 assertThat(broker.isAlive()).as("broker survived").isTrue();
                 assertThat(answers.size() + closedUnanswered.size()).as("connections settled within 3 minutes; "
@@ -196,131 +176,25 @@ class ThousandBigSendsAtOnceIT {
         }
     }
 
-    /** The 1,000 connections: each writes one SEND_MESSAGE_V2 frame (its own header, the shared body) and waits. */
-    private static final class Flood {
-        final Map<Integer, RemotingCommand> answers = new ConcurrentHashMap<>();
-        final Set<Integer> closedUnanswered = ConcurrentHashMap.newKeySet();
-        private final List<Channel> channels = new ArrayList<>();
-        private final ByteBuffer body;
-
-        Flood(NioEventLoopGroup group, String address, ByteBuffer body) throws InterruptedException {
-            this.body = body;
-            String host = address.substring(0, address.indexOf(':'));
-            int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-            for (int i = 0; i < CONNECTIONS; i++) {
-                int id = i;
-                Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                        .handler(new ChannelInitializer<SocketChannel>() {
-                            @Override
-                            protected void initChannel(SocketChannel ch) {
-                                ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(16 << 20, 0, 4, 0, 4),
-                                        new SimpleChannelInboundHandler<ByteBuf>() {
-                                            @Override
-                                            protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame)
-                                                    throws Exception {
-                                                answers.put(id, RemotingFrames.decode(frame));
-                                            }
-
-                                            @Override
-                                            public void channelInactive(ChannelHandlerContext ctx) {
-                                                if (!answers.containsKey(id)) {
-                                                    closedUnanswered.add(id);
-                                                }
-                                            }
-                                        });
-                            }
-                        });
-                channels.add(b.connect(host, port).sync().channel());
-            }
+    /** One SEND_MESSAGE_V2 per connection, its own key in its header and the shared body, all written before any flush. */
+    private static void sendAll(RawConnections flood, ByteBuffer body) {
+        for (int i = 0; i < CONNECTIONS; i++) {
+            SendMessageRequestHeaderV2 h = new SendMessageRequestHeaderV2();
+            h.a = "PG_FLOOD";
+            h.b = TOPIC;
+            h.c = "TBW102";
+            h.d = 4;
+            h.e = i % 4;
+            h.f = 0;
+            h.g = System.currentTimeMillis();
+            h.h = 0;
+            h.i = MessageConst.PROPERTY_KEYS + MessageConst.NAME_VALUE_SEPARATOR + "k-" + i;
+            h.j = 0;
+            h.k = false;
+            h.m = false;
+            flood.write(i, RemotingCommand.createRequest(RequestCode.SEND_MESSAGE_V2, h).setOpaque(i)
+                    .setBodyBuffers(new ByteBuffer[]{body.duplicate()}, () -> { }));
         }
-
-        /** Writes every request before flushing any, so all 1,000 are on their way together. */
-        void sendAll() {
-            List<ChannelFuture> writes = new ArrayList<>();
-            for (int i = 0; i < CONNECTIONS; i++) {
-                SendMessageRequestHeaderV2 h = new SendMessageRequestHeaderV2();
-                h.a = "PG_FLOOD";
-                h.b = TOPIC;
-                h.c = "TBW102";
-                h.d = 4;
-                h.e = i % 4;
-                h.f = 0;
-                h.g = System.currentTimeMillis();
-                h.h = 0;
-                h.i = MessageConst.PROPERTY_KEYS + MessageConst.NAME_VALUE_SEPARATOR + "k-" + i;
-                h.j = 0;
-                h.k = false;
-                h.m = false;
-                RemotingCommand cmd = RemotingCommand.createRequest(RequestCode.SEND_MESSAGE_V2, h).setOpaque(i)
-                        .setBodyBuffers(new ByteBuffer[]{body.duplicate()}, () -> { });
-                writes.add(channels.get(i).write(RemotingFrames.encode(cmd, UnpooledByteBufAllocator.DEFAULT)));
-            }
-            channels.forEach(Channel::flush);
-        }
-
-        void close() {
-            channels.forEach(Channel::close);
-        }
-    }
-
-    /** Samples the broker's RSS (anonymous part too) from /proc and its heap and direct memory from /metrics. */
-    private static final class MemorySampler {
-        final AtomicLong peakRss = new AtomicLong();
-        final AtomicLong peakAnon = new AtomicLong();
-        final AtomicLong peakHeap = new AtomicLong();
-        final AtomicLong peakDirect = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final long pid;
-        private final int metricsPort;
-        private Thread thread;
-
-        MemorySampler(long pid, int metricsPort) {
-            this.pid = pid;
-            this.metricsPort = metricsPort;
-        }
-
-        void start() {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    sample();
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "memory-sampler");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            sample();
-        }
-
-        private void sample() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                    if (line.startsWith("VmHWM:")) {
-                        peakRss.accumulateAndGet(kib(line) << 10, Math::max);
-                    } else if (line.startsWith("RssAnon:")) {
-                        peakAnon.accumulateAndGet(kib(line) << 10, Math::max);
-                    }
-                }
-                PrometheusScrape s = PrometheusScrape.of("127.0.0.1", metricsPort);
-                peakHeap.accumulateAndGet((long) s.sum("jvm_memory_used_bytes", Map.of("area", "heap")),
-                        Math::max);
-                peakDirect.accumulateAndGet((long) s.sum("jvm_buffer_memory_used_bytes", Map.of("id", "direct")),
-                        Math::max);
-            } catch (Exception e) {
-                // the broker may be too busy to answer a scrape; the next sample tries again
-            }
-        }
-
-        private static long kib(String line) {
-            return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
+        flood.flushAll();
     }
 }

@@ -105,6 +105,7 @@ public final class NettyRemotingServer {
         RequestBytesBudget budget = new RequestBytesBudget(config.requestBytesInFlightLimit());
         dispatcher.setBudget(budget);
         CommandHandler commands = new CommandHandler(responses, dispatcher, budget);
+        OutboundBackpressure backpressure = new OutboundBackpressure();
         TlsConfig tls = config.getTls();
         TlsContexts tlsContexts = new TlsContexts(tls);
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -130,6 +131,7 @@ public final class NettyRemotingServer {
                                 .addLast("decoder", new FrameDecoder(config.getFrameMaxLength(), budget))
                                 .addLast("idle", new IdleStateHandler(0, 0,
                                         config.getServerChannelMaxIdleTimeSeconds()))
+                                .addLast("backpressure", backpressure)
                                 .addLast("commands", commands)
                                 .addLast("connections", connections);
                     }
