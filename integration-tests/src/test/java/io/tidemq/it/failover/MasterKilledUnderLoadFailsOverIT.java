@@ -2,6 +2,7 @@ package io.tidemq.it.failover;
 
 import io.tidemq.common.protocol.body.EpochEntryCache;
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -80,6 +81,7 @@ class MasterKilledUnderLoadFailsOverIT {
                     DefaultMQPushConsumer live = FailoverChecks.consumer(namesrv, "CG_FAILOVER_LIVE", TOPIC,
                             liveReceived);
                     Map<String, String> acked;
+                    String outcomes;
                     List<Long> promotions = new ArrayList<>();
                     List<Long> resumes = new ArrayList<>();
                     List<Long> rejoins = new ArrayList<>();
@@ -113,7 +115,8 @@ class MasterKilledUnderLoadFailsOverIT {
                                     .until(() -> queries.inSyncAlive("broker-a") == 2);
                             rejoins.add((System.nanoTime() - restarted) / 1_000_000);
                         }
-                        System.out.println("failover: how the sends ended " + load.outcomes());
+                        outcomes = String.valueOf(load.outcomes());
+                        System.out.println("failover: how the sends ended " + outcomes);
                     }
                     FailoverChecks.printRoleLines(List.of(groupA));
                     System.out.printf("failover: promotion ms %s, first SEND_OK of a send begun after the kill "
@@ -136,10 +139,23 @@ class MasterKilledUnderLoadFailsOverIT {
                         live.shutdown();
                     }
                     FailoverChecks.assertConsumableFromTheStart(namesrv, "CG_FAILOVER_AFTER", TOPIC, acked);
+                    FaultReport.record("kill -9 of master-a under load on 2m-2s with controllers, " + KILLS
+                                    + " times", MasterKilledUnderLoadFailsOverIT.class, "sends ended "
+                                    + outcomes + "; broker-b took sends during each failover",
+                            acked.size(), "0 (consumed live and again from the start, bodies compared)",
+                            "broker-a: new master in the route after " + percentiles(promotions)
+                                    + " ms, first SEND_OK stored by it after " + percentiles(resumes) + " ms",
+                            "-");
                 } finally {
                     admin.shutdown();
                 }
             }
         }
+    }
+
+    /** p50 / max of a list of durations. */
+    private static String percentiles(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return "p50 " + sorted.get(sorted.size() / 2) + " / max " + sorted.get(sorted.size() - 1);
     }
 }

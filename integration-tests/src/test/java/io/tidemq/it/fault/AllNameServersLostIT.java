@@ -1,6 +1,7 @@
 package io.tidemq.it.fault;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.Ports;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
@@ -94,7 +95,11 @@ class AllNameServersLostIT {
                     await().atMost(Duration.ofSeconds(60))
                             .until(() -> received.keySet().containsAll(acked.keySet()));
                     acked.forEach((k, v) -> assertThat(received.get(k)).as(k).isEqualTo(v));
-                    System.out.printf("namesrv lost: %d acknowledged, all consumed%n", acked.size());
+                    FaultReport.record("one NameServer stopped, then the other; both back, empty, at the same "
+                            + "addresses", AllNameServersLostIT.class, "every send SEND_OK (100 with no NameServer at "
+                            + "all, on both masters); brokers registered again by themselves and a new client found "
+                            + "both masters", acked.size(), String.valueOf(acked.keySet().stream()
+                                    .filter(k -> !acked.get(k).equals(received.get(k))).count()), "-", "-");
                 }
             } finally {
                 consumer.shutdown();

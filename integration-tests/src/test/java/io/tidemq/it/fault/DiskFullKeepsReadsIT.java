@@ -1,6 +1,7 @@
 package io.tidemq.it.fault;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.SmallDisk;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
@@ -125,6 +126,13 @@ class DiskFullKeepsReadsIT {
             acked.forEach((k, v) -> assertThat(received.get(k)).as(k).startsWith(v));
         }
 
+        /** Acknowledged messages not received with their body. */
+        static long missing(Map<String, String> acked, Map<String, String> received) {
+            return acked.entrySet().stream()
+                    .filter(e -> received.get(e.getKey()) == null || !received.get(e.getKey()).startsWith(e.getValue()))
+                    .count();
+        }
+
         /** Stops and restarts the broker cleanly; a new group then reads everything acknowledged, unchanged. */
         void assertAllThereAfterARestart(Map<String, String> acked, Map<String, String> received) throws Exception {
             consumers.forEach(DefaultMQPushConsumer::shutdown);
@@ -160,8 +168,6 @@ class DiskFullKeepsReadsIT {
                 assertThat(refusal.getResponseCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
                 assertThat(refusal.getErrorMessage()).contains("disk full")
                         .contains("above diskSpaceWarningLevelRatio 90%");
-                System.out.printf("disk full: %d messages acknowledged, disk %.1f%% used, refusal: %s%n",
-                        acked.size(), disk.usedRatio() * 100, refusal.getErrorMessage());
                 assertThat(acked).hasSizeGreaterThan(50);
                 assertThat(disk.usedRatio()).isGreaterThan(0.9).isLessThan(1.0);
 
@@ -175,6 +181,11 @@ class DiskFullKeepsReadsIT {
                 c.awaitWritesResume(acked);
                 DiskBroker.assertAllConsumed(acked, received);
                 c.assertAllThereAfterARestart(acked, received);
+                FaultReport.record("the CommitLog's disk passes diskSpaceWarningLevelRatio", DiskFullKeepsReadsIT.class,
+                        "SEND_OK until the disk was full, then SERVICE_NOT_AVAILABLE: \"" + refusal.getErrorMessage()
+                                + "\"; consumers went on; writes resumed once space was freed, no restart",
+                        acked.size(), String.valueOf(DiskBroker.missing(acked, received)),
+                        "writes: until space is freed; reads: none", "-");
             }
         }
     }
@@ -198,8 +209,6 @@ class DiskFullKeepsReadsIT {
             Path filler = disk.fillUp("filler");
             MQBrokerException refusal = c.sendUntilRefused("full", 64 * 1024, 400, 0, acked);
             assertThat(refusal).as("sends refused on a full disk").isNotNull();
-            System.out.printf("disk filled up: %d acknowledged, refusal: %s%n", acked.size(),
-                    refusal.getErrorMessage());
             assertThat(refusal.getResponseCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
             assertThat(refusal.getErrorMessage()).contains("disk");
 
@@ -209,6 +218,10 @@ class DiskFullKeepsReadsIT {
             c.awaitWritesResume(acked);
             DiskBroker.assertAllConsumed(acked, received);
             c.assertAllThereAfterARestart(acked, received);
+            FaultReport.record("another program fills the disk to the last byte between two disk checks",
+                    DiskFullKeepsReadsIT.class, "SERVICE_NOT_AVAILABLE: \"" + refusal.getErrorMessage()
+                            + "\"; the broker stayed up", acked.size(), String.valueOf(DiskBroker.missing(acked, received)),
+                    "writes: until space is freed; reads: none", "-");
         }
     }
 
@@ -232,14 +245,17 @@ class DiskFullKeepsReadsIT {
                 Map<String, String> acked = new HashMap<>();
                 MQBrokerException refusal = c.sendUntilRefused("q", 100, 20_000, 0, acked);
                 assertThat(refusal).as("sends refused once the consume queues' disk is full").isNotNull();
-                System.out.printf("consume-queue disk full: %d acknowledged, refusal: %s%n", acked.size(),
-                        refusal.getErrorMessage());
                 assertThat(refusal.getErrorMessage()).contains("disk full").contains("consume");
 
                 Map<String, String> received = c.consume("CG_DISK_LIVE");
                 Files.delete(filler);
                 c.awaitWritesResume(acked);
                 DiskBroker.assertAllConsumed(acked, received);
+                FaultReport.record("the consume queues' and index's own disk fills up first",
+                        DiskFullKeepsReadsIT.class, "SERVICE_NOT_AVAILABLE: \"" + refusal.getErrorMessage()
+                                + "\"; what was stored but not yet queued was queued once space was freed",
+                        acked.size(), String.valueOf(DiskBroker.missing(acked, received)),
+                        "writes: until space is freed; reads: none", "-");
             }
         }
     }

@@ -17,6 +17,7 @@ import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.PullMessageRequestHeader;
 import io.tidemq.it.support.BrokerMemory;
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.Ports;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
@@ -97,6 +98,12 @@ class PullResponsesNeverReadIT {
                 assertThat(written).as("requests the broker let in before it stopped reading").isLessThan(ATTEMPTED / 5);
                 assertThat(memory.peakHeapMiB()).as("peak heap, MiB").isLessThan(128);
                 assertThat(otherConsumerPulls(ns.address())).isEqualTo(PullStatus.FOUND);
+                FaultReport.record("a client sends pulls as fast as it can and never reads the answers (about 200 KiB "
+                                + "each)", PullResponsesNeverReadIT.class, "the broker stopped reading it after "
+                                + written + " of " + ATTEMPTED + " requests; another consumer was served meanwhile",
+                        0, "-", "-", String.format("RSS %d MiB (anon %d), heap %d MiB, direct %d MiB",
+                                memory.peakRssMiB(), memory.peakAnonMiB(), memory.peakHeapMiB(),
+                                memory.peakDirectMiB()));
             } finally {
                 group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
                 producer.shutdown();

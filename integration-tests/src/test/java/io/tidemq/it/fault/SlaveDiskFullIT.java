@@ -1,6 +1,7 @@
 package io.tidemq.it.fault;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.SmallDisk;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
@@ -65,8 +66,7 @@ class SlaveDiskFullIT {
                     last = send(producer, 64 * 1024).getSendStatus().name();
                     outcomes.merge(last, 1, Integer::sum);
                 }
-                System.out.println("slave disk full: sends ended " + outcomes + ", slave disk "
-                        + Math.round(disk.usedRatio() * 100) + "% used");
+                long slaveDiskPercent = Math.round(disk.usedRatio() * 100);
                 assertThat(last).as("the master stops answering SEND_OK once its slave cannot store")
                         .isIn("FLUSH_SLAVE_TIMEOUT", "SLAVE_NOT_AVAILABLE");
                 for (int i = 0; i < 3; i++) {
@@ -79,6 +79,11 @@ class SlaveDiskFullIT {
                         .until(() -> send(producer, 1024).getSendStatus() == SendStatus.SEND_OK);
                 await().atMost(Duration.ofSeconds(30)).until(() -> Clients.commitLogEnd(admin, master.address())
                         == Clients.commitLogEnd(admin, slave.address()));
+                FaultReport.record("the slave's disk fills up during synchronous double write", SlaveDiskFullIT.class,
+                        "sends of 64 KiB ended " + outcomes + " (slave disk " + slaveDiskPercent + "% used); the "
+                                + "slave refused the replicated bytes and stayed up; once it had room, SEND_OK again",
+                        outcomes.getOrDefault("SEND_OK", 0), "0 (both logs end at the same offset)",
+                        "SEND_OK: until the slave's disk has room", "-");
             } finally {
                 producer.shutdown();
                 admin.shutdown();

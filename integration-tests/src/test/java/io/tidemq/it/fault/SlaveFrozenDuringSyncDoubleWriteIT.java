@@ -1,6 +1,7 @@
 package io.tidemq.it.fault;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -73,7 +74,6 @@ class SlaveFrozenDuringSyncDoubleWriteIT {
                 } finally {
                     slave.thaw();
                 }
-                System.out.println("slave frozen: sends during the freeze ended " + during);
                 assertThat(during).as("no SEND_OK without the slave").doesNotContainKey("SEND_OK")
                         .containsKey("FLUSH_SLAVE_TIMEOUT");
 
@@ -86,6 +86,11 @@ class SlaveFrozenDuringSyncDoubleWriteIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> Clients.commitLogEnd(admin, master.address())
                         == Clients.commitLogEnd(admin, slave.address()));
                 assertThat(Clients.commitLogEnd(admin, slave.address())).isPositive();
+                FaultReport.record("the slave of a SYNC_MASTER frozen (SIGSTOP) for 8 s, its connection open",
+                        SlaveFrozenDuringSyncDoubleWriteIT.class, "before: 50 SEND_OK; during the freeze: " + during
+                                + " (each after syncFlushTimeout); after SIGCONT: 50 SEND_OK", 100,
+                        "0 (the slave's log ends where the master's does)",
+                        "SEND_OK: the 8 s of the freeze plus syncFlushTimeout", "-");
             } finally {
                 producer.shutdown();
                 admin.shutdown();

@@ -101,7 +101,8 @@ final class FrameDecoder extends ByteToMessageDecoder {
             return false;
         }
         int totalLength = refusing;
-        int headerLength = in.getInt(in.readerIndex() + RemotingFrames.LENGTH_FIELD_SIZE) & RemotingFrames.MAX_HEADER_LENGTH;
+        int headerLength = in.getInt(in.readerIndex() + RemotingFrames.LENGTH_FIELD_SIZE)
+                & RemotingFrames.MAX_HEADER_LENGTH;
         if (4L + headerLength > totalLength) {
             reject(ctx, in, "header length " + headerLength + " exceeds the frame length " + totalLength);
             return false;
