@@ -6,16 +6,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A small file system of the test's own (a tmpfs mounted on a folder of its temp dir, unmounted on close), for a
- * store to fill up; a filler file takes most of its space and is deleted to free it.
+ * A small file system of the test's own (a tmpfs, or an ext4 in an image file on a loop device, mounted on a folder
+ * of its temp dir and unmounted on close), for a store to fill up; a filler file takes most of its space and is
+ * deleted to free it.
  */
 public final class SmallDisk implements AutoCloseable {
     private final Path mountPoint;
-    private final long bytes;
+    /** The ext4 image, deleted on close; null for a tmpfs. */
+    private final Path image;
 
-    private SmallDisk(Path mountPoint, long bytes) {
+    private SmallDisk(Path mountPoint, Path image) {
         this.mountPoint = mountPoint;
-        this.bytes = bytes;
+        this.image = image;
     }
 
     /** True when this machine lets a test mount a tmpfs (root). */
@@ -27,7 +29,21 @@ public final class SmallDisk implements AutoCloseable {
     public static SmallDisk mount(Path mountPoint, int megabytes) throws IOException {
         Files.createDirectories(mountPoint);
         run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", mountPoint.toString());
-        return new SmallDisk(mountPoint, megabytes * 1024L * 1024L);
+        return new SmallDisk(mountPoint, null);
+    }
+
+    /**
+     * Mounts an ext4 of {@code megabytes} (no blocks reserved for root) from an image file beside {@code mountPoint}.
+     * Unlike a tmpfs, where even reading a page never written needs a free page, it fails only writes when full, as
+     * a disk does.
+     */
+    public static SmallDisk mountExt4(Path mountPoint, int megabytes) throws IOException {
+        Files.createDirectories(mountPoint);
+        Path image = mountPoint.resolveSibling(mountPoint.getFileName() + ".img");
+        run("truncate", "-s", megabytes + "M", image.toString());
+        run("mkfs.ext4", "-q", "-F", "-m", "0", image.toString());
+        run("mount", "-o", "loop", image.toString(), mountPoint.toString());
+        return new SmallDisk(mountPoint, image);
     }
 
     public Path path() {
@@ -65,12 +81,18 @@ public final class SmallDisk implements AutoCloseable {
     /** Share of the file system in use, 0..1. */
     public double usedRatio() throws IOException {
         var store = Files.getFileStore(mountPoint);
-        return 1.0 - (double) store.getUsableSpace() / bytes;
+        return 1.0 - (double) store.getUsableSpace() / store.getTotalSpace();
     }
 
     @Override
     public void close() throws IOException {
-        run("umount", "-l", mountPoint.toString());
+        if (image == null) {
+            run("umount", "-l", mountPoint.toString());
+        } else {
+            // not lazily: the loop device is only released once the file system is really gone
+            run("umount", mountPoint.toString());
+            Files.deleteIfExists(image);
+        }
     }
 
     private static void run(String... cmd) throws IOException {
