@@ -3,14 +3,11 @@ package io.tidemq.it.fault;
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.Ports;
-import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,16 +41,7 @@ class AllNameServersLostIT {
         String both = "127.0.0.1:" + portA + ";127.0.0.1:" + portB;
         TideNamesrv nsA = TideNamesrv.onPort("127.0.0.1", portA, dir.resolve("ns-a"));
         TideNamesrv nsB = TideNamesrv.onPort("127.0.0.1", portB, dir.resolve("ns-b"));
-        // Apache's default period is 30 s; shorter here so the test does not wait that long for re-registration
-        Map<String, String> a = Map.of("brokerName", "broker-a", "registerNameServerPeriod", "5000");
-        Map<String, String> b = Map.of("brokerName", "broker-b", "registerNameServerPeriod", "5000");
-        try (TideBrokerProcess brokerA = new TideBrokerProcess("127.0.0.2", both, dir.resolve("a"), a).start();
-             TideBrokerProcess brokerB = new TideBrokerProcess("127.0.0.3", both, dir.resolve("b"), b).start()) {
-            DefaultMQAdminExt admin = Clients.admin(both);
-            admin.start();
-            admin.createAndUpdateTopicConfig(brokerA.address(), new TopicConfig(TOPIC, 4, 4, 6));
-            admin.createAndUpdateTopicConfig(brokerB.address(), new TopicConfig(TOPIC, 4, 4, 6));
-            admin.shutdown();
+        try (TwoMasters masters = new TwoMasters(both, dir, TOPIC)) {
             DefaultMQProducer producer = Clients.producer("PG_NS_LOST", both);
             producer.start();
             Map<String, String> received = new ConcurrentHashMap<>();

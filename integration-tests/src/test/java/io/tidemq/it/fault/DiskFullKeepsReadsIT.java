@@ -98,6 +98,20 @@ class DiskFullKeepsReadsIT {
             return null;
         }
 
+        /**
+         * Twenty acknowledged messages, then another program's file fills the disk to the last byte, then sends of
+         * 64 KiB until one is refused; returns the refusal.
+         */
+        MQBrokerException fillDiskToTheLastByte(SmallDisk disk, Map<String, String> acked) throws Exception {
+            for (int i = 0; i < 20; i++) {
+                assertThat(send("before" + i, 16 * 1024, acked)).isTrue();
+            }
+            disk.fillUp("filler");
+            MQBrokerException refusal = sendUntilRefused("full", 64 * 1024, 400, 0, acked);
+            assertThat(refusal).as("sends refused on a full disk").isNotNull();
+            return refusal;
+        }
+
         boolean sendRefused() throws Exception {
             try {
                 return producer.send(message("probe", 100)).getSendStatus() != SendStatus.SEND_OK;
@@ -202,13 +216,9 @@ class DiskFullKeepsReadsIT {
              TideNamesrv ns = new TideNamesrv(dir.resolve("ns"));
              DiskBroker c = new DiskBroker(ns, disk.path().resolve("b"), dir.resolve("home"), Map.of())) {
             Map<String, String> acked = new HashMap<>();
-            for (int i = 0; i < 20; i++) {
-                assertThat(c.send("before" + i, 16 * 1024, acked)).isTrue();
-            }
+            MQBrokerException refusal = c.fillDiskToTheLastByte(disk, acked);
             Map<String, String> before = new HashMap<>(acked);
-            Path filler = disk.fillUp("filler");
-            MQBrokerException refusal = c.sendUntilRefused("full", 64 * 1024, 400, 0, acked);
-            assertThat(refusal).as("sends refused on a full disk").isNotNull();
+            Path filler = disk.path().resolve("filler");
             assertThat(refusal.getResponseCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
             assertThat(refusal.getErrorMessage()).contains("disk");
 
@@ -238,12 +248,8 @@ class DiskFullKeepsReadsIT {
              TideNamesrv ns = new TideNamesrv(dir.resolve("ns"));
              DiskBroker c = new DiskBroker(ns, disk.path().resolve("b"), dir.resolve("home"), Map.of())) {
             Map<String, String> acked = new HashMap<>();
-            for (int i = 0; i < 20; i++) {
-                assertThat(c.send("before" + i, 16 * 1024, acked)).isTrue();
-            }
-            Path filler = disk.fillUp("filler");
-            MQBrokerException refusal = c.sendUntilRefused("full", 64 * 1024, 400, 0, acked);
-            assertThat(refusal).as("sends refused on a full disk").isNotNull();
+            c.fillDiskToTheLastByte(disk, acked);
+            Path filler = disk.path().resolve("filler");
 
             c.broker.kill();
             c.broker.start();

@@ -2,13 +2,11 @@ package io.tidemq.it.fault;
 
 import io.tidemq.it.support.Clients;
 import io.tidemq.it.support.FaultReport;
-import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrvProcess;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -43,15 +41,7 @@ class NameServerFrozenIT {
         try (TideNamesrvProcess nsA = TideNamesrvProcess.start("127.0.0.1", dir.resolve("ns-a"));
              TideNamesrvProcess nsB = TideNamesrvProcess.start("127.0.0.1", dir.resolve("ns-b"))) {
             String both = nsA.address() + ";" + nsB.address();
-            Map<String, String> a = Map.of("brokerName", "broker-a", "registerNameServerPeriod", "5000");
-            Map<String, String> b = Map.of("brokerName", "broker-b", "registerNameServerPeriod", "5000");
-            try (TideBrokerProcess brokerA = new TideBrokerProcess("127.0.0.2", both, dir.resolve("a"), a).start();
-                 TideBrokerProcess brokerB = new TideBrokerProcess("127.0.0.3", both, dir.resolve("b"), b).start()) {
-                DefaultMQAdminExt admin = Clients.admin(both);
-                admin.start();
-                admin.createAndUpdateTopicConfig(brokerA.address(), new TopicConfig(TOPIC, 4, 4, 6));
-                admin.createAndUpdateTopicConfig(brokerB.address(), new TopicConfig(TOPIC, 4, 4, 6));
-                admin.shutdown();
+            try (TwoMasters masters = new TwoMasters(both, dir, TOPIC)) {
                 Map<String, String> received = new ConcurrentHashMap<>();
                 DefaultMQPushConsumer consumer = Clients.recordingConsumer(both, "CG_NS_FROZEN", TOPIC, received);
                 DefaultMQProducer producer = Clients.producer("PG_NS_FROZEN", both);
