@@ -114,7 +114,7 @@ public final class ScheduleMessageService {
             return;
         }
         GetMessageResult result = store.getMessage("SCHEDULE", TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, queueId, offset,
-                BATCH, new DueFilter(now));
+                BATCH, new DueFilter(now, levels.millisOf(level)));
         try {
             List<SelectMappedBufferResult> due = result.messages();
             for (int i = 0; i < due.size(); i++) {
@@ -156,18 +156,25 @@ public final class ScheduleMessageService {
         return msg;
     }
 
-    /** Accepts the leading run of due units (tags code = due time) and nothing after the first one not yet due. */
+    /**
+     * Accepts the leading run of due units (tags code = due time) and nothing after the first one not yet due. A unit
+     * due later than now plus its level's delay was stored before the clock stepped back: it is due now, as Apache
+     * delivers it, instead of waiting out the step as well.
+     */
     private static final class DueFilter implements MessageFilter {
         private final long now;
+        private final long delay;
         private boolean stopped;
 
-        DueFilter(long now) {
+        DueFilter(long now, long delay) {
             this.now = now;
+            this.delay = delay;
         }
 
         @Override
         public boolean isMatchedByConsumeQueue(long tagsCode) {
-            if (stopped || tagsCode > now) {
+            boolean due = tagsCode <= now || tagsCode > now + delay;
+            if (stopped || !due) {
                 stopped = true;
                 return false;
             }
