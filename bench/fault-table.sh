@@ -1,7 +1,8 @@
 #!/bin/sh
-# Runs the fault suite (every test of io.tidemq.it.fault, and the failover kill test) and writes the table of
+# Runs the fault suite (every test of io.tidemq.it.fault, and the failover tests that kill, freeze or cut off
+# masters and controllers) and writes the table of
 # docs/reliability.md from what the tests recorded (integration-tests/target/fault-report.tsv, one row per passed
-# fault: see FaultReport). A failing test records no row and fails the run. Takes about 10 minutes.
+# fault: see FaultReport). A failing test records no row and fails the run. Takes about 8 minutes.
 # Usage: bench/fault-table.sh [KILLS]   (KILLS: failovers of the kill test, default 10)
 set -e
 cd "$(dirname "$0")/.."
@@ -9,7 +10,8 @@ KILLS=${1:-10}
 mvn -B -q -DskipTests install -pl integration-tests -am
 rm -f integration-tests/target/fault-report.tsv
 mvn -B verify -pl integration-tests -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test='io.tidemq.it.fault.*IT,MasterKilledUnderLoadFailsOverIT' -Dtidemq.it.kills="$KILLS"
+  -Dit.test='io.tidemq.it.fault.*IT,MasterKilledUnderLoadFailsOverIT,MasterPausedIsFencedIT,MasterPartitionedIsFencedIT,MasterCutOffFrom*IT,ControllerLeaderKilledDuringFailoverIT,SecondFailoverBeforeTheOldMasterRejoinsIT' \
+  -Dtidemq.it.kills="$KILLS"
 table=$(mktemp)
 {
   echo "| fault | test | what the client saw | acknowledged | acknowledged lost | unavailable | resources at peak |"

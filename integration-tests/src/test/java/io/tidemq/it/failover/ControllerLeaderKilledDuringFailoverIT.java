@@ -1,6 +1,7 @@
 package io.tidemq.it.failover;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.common.TopicConfig;
@@ -53,6 +54,7 @@ class ControllerLeaderKilledDuringFailoverIT {
                             && queries.inSyncAlive(GROUP) == 3);
                     admin.createAndUpdateTopicConfig(master(admin, GROUP), new TopicConfig(TOPIC, 4, 4, 6));
                     Map<String, String> acked;
+                    Map<String, Long> outcomes;
                     try (FailoverLoad load = new FailoverLoad(ns.address(), TOPIC, 4)) {
                         acked = load.acked();
                         await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() > 300);
@@ -90,11 +92,18 @@ class ControllerLeaderKilledDuringFailoverIT {
                                 .until(() -> queries.inSyncAlive(GROUP) == 3);
                         int rejoined = acked.size();
                         await().atMost(Duration.ofSeconds(20)).until(() -> acked.size() > rejoined + 200);
+                        outcomes = load.outcomes();
                     }
                     await().atMost(Duration.ofSeconds(30)).until(() -> maxOffset(admin, b1.address())
                             == maxOffset(admin, b2.address()) && maxOffset(admin, b2.address())
                             == maxOffset(admin, b3.address()));
                     FailoverChecks.assertConsumableFromTheStart(ns.address(), "CG_CTL_FAILOVER", TOPIC, acked);
+                    FaultReport.record(
+                            "the leading controller killed during a failover, then a second failover",
+                            ControllerLeaderKilledDuringFailoverIT.class,
+                            "sends ended " + outcomes + "; sends failed until a master was elected",
+                            acked.size(),
+                            "0 (consumed from the start, bodies compared)", "-", "-");
                 } catch (Throwable t) {
                     FailoverChecks.printRoleLines(brokers);
                     throw t;

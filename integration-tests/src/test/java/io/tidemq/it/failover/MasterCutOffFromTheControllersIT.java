@@ -1,5 +1,6 @@
 package io.tidemq.it.failover;
 
+import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.NetworkLab;
 import io.tidemq.it.support.TideBrokerProcess;
 import org.apache.rocketmq.common.TopicConfig;
@@ -64,6 +65,7 @@ class MasterCutOffFromTheControllersIT {
         List<FailoverLoad.Ack> acks;
         long promotionMillis;
         int leader;
+        Map<String, Long> outcomes;
         try (FailoverLoad load = new FailoverLoad(namesrv, TOPIC, 4)) {
             acked = load.acked();
             await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() > 300);
@@ -91,6 +93,7 @@ class MasterCutOffFromTheControllersIT {
             int after = acked.size();
             await().atMost(Duration.ofSeconds(20)).until(() -> acked.size() > after + 200);
             acks = List.copyOf(load.acks());
+            outcomes = load.outcomes();
             System.out.printf("cut from controllers: new master in the route %d ms after the cut and the leading "
                     + "controller's kill; sends %s%n", promotionMillis, load.outcomes());
         }
@@ -98,5 +101,11 @@ class MasterCutOffFromTheControllersIT {
         assertThat(master(admin, GROUP)).isEqualTo(replacement);
         FailoverChecks.assertSameLogs(admin, queries, b2, b3, 2);
         FailoverChecks.assertConsumableFromTheStart(namesrv, "CG_CUT_CONTROLLERS", TOPIC, acked);
+        FaultReport.record(
+                "master cut off from its three controllers, the leading controller killed at the same moment",
+                MasterCutOffFromTheControllersIT.class,
+                "sends ended " + outcomes + "; the old master was fenced across the controller leader change",
+                acked.size(),
+                "0 (consumed from the start, bodies compared)", "-", "-");
     }
 }

@@ -1,6 +1,7 @@
 package io.tidemq.it.failover;
 
 import io.tidemq.it.support.Clients;
+import io.tidemq.it.support.FaultReport;
 import io.tidemq.it.support.TideBrokerProcess;
 import io.tidemq.it.support.TideNamesrv;
 import org.apache.rocketmq.common.TopicConfig;
@@ -56,6 +57,7 @@ class MasterPausedIsFencedIT {
                     admin.createAndUpdateTopicConfig(old, new TopicConfig(TOPIC, 4, 4, 6));
                     Map<String, String> acked;
                     List<FailoverLoad.Ack> acks;
+                    Map<String, Long> outcomes;
                     try (FailoverLoad load = new FailoverLoad(ns.address(), TOPIC, 4)) {
                         acked = load.acked();
                         await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() > 300);
@@ -71,6 +73,7 @@ class MasterPausedIsFencedIT {
                         int after = acked.size();
                         await().atMost(Duration.ofSeconds(20)).until(() -> acked.size() > after + 200);
                         acks = List.copyOf(load.acks());
+                        outcomes = load.outcomes();
                     }
                     long firstByReplacement = acks.stream().filter(a -> a.storeHost().equals(replacement))
                             .mapToLong(FailoverLoad.Ack::endedNanos).min().orElseThrow();
@@ -82,6 +85,14 @@ class MasterPausedIsFencedIT {
                     await().atMost(Duration.ofSeconds(30)).until(() -> maxOffset(admin, b1.address())
                             == maxOffset(admin, b2.address()));
                     FailoverChecks.assertConsumableFromTheStart(ns.address(), "CG_PAUSED", TOPIC, acked);
+                    FaultReport.record(
+                            "master frozen (SIGSTOP) for " + timeouts + "x the controllers' heartbeat timeout "
+                                    + "under load",
+                            MasterPausedIsFencedIT.class,
+                            "sends ended " + outcomes + "; no SEND_OK from the old master for a send begun after "
+                                    + "the new one's first; the old master rejoined as slave",
+                            acked.size(),
+                            "0 (consumed from the start, bodies compared)", "-", "-");
                 } finally {
                     admin.shutdown();
                 }
