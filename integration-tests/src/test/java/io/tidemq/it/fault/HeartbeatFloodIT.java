@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,11 +68,7 @@ class HeartbeatFloodIT {
                             .setBodyBuffers(new ByteBuffer[]{body.duplicate()}, () -> { }));
                 }
                 clients.flushAll();
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-                while (clients.answers().size() + clients.closedUnanswered().size() < CLIENTS
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(500);
-                }
+                clients.awaitSettled(Duration.ofMinutes(3));
                 memory.stop();
                 for (RemotingCommand r : clients.answers().values()) {
                     outcome.merge(r.getCode() == ResponseCode.SUCCESS ? "SUCCESS"
@@ -115,8 +111,7 @@ class HeartbeatFloodIT {
             FaultReport.record("1,000 consumers of one group send heartbeats of 3,000 subscriptions each at the same "
                             + "moment (400 MB of JSON)", HeartbeatFloodIT.class, outcome + "; the group holds exactly "
                             + "the registered connections and the 3,000 subscriptions", 0, "-", "-",
-                    String.format("RSS %d MiB (anon %d), heap %d MiB, direct %d MiB", memory.peakRssMiB(),
-                            memory.peakAnonMiB(), memory.peakHeapMiB(), memory.peakDirectMiB()));
+                    memory.peaks());
         }
     }
 

@@ -101,9 +101,7 @@ class PullResponsesNeverReadIT {
                 FaultReport.record("a client sends pulls as fast as it can and never reads the answers (about 200 KiB "
                                 + "each)", PullResponsesNeverReadIT.class, "the broker stopped reading it after "
                                 + written + " of " + ATTEMPTED + " requests; another consumer was served meanwhile",
-                        0, "-", "-", String.format("RSS %d MiB (anon %d), heap %d MiB, direct %d MiB",
-                                memory.peakRssMiB(), memory.peakAnonMiB(), memory.peakHeapMiB(),
-                                memory.peakDirectMiB()));
+                        0, "-", "-", memory.peaks());
             } finally {
                 group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
                 producer.shutdown();

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,13 +71,7 @@ class ThousandBigSendsAtOnceIT {
                 ByteBuffer body = payload();
                 try (RawConnections flood = new RawConnections(broker.address(), CONNECTIONS)) {
                     sendAll(flood, body);
-                    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-                    while (flood.answers().size() + flood.closedUnanswered().size() < CONNECTIONS
-                            && System.nanoTime() < deadline) {
-                        Thread.sleep(1000);
-                        System.out.printf("flood: %d answered, %d closed unanswered, broker alive %s%n",
-                                flood.answers().size(), flood.closedUnanswered().size(), broker.isAlive());
-                    }
+                    flood.awaitSettled(Duration.ofMinutes(3));
                     answers = new TreeMap<>(flood.answers());
                     closedUnanswered = new HashSet<>(flood.closedUnanswered());
                 } finally {
@@ -117,8 +111,7 @@ class ThousandBigSendsAtOnceIT {
                                 + "(broker heap 256 MiB)", ThousandBigSendsAtOnceIT.class, outcome + ", every "
                                 + "refusal SYSTEM_BUSY naming the request bytes held and the limit, or Apache's send-queue "
                                 + "timeout", outcome.get("SEND_OK"), "0 (each pulled back with its body)",
-                        "-", String.format("RSS %d MiB (anon %d), heap %d MiB, direct %d MiB", memory.peakRssMiB(),
-                                memory.peakAnonMiB(), memory.peakHeapMiB(), memory.peakDirectMiB()));
+                        "-", memory.peaks());
             } finally {
                 admin.shutdown();
             }

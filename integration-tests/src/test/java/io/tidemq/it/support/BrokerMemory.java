@@ -69,6 +69,12 @@ public final class BrokerMemory {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
 
+    /** The peaks as the fault table shows them. */
+    public String peaks() {
+        return String.format("RSS %d MiB (anon %d), heap %d MiB, direct %d MiB", peakRssMiB(), peakAnonMiB(),
+                peakHeapMiB(), peakDirectMiB());
+    }
+
     public long peakRssMiB() {
         return peakRss.get() >> 20;
     }

@@ -14,6 +14,7 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.tidemq.remoting.netty.RemotingFrames;
 import io.tidemq.remoting.protocol.RemotingCommand;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,14 @@ public final class RawConnections implements AutoCloseable {
 
     public int size() {
         return channels.size();
+    }
+
+    /** Waits until every connection got a response or was closed without one, for at most {@code timeout}. */
+    public void awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (answers.size() + closedUnanswered.size() < channels.size() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
     }
 
     @Override

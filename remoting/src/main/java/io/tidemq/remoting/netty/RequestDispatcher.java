@@ -74,9 +74,15 @@ final class RequestDispatcher {
 
     /** Handles one request that arrived on {@code channel}. Never throws. */
     void dispatch(Channel channel, RemotingCommand request) {
-        int counted = request.takeInboundBytes();
+        route(channel, request, request.takeInboundBytes());
+    }
+
+    /** Gives back the budget bytes a request was counted with (0: none). */
+    private void release(int counted) {
         RequestBytesBudget b = budget;
-        route(channel, request, counted == 0 || b == null ? NOTHING : () -> b.release(counted));
+        if (counted > 0 && b != null) {
+            b.release(counted);
+        }
     }
 
     /**
@@ -90,8 +96,8 @@ final class RequestDispatcher {
         answer(remote, header, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY, reason));
     }
 
-    /** {@code release} runs exactly once, when the request is settled: answered, rejected, or processed. */
-    private void route(Channel channel, RemotingCommand request, Runnable release) {
+    /** {@code counted} budget bytes are released exactly once, when the request is settled. */
+    private void route(Channel channel, RemotingCommand request, int counted) {
         NettyRemoteChannel remote = NettyRemoteChannel.of(channel);
         Registration reg = processors.get(request.getCode());
         if (reg == null) {
@@ -100,7 +106,7 @@ final class RequestDispatcher {
         if (reg == null) {
             String remark = " request type " + request.getCode() + " not supported";
             LOG.warn("{}{}", remote.remoteAddress(), remark);
-            release.run();
+            release(counted);
             answer(remote, request, RemotingCommand.createResponse(
                     RemotingSysResponseCode.REQUEST_CODE_NOT_SUPPORTED, remark));
             return;
@@ -110,12 +116,12 @@ final class RequestDispatcher {
             reject = reg.processor.rejectRequest();
         } catch (RuntimeException e) {
             LOG.error("rejectRequest() of {} threw", reg.processor, e);
-            release.run();
+            release(counted);
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_ERROR, describe(e)));
             return;
         }
         if (reject) {
-            release.run();
+            release(counted);
             notifyBusy(remote, request);
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
                     REJECT_REMARK));
@@ -129,19 +135,21 @@ final class RequestDispatcher {
                 process(remote, processor, request);
             } finally {
                 inFlight.decrementAndGet();
-                release.run();
+                release(counted);
             }
             return;
         }
         ExecutorService executor = reg.executor != null ? reg.executor : defaultExecutor;
-        Runnable settled = release;
         if (inFlight != null) {
             inFlight.incrementAndGet();
-            settled = () -> {
-                inFlight.decrementAndGet();
-                release.run();
-            };
         }
+        // built only here, where the task carries it; inline and refused requests release without one
+        Runnable settled = inFlight == null && counted == 0 ? NOTHING : () -> {
+            if (inFlight != null) {
+                inFlight.decrementAndGet();
+            }
+            release(counted);
+        };
         try {
             executor.execute(new RequestTask(request, remote, () -> process(remote, processor, request), settled));
         } catch (RejectedExecutionException e) {
