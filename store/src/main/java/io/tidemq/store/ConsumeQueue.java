@@ -1,5 +1,6 @@
 package io.tidemq.store;
 
+import io.tidemq.common.message.StoredRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,11 @@ final class ConsumeQueue {
     private volatile long minLogicOffset;
     /** End (offset + size) of the CommitLog record of the last unit, -1 when empty. */
     private volatile long maxPhysicOffset = -1;
+    /**
+     * Whether the queue's only unit started it afresh, with nothing yet to confirm the offset its record claims
+     * (a field the 4.9 format has no checksum for).
+     */
+    private boolean startUnconfirmed;
 
     ConsumeQueue(String topic, int queueId, File dir, int fileSize) {
         this.topic = topic;
@@ -144,12 +150,27 @@ final class ConsumeQueue {
             return false;
         }
         long expected = queueOffset * UNIT_SIZE;
-        if (!files.isEmpty() && files.maxOffset() == files.minOffset() && expected != files.maxOffset()) {
-            // No unit at all (everything was truncated): the queue starts afresh where its first record says.
-            files.destroy();
-            minLogicOffset = 0;
+        boolean noUnits = files.isEmpty() || files.maxOffset() == files.minOffset();
+        if (noUnits && expected != files.maxOffset() && queueOffset > phyOffset / StoredRecord.MIN_RECORD_SIZE) {
+            // A start the queue does not expect, and one no log could hold: queue offset n means n earlier records
+            // of this queue lie before this one. Only damage in the record's unchecked fields says so.
+            LOG.error("consume queue {}-{}: record at {} claims queue offset {}, more records than the CommitLog"
+                    + " before it can hold; not dispatched", topic, queueId, phyOffset, queueOffset);
+            return false;
         }
-        if (files.isEmpty()) {
+        if (startUnconfirmed && expected < files.maxOffset() - UNIT_SIZE) {
+            // The lone unit that started the queue claimed an offset its successor contradicts: that one was
+            // damaged. The queue starts again, from the record that follows it.
+            LOG.error("consume queue {}-{}: record at {} claims queue offset {}, before the queue's start {} that no"
+                    + " other record confirmed; the queue starts again from it", topic, queueId, phyOffset,
+                    queueOffset, files.maxOffset() / UNIT_SIZE - 1);
+            restart();
+        } else if (!files.isEmpty() && files.maxOffset() == files.minOffset() && expected != files.maxOffset()) {
+            // No unit at all (everything was truncated): the queue starts afresh where its first record says.
+            restart();
+        }
+        boolean afresh = files.isEmpty();
+        if (afresh) {
             MappedFile f = files.lastOrCreate(expected);
             for (long p = f.fileFromOffset(); p < expected; p += UNIT_SIZE) {
                 writeUnit(p, 0, PAD_SIZE, 0);
@@ -169,7 +190,14 @@ final class ConsumeQueue {
         }
         writeUnit(expected, phyOffset, size, tagsCode);
         maxPhysicOffset = phyOffset + size;
+        startUnconfirmed = afresh && queueOffset > 0;
         return true;
+    }
+
+    private void restart() {
+        files.destroy();
+        minLogicOffset = 0;
+        startUnconfirmed = false;
     }
 
     private void writeUnit(long bytePos, long phyOffset, int size, long tagsCode) throws IOException {
