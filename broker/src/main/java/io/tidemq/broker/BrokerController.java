@@ -289,7 +289,7 @@ public final class BrokerController {
                 brokerConfig.getFlushConsumerOffsetInterval(), brokerConfig.getFlushConsumerOffsetInterval(),
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> safely("scan clients",
-                () -> clientHousekeeping.scanExpired(System.currentTimeMillis())), 10, 10, TimeUnit.SECONDS);
+                clientHousekeeping::scanExpired), 10, 10, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> safely("stats",
                 () -> stats.tick(System.currentTimeMillis(), LocalDate.now(), store.counters())), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> safely("slow consumer protection", slowConsumerProtection::protect), 3, 3,

@@ -14,7 +14,8 @@ public final class RequestTask implements Runnable {
     private final RemoteChannel channel;
     private final Runnable work;
     private final Runnable settled;
-    private final long createdMillis = System.currentTimeMillis();
+    /** Monotonic: how long a request waited must not jump when someone steps the wall clock. */
+    private final long createdNanos = System.nanoTime();
     private final AtomicBoolean claimed = new AtomicBoolean();
 
     public RequestTask(RemotingCommand request, RemoteChannel channel, Runnable work) {
@@ -33,8 +34,9 @@ public final class RequestTask implements Runnable {
         return request;
     }
 
-    public long createdMillis() {
-        return createdMillis;
+    /** How long since the task was created, ms. */
+    public long waitedMillis() {
+        return (System.nanoTime() - createdNanos) / 1_000_000;
     }
 
     @Override

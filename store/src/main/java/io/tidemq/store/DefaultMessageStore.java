@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
  * The message store: a thin facade wiring {@link CommitLog}, the flush service of the configured mode,
@@ -55,12 +56,12 @@ public class DefaultMessageStore implements MessageStore {
         this(config, Clock.systemDefaultZone(), DiskUsage.fileSystem());
     }
 
-    public DefaultMessageStore(MessageStoreConfig config, Clock clock) {
-        this(config, clock, DiskUsage.fileSystem());
-    }
-
     /** With an injected clock (store timestamps, retention) and disk usage probe (disk-full handling). */
     public DefaultMessageStore(MessageStoreConfig config, Clock clock, DiskUsage diskUsage) {
+        this(config, clock, diskUsage, io.tidemq.common.MonotonicClock::millis);
+    }
+
+    DefaultMessageStore(MessageStoreConfig config, Clock clock, DiskUsage diskUsage, LongSupplier monotonicMillis) {
         config.validate();
         this.config = config;
         this.role = config.getBrokerRole();
@@ -80,7 +81,7 @@ public class DefaultMessageStore implements MessageStore {
                 () -> role == BrokerRole.SLAVE && !config.replication().isOffsetCheckInSlave());
         this.diskMonitor = new DiskSpaceMonitor(config, diskUsage, health);
         this.retention = new RetentionService(config.retention(), new File(config.commitLogDir()), clock,
-                commitLog, queues, index, dispatcher, diskUsage);
+                commitLog, queues, index, dispatcher, diskUsage, monotonicMillis);
         this.housekeeping = new Housekeeping(diskMonitor, retention, config.retention().getCleanResourceInterval());
         this.lookup = new MessageLookup(config.index(), commitLog, index);
         this.truncator = new LogTruncator(commitLog, queues, index, dispatcher, health, new TruncationMarker(root));
@@ -422,7 +423,7 @@ public class DefaultMessageStore implements MessageStore {
     }
 
     @Override
-    public Runnable limitDispatchTo(java.util.function.LongSupplier confirmed) {
+    public Runnable limitDispatchTo(LongSupplier confirmed) {
         dispatcher.setDispatchLimit(confirmed);
         return dispatcher::onAppended;
     }

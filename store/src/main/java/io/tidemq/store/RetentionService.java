@@ -6,6 +6,9 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Deletes old CommitLog files and then trims consume queues and index to match (their min offsets move forward).
@@ -17,6 +20,11 @@ import java.time.Instant;
  *       files go even unexpired.</li>
  * </ul>
  * The newest file and files not yet dispatched are never deleted. Time comes from the injected clock.
+ * <p>
+ * A file's age is its age on the wall clock when this service first looked at it, plus the time the monotonic clock
+ * has counted since: a wall clock stepped forward (a VM booted with a stale clock that NTP corrects, an operator's
+ * {@code date -s}) does not make fresh files look days old and delete them, and one stepped back does not keep
+ * expired files for the length of the step. A step before the first look (before a restart) is not seen.
  */
 final class RetentionService {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
@@ -31,9 +39,12 @@ final class RetentionService {
     private final IndexService index;
     private final ReputDispatcher dispatcher;
     private final DiskUsage usage;
+    private final LongSupplier monotonicMillis;
+    /** CommitLog file start -> (wall-clock age, monotonic reading) when first looked at. Retention thread only. */
+    private final Map<Long, long[]> firstLooks = new HashMap<>();
 
     RetentionService(RetentionConfig retention, File commitLogDir, Clock clock, CommitLog commitLog, ConsumeQueueTable queues,
-                     IndexService index, ReputDispatcher dispatcher, DiskUsage usage) {
+                     IndexService index, ReputDispatcher dispatcher, DiskUsage usage, LongSupplier monotonicMillis) {
         this.retention = retention;
         this.commitLogDir = commitLogDir;
         this.clock = clock;
@@ -42,6 +53,7 @@ final class RetentionService {
         this.index = index;
         this.dispatcher = dispatcher;
         this.usage = usage;
+        this.monotonicMillis = monotonicMillis;
     }
 
     /** One retention pass; returns how many CommitLog files were deleted. Serialized. */
@@ -53,6 +65,7 @@ final class RetentionService {
         boolean forcibly = retention.isCleanFileForciblyEnable()
                 && ratio > retention.getDiskSpaceCleanForciblyRatio() / 100.0;
         int deleted = 0;
+        lookAt(commitLog.files().snapshot(), now);
         if (timeUp || spaceLow || forcibly) {
             deleted = deleteCommitLogFiles(now, forcibly);
             if (deleted > 0) {
@@ -69,6 +82,7 @@ final class RetentionService {
 
     private int deleteCommitLogFiles(long now, boolean forcibly) {
         MappedFile[] fs = commitLog.files().snapshot();
+        lookAt(fs, now);
         long reserveMillis = retention.getFileReservedTime() * 3_600_000L;
         long dispatched = dispatcher.dispatchedOffset();
         int n = 0;
@@ -77,8 +91,7 @@ final class RetentionService {
             if (f.fileFromOffset() + f.fileSize() > dispatched) {
                 break;
             }
-            long newest = commitLog.storeTimestampAt(fs[i + 1].fileFromOffset());
-            boolean expired = newest > 0 && now - newest >= reserveMillis;
+            boolean expired = ageMillis(f) >= reserveMillis;
             if (!expired && !forcibly) {
                 break;
             }
@@ -93,6 +106,29 @@ final class RetentionService {
             deleted += commitLog.files().deleteFirst(1);
         }
         return deleted;
+    }
+
+    /** Notes the wall-clock age of files seen for the first time; forgets deleted ones. */
+    private void lookAt(MappedFile[] fs, long now) {
+        long mono = monotonicMillis.getAsLong();
+        long min = fs.length == 0 ? Long.MAX_VALUE : fs[0].fileFromOffset();
+        firstLooks.keySet().removeIf(start -> start < min);
+        for (int i = 0; i < fs.length - 1; i++) {
+            long start = fs[i].fileFromOffset();
+            if (!firstLooks.containsKey(start)) {
+                // the file's newest record is bounded by the first record of the next file
+                long newest = commitLog.storeTimestampAt(fs[i + 1].fileFromOffset());
+                if (newest > 0) {
+                    firstLooks.put(start, new long[]{now - newest, mono});
+                }
+            }
+        }
+    }
+
+    /** The file's age (see the class comment), or Long.MIN_VALUE when its newest record is unknown. */
+    private long ageMillis(MappedFile f) {
+        long[] look = firstLooks.get(f.fileFromOffset());
+        return look == null ? Long.MIN_VALUE : look[0] + (monotonicMillis.getAsLong() - look[1]);
     }
 
     /** Sleeps between two deletions; false when interrupted (the store is shutting down). */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.tidemq.store.Stores.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,8 @@ class RetentionTest {
     @TempDir
     Path dir;
     final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T01:00:00Z").toEpochMilli());
+    /** The monotonic clock retention also reads: moved by {@link #passes}, not by a wall-clock step. */
+    final AtomicLong monotonic = new AtomicLong(5_000);
     volatile double diskUsed = 0.1;
     MessageStoreConfig config;
     DefaultMessageStore store;
@@ -34,9 +37,15 @@ class RetentionTest {
         config.retention().setFileReservedTime(72);
         config.retention().setDeleteWhen("04;16");
         config.index().setMaxIndexNum(20);
-        store = new DefaultMessageStore(config, clock, d -> diskUsed);
+        store = new DefaultMessageStore(config, clock, d -> diskUsed, monotonic::get);
         assertThat(store.load()).isTrue();
         store.start();
+    }
+
+    /** Time passes: both clocks move. */
+    private void passes(Duration d) {
+        clock.advance(d);
+        monotonic.addAndGet(d.toMillis());
     }
 
     private void fill(int n) {
@@ -56,9 +65,9 @@ class RetentionTest {
         int cqFiles = store.queues().find("T", 0).files().snapshot().length;
         int indexFiles = store.index().fileCount();
 
-        clock.advance(Duration.ofHours(73));
+        passes(Duration.ofHours(73));
         assertThat(store.runRetentionOnce()).as("02:00 is not a delete hour").isZero();
-        clock.advance(Duration.ofHours(2));
+        passes(Duration.ofHours(2));
         fill(1);
         assertThat(store.runRetentionOnce()).as("04:00, all but the newest expired").isEqualTo(files - 1);
 
@@ -84,7 +93,7 @@ class RetentionTest {
         assertThat(DispatchTest.bodies(store.queryMessage("T", "k100", 5, 0, Long.MAX_VALUE))).hasSize(1);
         assertThat(store.lookMessageByOffset(0)).isNull();
 
-        clock.advance(Duration.ofDays(100));
+        passes(Duration.ofDays(100));
         assertThat(store.runRetentionOnce()).as("the newest file always stays").isZero();
         assertThat(store.getMaxPhyOffset()).isEqualTo(written.get(100).endOffset());
     }
@@ -93,7 +102,7 @@ class RetentionTest {
     void unexpiredFilesStay() {
         open();
         fill(60);
-        clock.advance(Duration.ofHours(3));
+        passes(Duration.ofHours(3));
         assertThat(store.runRetentionOnce()).isZero();
         assertThat(store.getMinPhyOffset()).isZero();
     }
@@ -102,10 +111,10 @@ class RetentionTest {
     void diskPressureDeletesExpiredFilesAtAnyHourAndForciblyEvenUnexpiredOnes() {
         open();
         fill(60);
-        clock.advance(Duration.ofHours(80));
+        passes(Duration.ofHours(80));
         fill(60);
         long split = written.get(60).wroteOffset();
-        clock.advance(Duration.ofHours(1));
+        passes(Duration.ofHours(1));
         assertThat(java.time.Instant.ofEpochMilli(clock.millis()).atZone(java.time.ZoneOffset.UTC).getHour())
                 .isNotIn(4, 16);
 
@@ -132,7 +141,7 @@ class RetentionTest {
         fill(100);
         assertThat(store.cleanExpiredConsumeQueues()).as("nothing expired yet").isZero();
 
-        clock.advance(Duration.ofHours(75));
+        passes(Duration.ofHours(75));
         fill(1);
         assertThat(store.runRetentionOnce()).isPositive();
         assertThat(store.queues().find("OLD", 0)).isNotNull();
@@ -144,5 +153,35 @@ class RetentionTest {
         assertThat(store.queues().find("T", 0)).as("T still has messages").isNotNull();
         // the queue starts again from offset 0, as in 4.9
         assertThat(store.putMessage(message("OLD", 0, "again")).appendResult().logicsOffset()).isZero();
+    }
+
+    @Test
+    void aWallClockSteppedForwardDoesNotAgeFilesAlreadySeen() {
+        open();
+        fill(100);
+        int files = store.commitLog().files().snapshot().length;
+        assertThat(store.runRetentionOnce()).as("01:00: looked at, nothing due").isZero();
+
+        clock.advance(Duration.ofDays(100).plusHours(3)); // a step: the monotonic clock does not move
+        assertThat(store.runRetentionOnce()).as("04:00 by the stepped clock, but the files are minutes old")
+                .isZero();
+        assertThat(store.getMinPhyOffset()).isZero();
+
+        monotonic.addAndGet(Duration.ofHours(72).toMillis());
+        assertThat(store.runRetentionOnce()).as("72 hours later they have expired").isEqualTo(files - 1);
+    }
+
+    @Test
+    void aWallClockSteppedBackDoesNotKeepExpiredFiles() {
+        open();
+        fill(100);
+        int files = store.commitLog().files().snapshot().length;
+        assertThat(store.runRetentionOnce()).isZero();
+
+        clock.set(Instant.parse("2023-12-22T01:00:00Z").toEpochMilli()); // ten days back
+        passes(Duration.ofHours(75));
+        assertThat(Instant.ofEpochMilli(clock.millis()).atZone(java.time.ZoneOffset.UTC).getHour()).isEqualTo(4);
+        assertThat(store.runRetentionOnce()).as("75 hours have passed, whatever the wall clock says")
+                .isEqualTo(files - 1);
     }
 }

@@ -1,15 +1,19 @@
 package io.tidemq.broker.client;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.protocol.LanguageCode;
 
-/** One client connection as a group member: its channel, id, language, version and last heartbeat time. */
+/**
+ * One client connection as a group member: its channel, id, language, version and last heartbeat time (on the
+ * {@link MonotonicClock}).
+ */
 public final class ClientChannelInfo {
     private final RemoteChannel channel;
     private final String clientId;
     private final LanguageCode language;
     private final int version;
-    private volatile long lastUpdateTimestamp = System.currentTimeMillis();
+    private volatile long lastUpdateTimestamp = MonotonicClock.millis();
 
     public ClientChannelInfo(RemoteChannel channel, String clientId, LanguageCode language, int version) {
         this.channel = channel;

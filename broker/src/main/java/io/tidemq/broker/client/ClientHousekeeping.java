@@ -1,5 +1,6 @@
 package io.tidemq.broker.client;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.remoting.ChannelEventListener;
 import io.tidemq.remoting.RemoteChannel;
 
@@ -39,8 +40,12 @@ public final class ClientHousekeeping implements ChannelEventListener {
         filterServers.channelClosed(remoteAddr);
     }
 
-    /** Closes the connections of clients silent for longer than channelExpiredTimeout. */
-    public void scanExpired(long now) {
+    /** Closes the connections of clients silent for longer than channelExpiredTimeout, by the monotonic clock. */
+    public void scanExpired() {
+        scanExpired(MonotonicClock.millis());
+    }
+
+    void scanExpired(long now) {
         for (ClientChannelInfo c : consumers.scanExpired(now)) {
             c.channel().close();
         }

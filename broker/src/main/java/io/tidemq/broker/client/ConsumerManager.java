@@ -1,5 +1,6 @@
 package io.tidemq.broker.client;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.common.protocol.heartbeat.ConsumeFromWhere;
 import io.tidemq.common.protocol.heartbeat.ConsumeType;
 import io.tidemq.common.protocol.heartbeat.MessageModel;
@@ -33,7 +34,7 @@ public final class ConsumerManager {
         ConsumerGroupInfo info = groups.computeIfAbsent(group, ConsumerGroupInfo::new);
         boolean changed;
         synchronized (info) {
-            changed = info.updateChannel(member, type, model, from, System.currentTimeMillis());
+            changed = info.updateChannel(member, type, model, from, MonotonicClock.millis());
             changed |= info.updateSubscriptions(subscriptions);
         }
         if (changed && notify) {

@@ -1,5 +1,7 @@
 package io.tidemq.broker.client;
 
+import io.tidemq.common.MonotonicClock;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ public final class ProducerManager {
         ConcurrentHashMap<String, ClientChannelInfo> m = groups.computeIfAbsent(group, k -> new ConcurrentHashMap<>());
         ClientChannelInfo prev = m.get(member.key());
         if (prev != null && prev.clientId().equals(member.clientId())) {
-            prev.touch(System.currentTimeMillis());
+            prev.touch(MonotonicClock.millis());
         } else {
             m.put(member.key(), member);
         }

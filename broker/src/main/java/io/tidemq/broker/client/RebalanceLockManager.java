@@ -1,5 +1,6 @@
 package io.tidemq.broker.client;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.common.protocol.body.MessageQueue;
 
 import java.util.HashSet;
@@ -24,7 +25,7 @@ public final class RebalanceLockManager {
 
     /** Takes free or expired locks and renews own ones; returns the queues the client now holds. */
     public synchronized Set<MessageQueue> tryLock(String group, Set<MessageQueue> mqs, String clientId) {
-        long now = System.currentTimeMillis();
+        long now = MonotonicClock.millis();
         Map<MessageQueue, Lock> locks = table.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
         Set<MessageQueue> held = new HashSet<>();
         for (MessageQueue mq : mqs) {

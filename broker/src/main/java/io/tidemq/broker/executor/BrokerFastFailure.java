@@ -48,11 +48,10 @@ public final class BrokerFastFailure {
     }
 
     private void rejectAll(BlockingQueue<Runnable> queue, String remark) {
-        long now = System.currentTimeMillis();
         Runnable r;
         while ((r = queue.poll()) != null) {
             if (r instanceof RequestTask task) {
-                task.reject(ResponseCode.SYSTEM_BUSY, remark + ", period in queue: " + (now - task.createdMillis())
+                task.reject(ResponseCode.SYSTEM_BUSY, remark + ", period in queue: " + task.waitedMillis()
                         + "ms, size of queue: " + queue.size());
                 refused.run();
             } else {
@@ -67,7 +66,7 @@ public final class BrokerFastFailure {
             if (!(head instanceof RequestTask task)) {
                 return;
             }
-            long waited = System.currentTimeMillis() - task.createdMillis();
+            long waited = task.waitedMillis();
             if (waited < maxWaitMillis) {
                 return;
             }
@@ -82,6 +81,6 @@ public final class BrokerFastFailure {
     /** How long the oldest queued request has waited, ms (runtime info). */
     public static long headWaitMillis(ThreadPoolExecutor executor) {
         Runnable head = executor.getQueue().peek();
-        return head instanceof RequestTask task ? System.currentTimeMillis() - task.createdMillis() : 0;
+        return head instanceof RequestTask task ? task.waitedMillis() : 0;
     }
 }

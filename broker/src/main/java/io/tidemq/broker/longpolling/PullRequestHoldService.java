@@ -1,5 +1,6 @@
 package io.tidemq.broker.longpolling;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.store.MessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,7 @@ public final class PullRequestHoldService {
         while (running) {
             try {
                 Thread.sleep(CHECK_INTERVAL_MILLIS);
-                checkAll(System.currentTimeMillis());
+                checkAll(MonotonicClock.millis());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

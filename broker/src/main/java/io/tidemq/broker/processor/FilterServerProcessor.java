@@ -1,5 +1,6 @@
 package io.tidemq.broker.processor;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.broker.client.FilterServerTable;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.RegisterFilterServerRequestHeader;
@@ -25,7 +26,7 @@ public final class FilterServerProcessor implements RequestProcessor {
     @Override
     public RemotingCommand process(RemoteChannel channel, RemotingCommand request) throws Exception {
         RegisterFilterServerRequestHeader h = request.decodeHeader(RegisterFilterServerRequestHeader.class);
-        table.register(channel, h.filterServerAddr, System.currentTimeMillis());
+        table.register(channel, h.filterServerAddr, MonotonicClock.millis());
         RegisterFilterServerResponseHeader rh = new RegisterFilterServerResponseHeader();
         rh.brokerName = brokerName;
         rh.brokerId = brokerId.getAsLong();

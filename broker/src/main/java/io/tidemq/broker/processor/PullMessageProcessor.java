@@ -1,5 +1,6 @@
 package io.tidemq.broker.processor;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.broker.client.ConsumerGroupInfo;
 import io.tidemq.broker.filter.RetryTopicMessageFilter;
 import io.tidemq.broker.longpolling.PullRequest;
@@ -101,7 +102,6 @@ public final class PullMessageProcessor implements RequestProcessor {
     }
 
     RemotingCommand pull(RemoteChannel channel, RemotingCommand request, boolean allowSuspend) throws Exception {
-        long began = System.currentTimeMillis();
         long beganNanos = System.nanoTime();
         PullMessageRequestHeader h = request.decodeHeader(PullMessageRequestHeader.class);
         RemotingCommand response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, null);
@@ -204,7 +204,7 @@ public final class PullMessageProcessor implements RequestProcessor {
                 buffers[i] = messages.get(i).buffer();
             }
             access.stats().recordGet(h.topic, h.consumerGroup, result.messageCount(), result.bufferTotalSize(),
-                    System.currentTimeMillis() - began);
+                    (System.nanoTime() - beganNanos) / 1_000_000);
             metrics.pullServed(System.nanoTime() - beganNanos);
             if (access.config().transfer().isDiskFallRecorded() && !messages.isEmpty()) {
                 slowConsumers.recordPull(h.consumerGroup, h.topic, h.queueId,
@@ -217,7 +217,7 @@ public final class PullMessageProcessor implements RequestProcessor {
                 long hold = meta.config().isLongPollingEnable() ? h.suspendTimeoutMillis
                         : meta.config().getShortPollingTimeMills();
                 holds.suspend(h.topic, h.queueId, new PullRequest(request, channel,
-                        System.currentTimeMillis(), hold, h.queueOffset, filter));
+                        MonotonicClock.millis(), hold, h.queueOffset, filter));
                 response = null;
             }
         }

@@ -176,7 +176,7 @@ public final class ControllerReplicas implements ReplicaEpochs {
      * {@code waitMillis}, and registers with them. Returns the brokerId.
      */
     public long join(long waitMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + waitMillis;
+        long deadline = System.nanoTime() + waitMillis * 1_000_000;
         while (true) {
             try {
                 long id = client.applyBrokerId(clusterName, brokerName, identity.brokerId(), identity.checkCode());
@@ -187,7 +187,7 @@ public final class ControllerReplicas implements ReplicaEpochs {
                 LOG.info("controllers know this store as brokerId {} of {}", id, brokerName);
                 return id;
             } catch (Exception e) {
-                if (System.currentTimeMillis() > deadline) {
+                if (System.nanoTime() - deadline > 0) {
                     throw new IllegalStateException("the controllers did not give a brokerId within " + waitMillis
                             + " ms: " + e.getMessage(), e);
                 }

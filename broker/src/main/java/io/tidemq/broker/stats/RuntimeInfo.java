@@ -21,6 +21,7 @@ public final class RuntimeInfo {
     private final BrokerExecutors executors;
     private final Supplier<DelayOffsetTable> delayOffsets;
     private final long bootTimestamp = System.currentTimeMillis();
+    private final long bootNanos = System.nanoTime();
 
     public RuntimeInfo(BrokerConfig config, MessageStore store, BrokerStats stats, BrokerExecutors executors,
                        Supplier<DelayOffsetTable> delayOffsets) {
@@ -37,7 +38,7 @@ public final class RuntimeInfo {
         t.put("brokerVersionDesc", "V4_9_3");
         t.put("brokerVersion", "399");
         t.put("bootTimestamp", String.valueOf(bootTimestamp));
-        t.put("runtime", runtime(System.currentTimeMillis() - bootTimestamp));
+        t.put("runtime", runtime((System.nanoTime() - bootNanos) / 1_000_000));
         t.put("putTps", stats.putTps());
         t.put("getFoundTps", stats.getFoundTps());
         t.put("getMissTps", stats.getMissTps());

@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * Asks producers about half messages nobody committed or rolled back (CHECK_TRANSACTION_STATE), as Apache 4.9 does:
  * every {@code transactionCheckInterval} it walks the half queue from where it stopped, skips halves an op record
- * marks done, stops at the first one younger than {@code transactionTimeOut} (or its CHECK_IMMUNITY_TIME_IN_SECONDS),
+ * marks done, stops at the first one younger than {@code transactionTimeOut} (or its CHECK_IMMUNITY_TIME_IN_SECONDS;
+ * one born later than now is checked at once; a copy asked about less than {@code transactionTimeOut} ago waits),
  * and for each older one stores a copy at the end of the half queue with TRANSACTION_CHECK_TIMES + 1 and asks one
  * live producer of its group about that copy; the producer's END_TRANSACTION then names the copy. After
  * {@code transactionCheckMax} checks a half is given up: moved to {@value #GIVEN_UP}, where operators look for it
@@ -106,10 +107,24 @@ public final class TransactionalMessageCheckService {
             if (doneOrigins.contains(origin)) {
                 continue;
             }
-            if (now - half.getBornTimestamp() < immunityMillis(half)) {
-                break; // the rest of the queue is younger still
-            }
             int times = (int) parseLong(half.getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES), 0);
+            if (times == 0) {
+                long age = now - half.getBornTimestamp();
+                // born "in the future" (our clock stepped back, or the producer's runs ahead): its age is unknown,
+                // so it is checked now, as Apache does, rather than held up - with every half after it - for the
+                // length of the step
+                if (age >= 0 && age < immunityMillis(half)) {
+                    break; // the rest of the queue is younger still
+                }
+            } else {
+                // a copy an earlier check stored: its producer gets transactionTimeOut to answer, measured on our
+                // own clock, before it is asked again (from its born time, a half born "in the future" would be
+                // asked every round, and each answer commits a copy of its own)
+                long sinceAsked = now - half.getStoreTimestamp();
+                if (sinceAsked >= 0 && sinceAsked < timeoutMillis) {
+                    break;
+                }
+            }
             if (times >= checkMax) {
                 if (!giveUp(half, times)) {
                     break; // not moved: keep it in the half queue and try again next round

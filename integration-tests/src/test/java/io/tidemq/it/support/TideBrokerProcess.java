@@ -21,6 +21,7 @@ public final class TideBrokerProcess implements AutoCloseable {
     private final List<String> arguments = new ArrayList<>();
     /** What the JVM is started through (e.g. ip netns exec NS); empty: directly. */
     private final List<String> launcher = new ArrayList<>();
+    private final Map<String, String> environment = new java.util.HashMap<>();
     private Path home;
     private final String host;
     private final int port;
@@ -98,6 +99,12 @@ public final class TideBrokerProcess implements AutoCloseable {
         return p;
     }
 
+    /** Runs the broker on {@code clock} instead of the machine's wall clock (takes effect at {@link #start}). */
+    public TideBrokerProcess onClock(SteppableClock clock) {
+        environment.putAll(clock.environment());
+        return this;
+    }
+
     /** Runs the broker with this user.home (where Apache-style defaults such as ~/store point). */
     public TideBrokerProcess userHome(Path userHome) {
         this.home = userHome;
@@ -119,6 +126,7 @@ public final class TideBrokerProcess implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("ROCKETMQ_HOME");
+        pb.environment().putAll(environment);
         process = pb.start();
         CountDownLatch booted = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
@@ -149,6 +157,18 @@ public final class TideBrokerProcess implements AutoCloseable {
     /** The broker's log (the bundled logback configuration, under this broker's own user.home). */
     public Path brokerLog() {
         return home.resolve("logs/rocketmqlogs/broker.log");
+    }
+
+    /** Prints the last {@code lines} lines of the broker's log and output, for a failing test's report. */
+    public void printLogTail(int lines) {
+        try {
+            List<String> log = Files.exists(brokerLog()) ? Files.readAllLines(brokerLog()) : List.of();
+            System.out.println("--- " + address() + " broker.log (last " + lines + " lines), alive: " + isAlive());
+            log.subList(Math.max(0, log.size() - lines), log.size()).forEach(System.out::println);
+            System.out.println("--- output\n" + output());
+        } catch (IOException e) {
+            System.out.println("--- broker log unreadable: " + e);
+        }
     }
 
     public String address() {

@@ -1,5 +1,6 @@
 package io.tidemq.store.ha;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.ReplicationConfig;
 import org.slf4j.Logger;
@@ -168,7 +169,7 @@ public final class HAClient {
         int header = master == null ? FRAME_HEADER : HAConnection.TAGGED_FRAME_HEADER;
         int lastEpoch = 0;
         report(out);
-        long lastRead = System.currentTimeMillis();
+        long lastRead = MonotonicClock.millis();
         byte[] buf = new byte[Math.max(replication.getHaTransferBatchSize(), 64 * 1024)];
         while (running && addr.equals(masterHaAddress)) {
             long start;
@@ -181,13 +182,13 @@ public final class HAClient {
                     confirmedUpTo(in.readLong());
                 }
             } catch (SocketTimeoutException e) {
-                if (System.currentTimeMillis() - lastRead > replication.getHaHousekeepingInterval()) {
+                if (MonotonicClock.millis() - lastRead > replication.getHaHousekeepingInterval()) {
                     throw new IOException("master silent for " + replication.getHaHousekeepingInterval() + " ms");
                 }
                 report(out);
                 continue;
             }
-            lastRead = System.currentTimeMillis();
+            lastRead = MonotonicClock.millis();
             if (size < 0 || size > 64 * 1024 * 1024) {
                 throw new IOException("bad frame size " + size);
             }

@@ -1,5 +1,6 @@
 package io.tidemq.store.ha;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.store.BrokerRole;
 import io.tidemq.store.IdleNaps;
 import io.tidemq.store.MessageStore;
@@ -42,9 +43,9 @@ final class HAConnection {
     private volatile boolean running = true;
     /** Highest offset the slave reported; -1 until the first report. */
     private volatile long slaveAckOffset = -1;
-    private volatile long lastReadMillis = System.currentTimeMillis();
+    private volatile long lastReadMillis = MonotonicClock.millis();
     /** When the slave last reported holding everything this master had then (its connection time at first). */
-    private volatile long caughtUpMillis = System.currentTimeMillis();
+    private volatile long caughtUpMillis = MonotonicClock.millis();
     /** The slave's brokerId from its hello (controller mode), else -1. */
     private volatile long replicaId = -1;
     /** Controller mode: frames carry epoch and confirmed offset (set before the first report is taken). */
@@ -105,7 +106,7 @@ final class HAConnection {
                     LOG.info("slave {} closed the connection", peer);
                     break;
                 }
-                lastReadMillis = System.currentTimeMillis();
+                lastReadMillis = MonotonicClock.millis();
                 in.flip();
                 long latest = -1;
                 while (in.remaining() >= 8) {
@@ -173,7 +174,7 @@ final class HAConnection {
         }
         slaveAckOffset = offset;
         if (offset == ours) {
-            caughtUpMillis = System.currentTimeMillis();
+            caughtUpMillis = MonotonicClock.millis();
         }
         service.slaveAcknowledged(offset);
     }
@@ -191,7 +192,7 @@ final class HAConnection {
             }
             LOG.info("transferring to slave {} from offset {}", peer, next);
             int batchSize = replication.getHaTransferBatchSize();
-            long lastWrite = System.currentTimeMillis();
+            long lastWrite = MonotonicClock.millis();
             ByteBuffer header = ByteBuffer.allocateDirect(tagged ? TAGGED_FRAME_HEADER : FRAME_HEADER);
             // a role change stops the HA service and its connections, so the role holds for this loop's life;
             // after about 5 ms without new data the thread sleeps until an append wakes it
@@ -204,12 +205,12 @@ final class HAConnection {
                     if (tagged && confirmedNow(end) > sentConfirmed) {
                         // nothing new to send, but the slave may now serve what every in-sync replica holds
                         writeFrame(header, next, null);
-                        lastWrite = System.currentTimeMillis();
+                        lastWrite = MonotonicClock.millis();
                         continue;
                     }
-                    if (System.currentTimeMillis() - lastWrite > replication.getHaSendHeartbeatInterval()) {
+                    if (MonotonicClock.millis() - lastWrite > replication.getHaSendHeartbeatInterval()) {
                         writeFrame(header, next, null);
-                        lastWrite = System.currentTimeMillis();
+                        lastWrite = MonotonicClock.millis();
                         closeIfSilent();
                     }
                     if (!naps.napUnlessDrowsy()) {
@@ -235,7 +236,7 @@ final class HAConnection {
                     slice.limit(slice.position() + size);
                     writeFrame(header, next, slice);
                     next += size;
-                    lastWrite = System.currentTimeMillis();
+                    lastWrite = MonotonicClock.millis();
                     closeIfSilent();
                 } finally {
                     data.release();
@@ -253,7 +254,7 @@ final class HAConnection {
     }
 
     private void closeIfSilent() {
-        if (System.currentTimeMillis() - lastReadMillis > replication.getHaHousekeepingInterval()) {
+        if (MonotonicClock.millis() - lastReadMillis > replication.getHaHousekeepingInterval()) {
             LOG.warn("slave {} silent for {} ms, closing", peer, replication.getHaHousekeepingInterval());
             close();
         }

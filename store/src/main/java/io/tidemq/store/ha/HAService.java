@@ -1,5 +1,6 @@
 package io.tidemq.store.ha;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.store.MessageStore;
 import io.tidemq.store.ReplicationConfig;
 import io.tidemq.store.PutMessageStatus;
@@ -223,7 +224,7 @@ public final class HAService {
     /** Each connected slave's replication progress, against this master's log end now. */
     public List<SlaveProgress> slaves() {
         long max = store.getMaxPhyOffset();
-        long now = System.currentTimeMillis();
+        long now = MonotonicClock.millis();
         List<SlaveProgress> out = new ArrayList<>();
         for (HAConnection c : connections) {
             out.add(c.progress(max, now));
