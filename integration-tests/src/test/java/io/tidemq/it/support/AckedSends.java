@@ -34,4 +34,28 @@ public final class AckedSends {
         }
         return null;
     }
+
+    /**
+     * Sends {@code body} with key {@code key} to {@code topic}; counts the outcome in {@code outcomes} (the send status,
+     * or the exception's simple name) and, on SEND_OK, records key to body in {@code acked}. True on SEND_OK.
+     */
+    public static boolean sendCounting(DefaultMQProducer producer, String topic, String key, String body,
+                                       Map<String, String> acked, Map<String, Integer> outcomes) {
+        String outcome;
+        boolean ok = false;
+        try {
+            SendResult r = producer.send(new Message(topic, "T", key, body.getBytes(StandardCharsets.UTF_8)));
+            outcome = r.getSendStatus().name();
+            if (r.getSendStatus() == SendStatus.SEND_OK) {
+                acked.put(key, body);
+                ok = true;
+            }
+        } catch (Exception e) {
+            outcome = e.getClass().getSimpleName();
+        }
+        synchronized (outcomes) {
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        return ok;
+    }
 }
