@@ -43,9 +43,15 @@ public final class EndTransactionProcessor implements RequestProcessor {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
                     "the producer group or offsets of the half message do not match the request");
         }
+        if (!tx.claimEnd(half)) {
+            // another check of this half was answered first: this copy is settled with it, nothing stored twice
+            tx.markDone(half);
+            return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+        }
         if (type == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
             PutMessageResult r = tx.commit(half);
             if (!r.isOk()) {
+                tx.releaseEnd(half);
                 return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, r.status().name());
             }
         }

@@ -13,6 +13,8 @@ import io.tidemq.store.PutMessageResult;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,10 +25,22 @@ public final class TransactionalMessageService {
     private static final int PERM = PermName.PERM_READ | PermName.PERM_WRITE;
     /** Tag of op records: the half message was handled. */
     private static final String REMOVE_TAG = "d";
+    private static final int ENDED_ORIGINS_KEPT = 100_000;
 
     private final MessageStore store;
     private final TopicConfigManager topics;
     private final InetSocketAddress storeHost;
+    /**
+     * Half queue offsets of the first copies of recently ended halves: the producer may answer two checks of one
+     * half (the second asked before its first answer arrived), and only the first answer may store the message.
+     * Bounded; forgotten on restart, where a late second answer can still commit a copy (as in Apache).
+     */
+    private final Map<Long, Boolean> endedOrigins = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > ENDED_ORIGINS_KEPT;
+        }
+    };
 
     public TransactionalMessageService(MessageStore store, TopicConfigManager topics, InetSocketAddress storeHost) {
         this.store = store;
@@ -50,6 +64,32 @@ public final class TransactionalMessageService {
     public MessageExt lookHalf(long commitLogOffset) {
         MessageExt m = store.lookMessageByOffset(commitLogOffset);
         return m != null && TopicValidator.RMQ_SYS_TRANS_HALF_TOPIC.equals(m.getTopic()) ? m : null;
+    }
+
+    /**
+     * Claims the end of {@code half}'s transaction: false when another copy of the same half (they all name the first
+     * in TRAN_PREPARED_QUEUE_OFFSET) was ended already.
+     */
+    public boolean claimEnd(MessageExt half) {
+        synchronized (endedOrigins) {
+            return endedOrigins.putIfAbsent(originOf(half), Boolean.TRUE) == null;
+        }
+    }
+
+    /** Gives a claim back after the end could not be stored, so the next answer can end it. */
+    public void releaseEnd(MessageExt half) {
+        synchronized (endedOrigins) {
+            endedOrigins.remove(originOf(half));
+        }
+    }
+
+    private static long originOf(MessageExt half) {
+        String origin = half.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET);
+        try {
+            return origin == null ? half.getQueueOffset() : Long.parseLong(origin.trim());
+        } catch (NumberFormatException e) {
+            return half.getQueueOffset();
+        }
     }
 
     /** Stores the committed message in its real topic. */
