@@ -1,5 +1,6 @@
 package io.tidemq.namesrv;
 
+import io.tidemq.common.MonotonicClock;
 import io.tidemq.common.protocol.body.KVTable;
 import io.tidemq.namesrv.config.NamesrvConfig;
 import io.tidemq.namesrv.config.NamesrvConfiguration;
@@ -68,7 +69,8 @@ public final class NamesrvController {
     private boolean stopped;
 
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig) {
-        this(namesrvConfig, nettyServerConfig, Clock.systemUTC());
+        // broker liveness is a duration: a wall clock stepped forward must not expire every broker at once
+        this(namesrvConfig, nettyServerConfig, MonotonicClock.asClock());
     }
 
     /** @param clock source of "now" for broker liveness (tests pass a fake one) */

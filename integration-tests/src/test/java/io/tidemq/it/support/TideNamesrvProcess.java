@@ -24,6 +24,15 @@ public final class TideNamesrvProcess implements AutoCloseable {
 
     /** Starts one and waits for its boot line. */
     public static TideNamesrvProcess start(String host, Path dir) throws IOException {
+        return start(host, dir, Map.of());
+    }
+
+    /** Starts one on {@code clock} instead of the machine's wall clock. */
+    public static TideNamesrvProcess start(String host, Path dir, SteppableClock clock) throws IOException {
+        return start(host, dir, clock.environment());
+    }
+
+    private static TideNamesrvProcess start(String host, Path dir, Map<String, String> env) throws IOException {
         int port = Ports.free(host);
         Files.createDirectories(dir);
         Path conf = dir.resolve("namesrv.properties");
@@ -33,7 +42,7 @@ public final class TideNamesrvProcess implements AutoCloseable {
         ChildProcess p = ChildProcess.start("namesrv-" + port, List.of(java, "-Xms32m", "-Xmx128m",
                         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.home=" + dir, "-cp",
                         System.getProperty("java.class.path"), "io.tidemq.namesrv.NamesrvStartup", "-c", conf.toString()),
-                dir, Map.of(), dir.resolve("namesrv.out"));
+                dir, env, dir.resolve("namesrv.out"));
         p.awaitOutput("boot success", Duration.ofSeconds(30));
         return new TideNamesrvProcess(host, port, p);
     }
