@@ -67,7 +67,7 @@ final class RetentionService {
         int deleted = 0;
         lookAt(commitLog.files().snapshot(), now);
         if (timeUp || spaceLow || forcibly) {
-            deleted = deleteCommitLogFiles(now, forcibly);
+            deleted = deleteCommitLogFiles(forcibly);
             if (deleted > 0) {
                 LOG.info("retention deleted {} CommitLog file(s) (deleteWhen hour: {}, disk {}% used, forcibly: {});"
                         + " min offset now {}", deleted, timeUp, Math.round(ratio * 100), forcibly,
@@ -80,9 +80,8 @@ final class RetentionService {
         return deleted;
     }
 
-    private int deleteCommitLogFiles(long now, boolean forcibly) {
+    private int deleteCommitLogFiles(boolean forcibly) {
         MappedFile[] fs = commitLog.files().snapshot();
-        lookAt(fs, now);
         long reserveMillis = retention.getFileReservedTime() * 3_600_000L;
         long dispatched = dispatcher.dispatchedOffset();
         int n = 0;

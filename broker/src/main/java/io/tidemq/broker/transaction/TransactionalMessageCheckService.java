@@ -167,7 +167,7 @@ public final class TransactionalMessageCheckService {
     }
 
     /** The half queue offset of the first copy of this half message. */
-    private static long originOf(MessageExt half, long queueOffset) {
+    static long originOf(MessageExt half, long queueOffset) {
         return parseLong(half.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET), queueOffset);
     }
 

@@ -84,12 +84,7 @@ public final class TransactionalMessageService {
     }
 
     private static long originOf(MessageExt half) {
-        String origin = half.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET);
-        try {
-            return origin == null ? half.getQueueOffset() : Long.parseLong(origin.trim());
-        } catch (NumberFormatException e) {
-            return half.getQueueOffset();
-        }
+        return TransactionalMessageCheckService.originOf(half, half.getQueueOffset());
     }
 
     /** Stores the committed message in its real topic. */
