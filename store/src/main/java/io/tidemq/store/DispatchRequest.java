@@ -30,6 +30,8 @@ final class DispatchRequest {
     String uniqKey;
 
     private byte[] lastTopicBytes = new byte[0];
+    /** Property values are copied out of the mapped file through here (at most 32 KiB: the properties' limit). */
+    private byte[] scratch = new byte[256];
 
     /** Fills this request from the (already checked) record of {@code size} bytes at {@code pos}. */
     void readFrom(ByteBuffer f, int pos, long phyOffset, int size, DelayLevels delays) {
@@ -128,9 +130,12 @@ final class DispatchRequest {
         return true;
     }
 
-    private static String string(ByteBuffer f, int from, int to) {
-        byte[] b = new byte[to - from];
-        f.get(from, b);
-        return new String(b, StandardCharsets.UTF_8);
+    private String string(ByteBuffer f, int from, int to) {
+        int n = to - from;
+        if (scratch.length < n) {
+            scratch = new byte[n];
+        }
+        f.get(from, scratch, 0, n);
+        return new String(scratch, 0, n, StandardCharsets.UTF_8);
     }
 }

@@ -8,7 +8,6 @@ import io.tidemq.common.message.MessageExtBrokerInner;
 import io.tidemq.common.message.MessageSysFlag;
 import io.tidemq.common.protocol.ResponseCode;
 import io.tidemq.common.protocol.header.SendMessageRequestHeader;
-import io.tidemq.common.protocol.header.SendMessageResponseHeader;
 import io.tidemq.common.subscription.SubscriptionGroupConfig;
 import io.tidemq.common.topic.PermName;
 import io.tidemq.common.topic.TopicConfig;
@@ -34,6 +33,10 @@ public final class SendSupport {
 
     private static final DateTimeFormatter ACCEPT_TIME_FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS").withZone(ZoneId.systemDefault());
+
+    private static final String MSG_ID = "msgId";
+    private static final String QUEUE_ID = "queueId";
+    private static final String QUEUE_OFFSET = "queueOffset";
 
     private final BrokerMetadata meta;
     private final StoreAccess access;
@@ -209,11 +212,11 @@ public final class SendSupport {
         }
         AppendMessageResult append = result == null ? null : result.appendResult();
         if (status.isOk() && append != null) {
-            SendMessageResponseHeader header = new SendMessageResponseHeader();
-            header.msgId = append.msgIds();
-            header.queueId = requestedQueue;
-            header.queueOffset = append.logicsOffset();
-            response.writeHeader(header);
+            // the fields of SendMessageResponseHeader, written directly: through the header object and
+            // HeaderCodec each send built a second map, an iterator and boxed numbers
+            response.addExtField(MSG_ID, append.msgIds());
+            response.addExtField(QUEUE_ID, Integer.toString(requestedQueue));
+            response.addExtField(QUEUE_OFFSET, Long.toString(append.logicsOffset()));
             access.stats().recordPut(topic, append.msgNum(), append.wroteBytes());
         }
     }

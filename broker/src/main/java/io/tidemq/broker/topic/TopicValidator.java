@@ -1,7 +1,6 @@
 package io.tidemq.broker.topic;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Topic naming rules and the system topics clients may not create or send to directly. */
 public final class TopicValidator {
@@ -19,7 +18,6 @@ public final class TopicValidator {
     public static final String DLQ_GROUP_TOPIC_PREFIX = "%DLQ%";
     public static final int TOPIC_MAX_LENGTH = 127;
 
-    private static final Pattern LEGAL = Pattern.compile("^[%|a-zA-Z0-9_-]+$");
     private static final Set<String> FIXED_SYSTEM_TOPICS = Set.of(AUTO_CREATE_TOPIC_KEY_TOPIC,
             RMQ_SYS_SCHEDULE_TOPIC, RMQ_SYS_BENCHMARK_TOPIC, RMQ_SYS_TRANS_HALF_TOPIC, RMQ_SYS_TRACE_TOPIC,
             RMQ_SYS_TRANS_OP_HALF_TOPIC, RMQ_SYS_TRANS_CHECK_MAX_TIME_TOPIC, RMQ_SYS_SELF_TEST_TOPIC,
@@ -33,13 +31,29 @@ public final class TopicValidator {
         if (topic == null || topic.isBlank()) {
             return "The specified topic is blank.";
         }
-        if (!LEGAL.matcher(topic).matches()) {
+        if (!legalChars(topic)) {
             return "The specified topic[" + topic + "] contains illegal characters, allowing only ^[%|a-zA-Z0-9_-]+$";
         }
         if (topic.length() > TOPIC_MAX_LENGTH) {
             return "The specified topic is longer than topic max length " + TOPIC_MAX_LENGTH + ".";
         }
         return null;
+    }
+
+    /**
+     * Only {@code [%|a-zA-Z0-9_-]}, the official rule; checked by hand because a regex matcher per send was 4% of
+     * the send path's garbage.
+     */
+    private static boolean legalChars(String topic) {
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '%'
+                    || c == '|' || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isFixedSystemTopic(String topic) {

@@ -73,7 +73,7 @@ public final class RemotingFrames {
 
     /**
      * Decodes one frame whose leading totalLength field has already been consumed: {@code frame}'s readable bytes
-     * are exactly the frame's remaining {@code totalLength} bytes. Reads them all; copies the body.
+     * are exactly the frame's remaining {@code totalLength} bytes. Reads them all; copies the header and the body.
      *
      * @throws RemotingCommandException for an unknown serialize type, a header length beyond the frame, or a
      *                                  header that does not parse
@@ -92,16 +92,10 @@ public final class RemotingFrames {
             throw new RemotingCommandException("header length " + headerLength + " exceeds the "
                     + frame.readableBytes() + " bytes left in the frame");
         }
-        RemotingCommand cmd;
-        if (frame.hasArray()) {
-            cmd = HeaderSerializer.decode(type, frame.array(), frame.arrayOffset() + frame.readerIndex(),
-                    headerLength);
-            frame.skipBytes(headerLength);
-        } else {
-            byte[] header = new byte[headerLength];
-            frame.readBytes(header);
-            cmd = HeaderSerializer.decode(type, header, 0, headerLength);
-        }
+        // a copy the command may keep: a JSON header's extFields are parsed from it later, when asked for
+        byte[] header = new byte[headerLength];
+        frame.readBytes(header);
+        RemotingCommand cmd = HeaderSerializer.decode(type, header, 0, headerLength);
         int bodyLength = frame.readableBytes();
         if (bodyLength > 0) {
             byte[] body = new byte[bodyLength];

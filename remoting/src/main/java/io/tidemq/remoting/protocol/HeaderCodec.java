@@ -48,34 +48,28 @@ public final class HeaderCodec {
      * its field's type, is a {@link RemotingCommandException} naming the field.
      */
     public static <T> T decode(Class<T> type, Map<String, String> fields) throws RemotingCommandException {
-        HeaderType ht = TYPES.computeIfAbsent(type, HeaderType::new);
-        Object obj;
-        try {
-            obj = ht.constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot instantiate header " + type.getName(), e);
-        }
+        HeaderType ht = type(type);
+        Object obj = ht.newInstance();
         for (HeaderField f : ht.fields) {
             String raw = fields == null ? null : fields.get(f.name);
             if (raw == null) {
                 if (f.required) {
-                    throw new RemotingCommandException("the custom field <" + f.name + "> is null");
+                    throw missing(f);
                 }
                 continue;
             }
-            Object value;
-            try {
-                value = parse(f.type, raw);
-            } catch (RuntimeException e) {
-                throw new RemotingCommandException("the custom field <" + f.name + "> has a bad value: " + raw);
-            }
-            try {
-                f.setter.invoke(obj, value);
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot set header field " + f.name, e);
-            }
+            f.set(obj, f.parse(raw));
         }
         return type.cast(obj);
+    }
+
+    /** Field metadata of {@code type}, for codecs that fill a header straight from its wire form. */
+    static HeaderType type(Class<?> type) {
+        return TYPES.computeIfAbsent(type, HeaderType::new);
+    }
+
+    static RemotingCommandException missing(HeaderField f) {
+        return new RemotingCommandException("the custom field <" + f.name + "> is null");
     }
 
     private static Object parse(Class<?> type, String raw) {
@@ -98,7 +92,8 @@ public final class HeaderCodec {
         throw new IllegalArgumentException("unsupported header field type " + type);
     }
 
-    private static final class HeaderType {
+    /** One header class: how to create it and its fields, in declaration order (subclass first). */
+    static final class HeaderType {
         final Constructor<?> constructor;
         final HeaderField[] fields;
 
@@ -121,10 +116,32 @@ public final class HeaderCodec {
             }
             fields = list.toArray(new HeaderField[0]);
         }
+
+        Object newInstance() {
+            try {
+                return constructor.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot instantiate header " + constructor.getDeclaringClass()
+                        .getName(), e);
+            }
+        }
+
+        /** Index of the field named by the ASCII bytes {@code b[from, from+len)}, or -1. */
+        int indexOf(byte[] b, int from, int len) {
+            for (int i = 0; i < fields.length; i++) {
+                byte[] n = fields[i].nameBytes;
+                if (n.length == len && java.util.Arrays.equals(n, 0, len, b, from, from + len)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
-    private static final class HeaderField {
+    /** One header field: its name (also as bytes), type, whether required, and handles to read and write it. */
+    static final class HeaderField {
         final String name;
+        final byte[] nameBytes;
         final Class<?> type;
         final boolean required;
         final MethodHandle getter;
@@ -133,6 +150,7 @@ public final class HeaderCodec {
         HeaderField(Field f) {
             f.setAccessible(true);
             name = f.getName();
+            nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             type = f.getType();
             required = f.isAnnotationPresent(Required.class);
             try {
@@ -141,6 +159,35 @@ public final class HeaderCodec {
                 setter = lookup.unreflectSetter(f);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /** The field's value from its text; a value that does not parse is refused naming the field. */
+        Object parse(String raw) throws RemotingCommandException {
+            try {
+                return HeaderCodec.parse(type, raw);
+            } catch (RuntimeException e) {
+                throw new RemotingCommandException("the custom field <" + name + "> has a bad value: " + raw);
+            }
+        }
+
+        boolean isLong() {
+            return type == Long.class || type == long.class;
+        }
+
+        boolean isBoolean() {
+            return type == Boolean.class || type == boolean.class;
+        }
+
+        boolean isInt() {
+            return type == Integer.class || type == int.class;
+        }
+
+        void set(Object header, Object value) {
+            try {
+                setter.invoke(header, value);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot set header field " + name, e);
             }
         }
     }

@@ -185,9 +185,34 @@ public final class JsonHeaderCodec {
         return decode(data, 0, data.length);
     }
 
-    /** Decodes the JSON header in {@code data[offset, offset+length)}; the command's serialize type is JSON. */
+    /**
+     * Decodes the JSON header in {@code data[offset, offset+length)}; the command's serialize type is JSON. The
+     * extFields are checked now but parsed only when asked for (a typed header is filled from the bytes without a
+     * map), so the command keeps referring to {@code data}: the caller must not change it afterwards.
+     */
     public static RemotingCommand decode(byte[] data, int offset, int length) throws RemotingCommandException {
         return new JsonHeaderReader(data, offset, offset + length).readCommand();
+    }
+
+    /** The extFields object in {@code data[from, to)}, already checked by {@link #decode}, as a map. */
+    static Map<String, String> readExtFields(byte[] data, int from, int to) {
+        try {
+            return new JsonHeaderReader(data, from, to).readStringMap();
+        } catch (RemotingCommandException e) {
+            throw new IllegalStateException("extFields checked on receipt no longer parse", e);
+        }
+    }
+
+    /**
+     * A header of {@code type} filled from the extFields object in {@code data[from, to)}; null where the map
+     * path must decide (see {@code JsonHeaderReader.readHeader}).
+     */
+    static Object readHeader(Class<?> type, byte[] data, int from, int to) {
+        try {
+            return new JsonHeaderReader(data, from, to).readHeader(HeaderCodec.type(type));
+        } catch (RemotingCommandException e) {
+            throw new IllegalStateException("extFields checked on receipt no longer parse", e);
+        }
     }
 
     private static byte[] ascii(String s) {

@@ -92,7 +92,17 @@ final class JsonHeaderReader extends JsonScanner {
                 }
             }
             case REMARK -> cmd.setRemark(skipNull() ? null : readScalarAsString());
-            case EXT_FIELDS -> cmd.setExtFields(skipNull() ? null : readStringMap());
+            case EXT_FIELDS -> {
+                if (skipNull()) {
+                    cmd.setExtFields(null);
+                } else {
+                    // checked now, so a bad header still closes the connection; parsed when first asked for
+                    peekAfterWhitespace();
+                    int from = p;
+                    checkStringMap();
+                    cmd.setLazyExtFields(b, from, p);
+                }
+            }
             default -> skipValue(0);
         }
     }
@@ -107,7 +117,31 @@ final class JsonHeaderReader extends JsonScanner {
         return LanguageCode.fromCode((byte) readInt());
     }
 
-    private Map<String, String> readStringMap() throws RemotingCommandException {
+    /** Moves past an extFields object, refusing exactly what {@link #readStringMap} refuses. */
+    private void checkStringMap() throws RemotingCommandException {
+        expectAfterWhitespace('{');
+        if (peekAfterWhitespace() == '}') {
+            p++;
+            return;
+        }
+        do {
+            int q = peekAfterWhitespace();
+            if (q != '"' && q != '\'') {
+                throw error("expected a quoted extFields key");
+            }
+            checkString();
+            expectAfterWhitespace(':');
+            int c = peekAfterWhitespace();
+            if (c == '{' || c == '[') {
+                skipValue(0);
+            } else if (!skipNull()) {
+                checkScalar();
+            }
+        } while (commaOrEnd('}'));
+    }
+
+    /** The extFields object that starts at the current position, as a map. */
+    Map<String, String> readStringMap() throws RemotingCommandException {
         expectAfterWhitespace('{');
         // Sized so a SEND_MESSAGE_V2 header (13 fields) fits without a resize.
         Map<String, String> map = new HashMap<>(32);
@@ -133,6 +167,131 @@ final class JsonHeaderReader extends JsonScanner {
             }
         } while (commaOrEnd('}'));
         return map;
+    }
+
+    /**
+     * Fills a new header of type {@code ht} from the extFields object at the current position, without building a
+     * map or strings for numbers. Returns null where the map path must decide (a value that is not a plain number,
+     * a bad value, a missing required field, a header of more than 64 fields) so that its errors stay the same.
+     */
+    Object readHeader(HeaderCodec.HeaderType ht) throws RemotingCommandException {
+        HeaderCodec.HeaderField[] fields = ht.fields;
+        if (fields.length > 64) {
+            return null;
+        }
+        Object header = ht.newInstance();
+        long seen = 0;
+        expectAfterWhitespace('{');
+        if (peekAfterWhitespace() == '}') {
+            p++;
+        } else {
+            do {
+                int index = readFieldIndex(ht);
+                expectAfterWhitespace(':');
+                int c = peekAfterWhitespace();
+                if (c == '{' || c == '[') {
+                    skipValue(0);
+                    if (index >= 0) {
+                        return null;
+                    }
+                } else if (skipNull()) {
+                    continue;
+                } else if (index < 0) {
+                    checkScalar();
+                } else {
+                    HeaderCodec.HeaderField f = fields[index];
+                    Object v = f.type == String.class ? readScalarAsString() : readPlainValue(f);
+                    if (v == null) {
+                        return null;
+                    }
+                    f.set(header, v);
+                    seen |= 1L << index;
+                }
+            } while (commaOrEnd('}'));
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].required && (seen & (1L << i)) == 0) {
+                return null;
+            }
+        }
+        return header;
+    }
+
+    private int readFieldIndex(HeaderCodec.HeaderType ht) throws RemotingCommandException {
+        int q = peekAfterWhitespace();
+        if (q != '"' && q != '\'') {
+            throw error("expected a quoted extFields key");
+        }
+        int from = p + 1;
+        int i = from;
+        while (i < end && b[i] != q && b[i] != '\\') {
+            i++;
+        }
+        if (i < end && b[i] == q) {
+            p = i + 1;
+            return ht.indexOf(b, from, i - from);
+        }
+        String name = readString();
+        for (int k = 0; k < ht.fields.length; k++) {
+            if (ht.fields[k].name.equals(name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * An int or long field given as a quoted string of ASCII digits, or a boolean as a quoted true or false (what
+     * fastjson writes); otherwise null, and nothing is consumed.
+     */
+    private Object readPlainValue(HeaderCodec.HeaderField f) {
+        if (b[p] != '"') {
+            return null;
+        }
+        if (f.isBoolean()) {
+            if (quotedLiteral("\"true\"")) {
+                return Boolean.TRUE;
+            }
+            return quotedLiteral("\"false\"") ? Boolean.FALSE : null;
+        }
+        boolean isLong = f.isLong();
+        if (!isLong && !f.isInt()) {
+            return null;
+        }
+        int i = p + 1;
+        boolean negative = i < end && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digits0 = i;
+        long v = 0;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            v = v * 10 + (b[i++] - '0');
+        }
+        int digits = i - digits0;
+        if (digits == 0 || digits > 18 || i >= end || b[i] != '"') {
+            return null;
+        }
+        v = negative ? -v : v;
+        if (!isLong && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
+            return null;
+        }
+        p = i + 1;
+        return isLong ? (Object) v : (Object) (int) v;
+    }
+
+    private boolean quotedLiteral(String word) {
+        int n = word.length();
+        if (p + n > end) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (b[p + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        p += n;
+        return true;
     }
 
     /** Reads a member name and returns its id, or UNKNOWN. */

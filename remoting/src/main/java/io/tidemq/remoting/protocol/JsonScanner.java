@@ -28,8 +28,15 @@ abstract class JsonScanner {
     final int start;
     final int end;
     int p;
-    /** Scratch for strings with escapes, created on first use. */
+    /** Scratch for strings with escapes, taken from {@link #SCRATCH} on first use. */
     private char[] chars;
+
+    /**
+     * One scratch per thread: every request of a 4.9 producer carries a properties string with escaped separators,
+     * and a fresh char[] per header was a tenth of the send path's garbage. Larger ones are not kept.
+     */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[512]);
+    private static final int MAX_KEPT_SCRATCH = 16 * 1024;
 
     JsonScanner(byte[] data, int offset, int end) {
         this.b = data;
@@ -118,7 +125,7 @@ abstract class JsonScanner {
         return (int) v;
     }
 
-    private void skipNumber() throws RemotingCommandException {
+    void skipNumber() throws RemotingCommandException {
         int from = p;
         while (p < end) {
             byte c = b[p];
@@ -219,7 +226,14 @@ abstract class JsonScanner {
 
     private char[] scratch(int size) {
         if (chars == null || chars.length < size) {
-            chars = new char[Math.max(size, 64)];
+            char[] c = SCRATCH.get();
+            if (c.length < size) {
+                c = new char[size];
+                if (size <= MAX_KEPT_SCRATCH) {
+                    SCRATCH.set(c);
+                }
+            }
+            chars = c;
         }
         return chars;
     }
@@ -255,6 +269,57 @@ abstract class JsonScanner {
             v = (v << 4) | d;
         }
         return v;
+    }
+
+    /**
+     * Moves past a quoted string without building it, refusing exactly what {@link #readString} refuses (an
+     * unterminated string or escape, an unknown escape, bad hex digits), with the same messages.
+     */
+    void checkString() throws RemotingCommandException {
+        byte q = b[p];
+        int i = ++p;
+        while (true) {
+            if (i >= end) {
+                throw error("unterminated string");
+            }
+            byte c = b[i];
+            if (c == q) {
+                p = i + 1;
+                return;
+            }
+            if (c != '\\') {
+                i++;
+                continue;
+            }
+            if (i + 1 >= end) {
+                throw error("unterminated escape");
+            }
+            byte e = b[i + 1];
+            i += 2;
+            switch (e) {
+                case '"', '\\', '/', '\'', 'b', 'f', 'n', 'r', 't' -> {
+                }
+                case 'u' -> {
+                    hex(i, 4);
+                    i += 4;
+                }
+                case 'x' -> {
+                    hex(i, 2);
+                    i += 2;
+                }
+                default -> throw errorAt(i - 1, "bad escape \\" + (char) e);
+            }
+        }
+    }
+
+    /** Moves past what {@link #readScalarAsString} reads, refusing what it refuses. */
+    void checkScalar() throws RemotingCommandException {
+        int c = peekAfterWhitespace();
+        if (c == '"' || c == '\'') {
+            checkString();
+        } else if (!(c == 't' && matchLiteral("true")) && !(c == 'f' && matchLiteral("false"))) {
+            skipNumber();
+        }
     }
 
     /** Skips a quoted string without building it. */

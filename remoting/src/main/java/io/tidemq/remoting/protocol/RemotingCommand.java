@@ -26,6 +26,10 @@ public final class RemotingCommand {
     private int flag;
     private String remark;
     private Map<String, String> extFields;
+    /** JSON text of extFields not parsed yet ({@code lazyExt[lazyFrom, lazyTo)}); null once parsed or replaced. */
+    private byte[] lazyExt;
+    private int lazyFrom;
+    private int lazyTo;
     private SerializeType serializeType = SerializeType.JSON;
     private byte[] body;
     /** Zero-copy body parts (e.g. slices of mapped store files); written after {@link #body} if both are set. */
@@ -126,17 +130,30 @@ public final class RemotingCommand {
 
     /** The header fields; may be null when the command carries none. */
     public Map<String, String> getExtFields() {
+        if (lazyExt != null) {
+            extFields = JsonHeaderCodec.readExtFields(lazyExt, lazyFrom, lazyTo);
+            lazyExt = null;
+        }
         return extFields;
     }
 
     public RemotingCommand setExtFields(Map<String, String> extFields) {
         this.extFields = extFields;
+        this.lazyExt = null;
         return this;
+    }
+
+    /** Received extFields, checked but kept as their JSON text until asked for (see {@link JsonHeaderCodec}). */
+    void setLazyExtFields(byte[] data, int from, int to) {
+        this.extFields = null;
+        this.lazyExt = data;
+        this.lazyFrom = from;
+        this.lazyTo = to;
     }
 
     /** Adds one header field, creating the map if needed. */
     public RemotingCommand addExtField(String key, String value) {
-        if (extFields == null) {
+        if (getExtFields() == null) {
             extFields = new HashMap<>();
         }
         extFields.put(key, value);
@@ -145,18 +162,28 @@ public final class RemotingCommand {
 
     /** Returns one header field or null. */
     public String getExtField(String key) {
-        return extFields == null ? null : extFields.get(key);
+        Map<String, String> fields = getExtFields();
+        return fields == null ? null : fields.get(key);
     }
 
-    /** Decodes the extFields into a header object (see {@link HeaderCodec}). */
+    /**
+     * Decodes the extFields into a header object (see {@link HeaderCodec}). Received JSON extFields not yet parsed
+     * fill the header straight from their bytes, which is what keeps the send path free of a map per request.
+     */
     public <T> T decodeHeader(Class<T> type) throws io.tidemq.remoting.exception.RemotingCommandException {
-        return HeaderCodec.decode(type, extFields);
+        if (lazyExt != null) {
+            Object header = JsonHeaderCodec.readHeader(type, lazyExt, lazyFrom, lazyTo);
+            if (header != null) {
+                return type.cast(header);
+            }
+        }
+        return HeaderCodec.decode(type, getExtFields());
     }
 
     /** Replaces the extFields with the encoded fields of {@code header} ({@code {}} when all are null). */
     public RemotingCommand writeHeader(Object header) {
         Map<String, String> fields = HeaderCodec.encode(header);
-        if (extFields != null) {
+        if (getExtFields() != null) {
             extFields.putAll(fields);
         } else {
             extFields = fields;
@@ -246,7 +273,7 @@ public final class RemotingCommand {
     @Override
     public String toString() {
         return "RemotingCommand[code=" + code + ", language=" + language + ", version=" + version + ", opaque="
-                + opaque + ", flag=" + flag + ", remark=" + remark + ", extFields=" + extFields + ", bodyLength="
+                + opaque + ", flag=" + flag + ", remark=" + remark + ", extFields=" + getExtFields() + ", bodyLength="
                 + bodyLength() + "]";
     }
 }
