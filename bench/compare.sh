@@ -1,6 +1,8 @@
 #!/bin/sh
-# One command for the side-by-side benchmark: builds TideMQ and the Apache RocketMQ 4.9.3 class path, then runs
-# both systems in turn with the same settings and workloads and writes docs/benchmarks.md (table + charts).
+# One command for the side-by-side benchmark: builds TideMQ and the Apache RocketMQ 4.9.3 and 5.3.1 class paths,
+# then runs the three systems in turn with the same settings and workloads, in rounds (--rounds, default 3) that
+# alternate who goes first, and writes docs/benchmarks.md (medians with ranges, ratios, charts). The scale runs
+# compare TideMQ with 4.9.3 only.
 # Options go to the comparison tool, e.g.
 #   bench/compare.sh --duration 30 --topologies ASYNC_FLUSH,SYNC_REPLICATION --skip-scale
 #   bench/compare.sh --skip-topologies --scale TOPICS,CLUSTER
@@ -10,9 +12,12 @@ set -e
 cd "$(dirname "$0")/.."
 # clean: stale jars from an older layout of lib/ would otherwise stay on the servers' class path
 mvn -B -q -DskipTests clean package -pl distribution,apache-peer -am
+mvn -B -q -f bench/apache-5.3.1/pom.xml dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/target/apache-5.3.1.classpath"
 LIB="$(pwd)/distribution/target/tidemq/lib"
 exec java -Xmx256m -cp "$LIB/tools/*:$LIB/*" io.tidemq.tools.compare.CompareMain \
   --tidemq-classpath "$LIB/*" \
   --tools-classpath "$LIB/tools/*:$LIB/*" \
   --apache-classpath-file apache-peer/target/apache-rocketmq-4.9.3.classpath \
+  --apache5-classpath-file target/apache-5.3.1.classpath \
   --work target/compare --out docs/benchmarks.md "$@"

@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /** A grouped bar chart (one bar per system in each group) written as PNG with Java2D, headless. */
 final class BarChart {
-    private static final Color[] COLORS = {new Color(0x4C78A8), new Color(0xF58518)};
+    private static final Color[] COLORS = {new Color(0x4C78A8), new Color(0x72B7B2), new Color(0xF58518)};
 
     private BarChart() {
     }

@@ -90,7 +90,7 @@ final class Cluster implements AutoCloseable {
         p.put("deleteWhen", "04");
         p.put("fileReservedTime", "48");
         p.putAll(extraProps);
-        return flavor.brokerCommand(classpath, jvm, dir, p);
+        return flavor.brokerCommand(classpath, jvm + " " + GcLog.option(dir.resolve("gc.log")), dir, p);
     }
 
     /**

@@ -17,12 +17,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs Apache RocketMQ 4.9.3 and TideMQ in turn with the same JVM options, store settings and topology, drives the
- * same mqbench workloads against each, and prints (and writes to a Markdown file with charts) both figures and
- * the ratio TideMQ/Apache.
+ * Runs Apache RocketMQ 4.9.3, Apache RocketMQ 5.3.1 (when its class path is given) and TideMQ in turn with the same
+ * JVM options, store settings and topology, drives the same mqbench workloads against each, repeats the topology
+ * runs in rounds that alternate the systems' order, and prints (and writes to a Markdown file with charts) the
+ * medians with their ranges and the ratios of TideMQ to each.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Side-by-side benchmark of TideMQ and Apache RocketMQ 4.9.3 on this machine.")
+        description = "Side-by-side benchmark of TideMQ and Apache RocketMQ 4.9.3 (and 5.3.1) on this machine.")
 public final class CompareMain implements Callable<Integer> {
     @Option(names = "--tidemq-classpath", required = true, description = "Class path of TideMQ (lib/*)")
     String tidemqClasspath;
@@ -34,6 +35,14 @@ public final class CompareMain implements Callable<Integer> {
 
     @Option(names = "--apache-classpath-file", required = true, description = "File holding Apache's class path")
     Path apacheClasspathFile;
+
+    @Option(names = "--apache5-classpath-file",
+            description = "File holding Apache RocketMQ 5.3.1's class path (its brokers join the topology runs)")
+    Path apache5ClasspathFile;
+
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Topology runs per system; each round starts with the next system in turn")
+    int rounds;
 
     @Option(names = "--work", defaultValue = "target/compare", description = "Scratch folder (stores, logs)")
     Path work;
@@ -88,6 +97,7 @@ public final class CompareMain implements Callable<Integer> {
     int coldMessageSize;
 
     private final Results results = new Results();
+    private List<Flavor> flavors = List.of(Flavor.APACHE, Flavor.TIDEMQ);
     private final List<String> notes = new ArrayList<>();
     private MqBenchRunner runner;
 
@@ -109,6 +119,10 @@ public final class CompareMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String apacheClasspath = Files.readString(apacheClasspathFile).trim();
+        Flavor.setApache49Classpath(apacheClasspath);
+        String apache5Classpath = apache5ClasspathFile == null ? null : Files.readString(apache5ClasspathFile).trim();
+        flavors = apache5Classpath == null ? List.of(Flavor.APACHE, Flavor.TIDEMQ)
+                : List.of(Flavor.APACHE, Flavor.APACHE5, Flavor.TIDEMQ);
         Files.createDirectories(work);
         // the admin client of the scale runs logs here rather than to ~/logs
         System.setProperty("rocketmq.client.logRoot", work.resolve("client-logs").toAbsolutePath().toString());
@@ -120,15 +134,32 @@ public final class CompareMain implements Callable<Integer> {
             scale = EnumSet.noneOf(Scale.class);
         }
         int port = 30_000;
-        for (Topology topology : topologies) {
-            for (Flavor flavor : Flavor.values()) {
-                String cp = flavor == Flavor.TIDEMQ ? tidemqClasspath : apacheClasspath;
-                Path dir = work.resolve(topology.name().toLowerCase(Locale.ROOT) + "-" + flavor.name().toLowerCase());
-                deleteRecursively(dir);
-                port += 10;
-                System.out.printf("== %s on %s%n", flavor.label(), topology.title);
-                try (Cluster cluster = Cluster.start(flavor, topology, cp, serverJvm, dir, port)) {
-                    runWorkloads(flavor, topology, cluster);
+        for (int round = 0; round < rounds; round++) {
+            for (Topology topology : topologies) {
+                for (int i = 0; i < flavors.size(); i++) {
+                    // alternate who goes first, so a drift of the machine (page cache, disk) does not favour one
+                    Flavor flavor = flavors.get((i + round) % flavors.size());
+                    String cp = switch (flavor) {
+                        case TIDEMQ -> tidemqClasspath;
+                        case APACHE -> apacheClasspath;
+                        case APACHE5 -> apache5Classpath;
+                    };
+                    Path dir = work.resolve(topology.name().toLowerCase(Locale.ROOT) + "-"
+                            + flavor.name().toLowerCase(Locale.ROOT));
+                    deleteRecursively(dir);
+                    port += 10;
+                    System.out.printf("== round %d/%d: %s on %s%n", round + 1, rounds, flavor.label(),
+                            topology.title);
+                    try (Cluster cluster = Cluster.start(flavor, topology, cp, serverJvm, dir, port)) {
+                        runWorkloads(flavor, topology, cluster);
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                        notes.add(flavor.label() + ", " + topology.name() + ", round " + (round + 1) + ": failed: "
+                                + e);
+                    }
+                    // the stores are a few GiB each: keep only the last run's logs
+                    deleteRecursively(dir.resolve("master").resolve("store"));
+                    deleteRecursively(dir.resolve("slave").resolve("store"));
                 }
             }
         }
@@ -145,19 +176,24 @@ public final class CompareMain implements Callable<Integer> {
             results.put("broker boot time (ms)", flavor, cluster.master.bootMillis(), false);
             Thread.sleep(3000);
             results.put("broker RSS idle (MiB)", flavor, cluster.master.rssKb() / 1024.0, false);
+            results.put("broker RSS idle, anon (MiB)", flavor, cluster.master.rssAnonKb() / 1024.0, false);
+            results.put("broker RSS idle, file (MiB)", flavor, cluster.master.rssFileKb() / 1024.0, false);
         }
         int[] threadCounts = topology == Topology.ASYNC_FLUSH ? new int[] {1, 4, 16} : new int[] {16};
         for (int threads : threadCounts) {
             // broker CPU over the measured window only (between mqbench's markers): JIT warm-up is not a per-message
             // cost, and the warm-up's send rate differs from the measured one
             long[] cpuAt = {-1, -1};
-            AtomicLong peakRss = new AtomicLong();
+            long[] upAt = {-1, -1};
+            AtomicLong[] peakRss = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
             Thread sampler = rssSampler(cluster.master, peakRss);
             Map<String, Double> r = runner.run(cluster.namesrvAddr, "-Xmx512m", line -> {
                 if (line.endsWith("MEASURE-BEGIN")) {
                     cpuAt[0] = cluster.master.cpuMillis();
+                    upAt[0] = cluster.master.uptimeMillis();
                 } else if (line.endsWith("MEASURE-END")) {
                     cpuAt[1] = cluster.master.cpuMillis();
+                    upAt[1] = cluster.master.uptimeMillis();
                 }
             }, "produce", "-t", "BenchTopic", "-c", String.valueOf(threads), "-s", "1024", "-d",
                     String.valueOf(duration), "-w", String.valueOf(warmup));
@@ -175,7 +211,18 @@ public final class CompareMain implements Callable<Integer> {
                 } else {
                     notes.add(flavor.label() + " " + key + ": no measured window seen, CPU per message not computed");
                 }
-                results.put(key + " broker RSS under load (MiB)", flavor, peakRss.get() / 1024.0, false);
+                results.put(key + " broker RSS under load (MiB)", flavor, peakRss[0].get() / 1024.0, false);
+                results.put(key + " broker RSS under load, anon (MiB)", flavor, peakRss[1].get() / 1024.0, false);
+                results.put(key + " broker RSS under load, file (MiB)", flavor, peakRss[2].get() / 1024.0, false);
+                double rate = GcLog.allocatedBytesPerSecond(cluster.master.log().resolveSibling("gc.log"), upAt[0],
+                        upAt[1]);
+                if (rate > 0 && tps > 0) {
+                    results.put(key + " broker heap allocated per message (KiB), 16 threads", flavor,
+                            rate / tps / 1024, false);
+                } else {
+                    notes.add(flavor.label() + " " + key + ": too few collections in the window to measure "
+                            + "allocation");
+                }
             }
         }
         if (topology == Topology.ASYNC_FLUSH) {
@@ -190,10 +237,13 @@ public final class CompareMain implements Callable<Integer> {
         }
     }
 
-    private static Thread rssSampler(ServerProcess p, AtomicLong peak) {
+    /** Samples the peaks of total, anonymous and file-backed RSS (each its own peak) every 500 ms. */
+    private static Thread rssSampler(ServerProcess p, AtomicLong[] peak) {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(p.rssKb(), Math::max);
+                peak[0].accumulateAndGet(p.rssKb(), Math::max);
+                peak[1].accumulateAndGet(p.rssAnonKb(), Math::max);
+                peak[2].accumulateAndGet(p.rssFileKb(), Math::max);
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -242,16 +292,48 @@ public final class CompareMain implements Callable<Integer> {
     }
 
     private String table() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("| metric | Apache 4.9.3 | TideMQ | TideMQ/Apache |\n|---|---:|---:|---:|\n");
-        for (Map.Entry<String, Map<Flavor, Double>> e : results.all().entrySet()) {
-            Double a = e.getValue().get(Flavor.APACHE);
-            Double t = e.getValue().get(Flavor.TIDEMQ);
-            String ratio = a == null || t == null || a == 0 ? "-" : String.format(Locale.ROOT, "%.2f", t / a);
-            sb.append("| ").append(e.getKey()).append(" | ").append(fmt(a)).append(" | ").append(fmt(t))
-                    .append(" | ").append(ratio).append(" |\n");
+        StringBuilder sb = new StringBuilder("| metric |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (Flavor f : flavors) {
+            sb.append(' ').append(f.label()).append(" |");
+            rule.append("---:|");
+        }
+        for (Flavor f : flavors) {
+            if (f != Flavor.TIDEMQ) {
+                sb.append(" TideMQ/").append(f.label().replace("Apache ", "")).append(" |");
+                rule.append("---:|");
+            }
+        }
+        sb.append('\n').append(rule).append('\n');
+        for (String metric : results.metrics()) {
+            sb.append("| ").append(metric).append(" |");
+            for (Flavor f : flavors) {
+                sb.append(' ').append(cell(results.runs(metric, f), results.get(metric, f))).append(" |");
+            }
+            Double t = results.get(metric, Flavor.TIDEMQ);
+            for (Flavor f : flavors) {
+                if (f != Flavor.TIDEMQ) {
+                    Double a = results.get(metric, f);
+                    sb.append(' ').append(a == null || t == null || a == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.2f", t / a)).append(" |");
+                }
+            }
+            sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** The median, with the range when there was more than one run. */
+    private static String cell(List<Double> runs, Double median) {
+        if (median == null) {
+            return "-";
+        }
+        if (runs.size() < 2) {
+            return fmt(median);
+        }
+        double min = runs.stream().mapToDouble(Double::doubleValue).min().orElse(median);
+        double max = runs.stream().mapToDouble(Double::doubleValue).max().orElse(median);
+        return fmt(median) + " (" + fmt(min) + "-" + fmt(max) + ")";
     }
 
     private static String fmt(Double v) {
@@ -267,37 +349,42 @@ public final class CompareMain implements Callable<Integer> {
         List<String> charts = new ArrayList<>();
         if (results.get("ASYNC_FLUSH produce tps, 1 threads", Flavor.TIDEMQ) != null) {
             List<String> groups = List.of("1", "4", "16");
-            double[][] v = new double[2][3];
-            for (int i = 0; i < 3; i++) {
-                v[0][i] = nz(results.get("ASYNC_FLUSH produce tps, " + groups.get(i) + " threads", Flavor.APACHE));
-                v[1][i] = nz(results.get("ASYNC_FLUSH produce tps, " + groups.get(i) + " threads", Flavor.TIDEMQ));
+            double[][] v = new double[flavors.size()][3];
+            for (int k = 0; k < flavors.size(); k++) {
+                for (int i = 0; i < 3; i++) {
+                    v[k][i] = nz(results.get("ASYNC_FLUSH produce tps, " + groups.get(i) + " threads",
+                            flavors.get(k)));
+                }
             }
             BarChart.write(dir.resolve("bench-produce-threads.png"), "Produce throughput, 1 KiB, ASYNC_FLUSH",
-                    "msg/s", groups, List.of("Apache 4.9.3", "TideMQ"), v);
+                    "msg/s", groups, labels(), v);
             charts.add("![produce throughput against threads](bench-produce-threads.png)");
         }
         String rate = "at " + e2eRate + "/s";
         if (results.get("e2e p50 (ms) " + rate, Flavor.TIDEMQ) != null) {
             List<String> groups = List.of("p50", "p99", "p999");
-            double[][] v = new double[2][3];
-            for (int i = 0; i < 3; i++) {
-                v[0][i] = nz(results.get("e2e " + groups.get(i) + " (ms) " + rate, Flavor.APACHE));
-                v[1][i] = nz(results.get("e2e " + groups.get(i) + " (ms) " + rate, Flavor.TIDEMQ));
+            double[][] v = new double[flavors.size()][3];
+            for (int k = 0; k < flavors.size(); k++) {
+                for (int i = 0; i < 3; i++) {
+                    v[k][i] = nz(results.get("e2e " + groups.get(i) + " (ms) " + rate, flavors.get(k)));
+                }
             }
             BarChart.write(dir.resolve("bench-e2e-latency.png"), "End-to-end latency " + rate, "ms", groups,
-                    List.of("Apache 4.9.3", "TideMQ"), v);
+                    labels(), v);
             charts.add("![end-to-end latency percentiles](bench-e2e-latency.png)");
         }
         String machine = machine();
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks: TideMQ beside Apache RocketMQ 4.9.3\n\n");
+        md.append(flavors.contains(Flavor.APACHE5) ? "# Benchmarks: TideMQ beside Apache RocketMQ 4.9.3 and 5.3.1\n\n"
+                : "# Benchmarks: TideMQ beside Apache RocketMQ 4.9.3\n\n");
         md.append("Generated by `bench/compare.sh` on ").append(LocalDateTime.now().withNano(0)).append(".\n\n");
         md.append("## Method\n\n");
         if (topologies.isEmpty()) {
             md.append("Only scale runs this time. The client, the servers and this tool share the machine's cores, "
                     + "so absolute numbers are noise-prone; ratios from the same run are what to read.\n\n");
         } else {
-            md.append("Both systems run in turn on this machine as child JVMs with the same options (`")
+            md.append(flavors.size() == 3 ? "Apache RocketMQ 4.9.3, Apache RocketMQ 5.3.1 and TideMQ" : "Both systems")
+                    .append(" run in turn on this machine as child JVMs with the same options (`")
                     .append(serverJvm).append("`), the same store settings and topology, and the same workloads "
                             + "from `mqbench` (built on the official rocketmq-client 4.9.3, in its own JVM): produce "
                             + "1 KiB messages (sync sends) from 1, 4 and 16 threads; drain the topic with a push "
@@ -311,6 +398,21 @@ public final class CompareMain implements Callable<Integer> {
                             + "with the class-data-sharing archive its build writes (lib/tidemq.jsa), as its start "
                             + "scripts do. The client, the servers and this tool share the machine's cores, "
                             + "so absolute numbers are noise-prone; ratios from the same run are what to read.\n\n");
+            md.append("Every topology run is repeated ").append(rounds).append(" times; each round starts with the "
+                    + "next system in turn (A, B, C; then B, C, A; ...), so a drift of the machine does not favour "
+                    + "one. A cell is the median of the runs with the range in brackets; a ratio divides TideMQ's "
+                    + "median by the other's. RSS is split into anonymous memory (RssAnon: heap, direct buffers, "
+                    + "metaspace, code, thread stacks) and file-backed memory (RssFile + RssShmem: the mapped "
+                    + "CommitLog and queue files, jars), each column its own peak. Heap allocated per message is "
+                    + "read the same way for every system from the broker's GC log (`-Xlog:gc`): what the heap "
+                    + "grew by from the end of one collection to the start of the next, summed over the collections "
+                    + "inside the 16-thread measured window, per second, divided by the messages per second.");
+            if (flavors.contains(Flavor.APACHE5)) {
+                md.append(" Apache RocketMQ 5.3.1's broker comes from Maven Central; its NameServer is not served "
+                        + "there, so its broker registers with Apache 4.9.3's NameServer, which the 4.9.3 client "
+                        + "reads routes from as from any other.");
+            }
+            md.append("\n\n");
         }
         if (!scale.isEmpty()) {
             md.append("Scale runs, each for Apache then TideMQ on fresh servers with the same JVM options:\n\n");
@@ -339,6 +441,10 @@ public final class CompareMain implements Callable<Integer> {
         }
         Files.writeString(out, md.toString());
         System.out.println("report written to " + out.toAbsolutePath());
+    }
+
+    private List<String> labels() {
+        return flavors.stream().map(Flavor::label).toList();
     }
 
     private static double nz(Double d) {

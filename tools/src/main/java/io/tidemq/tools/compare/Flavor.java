@@ -7,10 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** How to start the NameServer and broker of one system (TideMQ or Apache RocketMQ 4.9.3). */
+/**
+ * How to start the NameServer and broker of one system: TideMQ, Apache RocketMQ 4.9.3, or Apache RocketMQ 5.3.1.
+ * 5.3.1's NameServer is not on Maven Central, so its brokers register with 4.9.3's NameServer (the 4.9.3 client
+ * cannot tell: the route protocol is the same).
+ */
 enum Flavor {
     TIDEMQ("io.tidemq.namesrv.NamesrvStartup", "io.tidemq.broker.BrokerStartup"),
-    APACHE("org.apache.rocketmq.namesrv.NamesrvStartup", "org.apache.rocketmq.broker.BrokerStartup");
+    APACHE("org.apache.rocketmq.namesrv.NamesrvStartup", "org.apache.rocketmq.broker.BrokerStartup"),
+    APACHE5("org.apache.rocketmq.namesrv.NamesrvStartup", "org.apache.rocketmq.broker.BrokerStartup");
+
+    /** Class path of Apache 4.9.3, whose NameServer 5.3.1's brokers register with; set once at start-up. */
+    private static volatile String apache49Classpath;
 
     private static final List<String> APACHE_OPENS = List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED",
             "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens",
@@ -24,14 +32,25 @@ enum Flavor {
         this.brokerMain = brokerMain;
     }
 
-    String label() {
-        return this == TIDEMQ ? "TideMQ" : "Apache 4.9.3";
+    static void setApache49Classpath(String classpath) {
+        apache49Classpath = classpath;
     }
 
+    String label() {
+        return switch (this) {
+            case TIDEMQ -> "TideMQ";
+            case APACHE -> "Apache 4.9.3";
+            case APACHE5 -> "Apache 5.3.1";
+        };
+    }
+
+    /** @param classpath the system's own class path (for 5.3.1, its broker's; the NameServer is 4.9.3's) */
     List<String> namesrvCommand(String classpath, String jvm, Path dir, int port) throws IOException {
         Path conf = dir.resolve("namesrv.properties");
         Files.writeString(conf, "listenPort=" + port + "\nkvConfigPath=" + dir.resolve("kvConfig.json") + "\n");
-        return command(classpath, jvm, dir, namesrvMain, List.of("-c", conf.toString()));
+        String cp = this == APACHE5 ? java.util.Objects.requireNonNull(apache49Classpath, "4.9.3 class path")
+                : classpath;
+        return command(cp, jvm, dir, namesrvMain, List.of("-c", conf.toString()));
     }
 
     List<String> brokerCommand(String classpath, String jvm, Path dir, Map<String, String> props) throws IOException {
@@ -54,7 +73,7 @@ enum Flavor {
         for (String o : jvm.trim().split("\\s+")) {
             cmd.add(o);
         }
-        if (this == APACHE) {
+        if (this != TIDEMQ) {
             cmd.addAll(APACHE_OPENS);
         } else {
             cmd.addAll(classDataSharing(classpath));

@@ -116,6 +116,23 @@ final class ServerProcess implements AutoCloseable {
         return statusField("VmRSS:");
     }
 
+    /** Anonymous resident memory in KiB (RssAnon: heap, direct buffers, metaspace, code, stacks), or -1. */
+    long rssAnonKb() {
+        return statusField("RssAnon:");
+    }
+
+    /** File-backed and shared resident memory in KiB (RssFile + RssShmem: mapped store files, jars), or -1. */
+    long rssFileKb() {
+        long file = statusField("RssFile:");
+        long shmem = statusField("RssShmem:");
+        return file < 0 ? -1 : file + Math.max(0, shmem);
+    }
+
+    /** Milliseconds since launch, on the clock the JVM's uptime decorations in its GC log use (give or take). */
+    long uptimeMillis() {
+        return (System.nanoTime() - launchNanos) / 1_000_000;
+    }
+
     private long statusField(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
