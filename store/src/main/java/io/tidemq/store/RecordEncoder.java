@@ -59,15 +59,20 @@ final class RecordEncoder {
         if (propsLen > StoredRecord.MAX_PROPERTIES_LENGTH) {
             return PutMessageStatus.PROPERTIES_SIZE_EXCEEDED;
         }
-        byte[] body = msg.getBody() == null ? new byte[0] : msg.getBody();
+        ByteBuffer view = msg.bodyView();
+        byte[] body = view != null ? null : msg.getBody() == null ? new byte[0] : msg.getBody();
+        int bodyLen = view != null ? view.remaining() : body.length;
         int sysFlag = effectiveSysFlag(msg);
         String topic = msg.getTopic();
-        int len = StoredRecord.recordLength(sysFlag, body.length, topic.length(), propsLen);
+        int len = StoredRecord.recordLength(sysFlag, bodyLen, topic.length(), propsLen);
         if (len > maxMessageSize) {
             return PutMessageStatus.MESSAGE_ILLEGAL;
         }
         ensureCapacity(len);
-        int p = writeUpToTopic(0, len, sysFlag, msg, msg.getFlag(), body, 0, body.length);
+        int p = view != null ? writer.writeUpToTopic(buf, 0, len, sysFlag, msg, msg.getFlag(), 0, 0, 0, bornIp,
+                cachedBornHost == null ? 0 : cachedBornHost.getPort(), storeIp,
+                cachedStoreHost == null ? 0 : cachedStoreHost.getPort(), view)
+                : writeUpToTopic(0, len, sysFlag, msg, msg.getFlag(), body, 0, body.length);
         buf.putShort(p, (short) propsLen);
         Utf8.encode(props, buf, p + 2);
         addRecord(0, len);

@@ -37,6 +37,47 @@ class AppendTest {
     }
 
     @Test
+    void aBodyGivenAsAViewOfARequestIsStoredAsTheSameRecordAsAnArray() {
+        store = Stores.open(Stores.tinyConfig(dir), clock);
+        byte[] body = "a body that stays in the request's buffer \u0001\u00ff".getBytes(StandardCharsets.UTF_8);
+        PutMessageResult array = store.putMessage(message("TopicTest", 0, body, "TAGS", "T"));
+        // a direct buffer with bytes around the body, as a slice of the read buffer is
+        ByteBuffer frame = ByteBuffer.allocateDirect(body.length + 20);
+        frame.position(10);
+        frame.put(body);
+        ByteBuffer view = frame.duplicate().position(10).limit(10 + body.length).slice();
+        MessageExtBrokerInner viewed = message("TopicTest", 0, new byte[0], "TAGS", "T");
+        viewed.setBodyView(view);
+        PutMessageResult fromView = store.putMessage(viewed);
+        assertThat(fromView.status()).isEqualTo(PutMessageStatus.PUT_OK);
+        assertThat(view.position()).as("the view is left as it was").isZero();
+
+        ByteBuffer a = store.getCommitLogData(array.appendResult().wroteOffset()).buffer();
+        ByteBuffer v = store.getCommitLogData(fromView.appendResult().wroteOffset()).buffer();
+        int len = a.getInt(a.position());
+        assertThat(v.getInt(v.position())).isEqualTo(len);
+        byte[] ra = new byte[len];
+        byte[] rv = new byte[len];
+        a.get(a.position(), ra);
+        v.get(v.position(), rv);
+        // the same bytes but for the offsets and the store time (queue offset, physical offset, timestamp)
+        for (int pos : new int[] {StoredRecord.QUEUE_OFFSET_POS, StoredRecord.PHYSICAL_OFFSET_POS}) {
+            java.util.Arrays.fill(ra, pos, pos + 8, (byte) 0);
+            java.util.Arrays.fill(rv, pos, pos + 8, (byte) 0);
+        }
+        int ts = StoredRecord.storeTimestampPos(a.getInt(a.position() + StoredRecord.SYS_FLAG_POS));
+        java.util.Arrays.fill(ra, ts, ts + 8, (byte) 0);
+        java.util.Arrays.fill(rv, ts, ts + 8, (byte) 0);
+        assertThat(rv).isEqualTo(ra);
+        MessageExt back = store.lookMessageByOffset(fromView.appendResult().wroteOffset());
+        assertThat(back.getBody()).isEqualTo(body);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        assertThat(back.getBodyCRC()).isEqualTo((int) (crc.getValue() & 0x7FFFFFFF));
+        assertThat(viewed.getBody()).as("asking for the array copies the view").isEqualTo(body);
+    }
+
+    @Test
     void assignsPhysicalAndQueueOffsetsAndWritesTheStoredFormat() {
         store = Stores.open(Stores.tinyConfig(dir), clock);
         PutMessageResult a = store.putMessage(message("TopicTest", 0, "Hello 0", "KEYS", "K0", "TAGS", "TagA"));

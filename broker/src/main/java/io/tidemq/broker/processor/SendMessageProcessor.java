@@ -19,6 +19,7 @@ import io.tidemq.remoting.protocol.RemotingCommand;
 import io.tidemq.store.PutMessageResult;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -101,7 +102,13 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (!support.handleRetryAndDlq(h, msg, channel, response)) {
             return response;
         }
-        support.fillFromRequest(msg, h, channel, request.getBody(), topicConfig);
+        support.fillFromRequest(msg, h, channel, null, topicConfig);
+        // the store writes the body straight from the request's buffer: appends happen before process() returns,
+        // which is as long as the view is valid
+        ByteBuffer body = request.bodyView();
+        if (body != null) {
+            msg.setBodyView(body);
+        }
         // WAIT=true need not be stored (it is the default); keep it in the map, where the store reads it.
         String waitValue = props.remove(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
         msg.encodePropertiesString();

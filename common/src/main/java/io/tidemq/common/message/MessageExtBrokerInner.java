@@ -1,5 +1,7 @@
 package io.tidemq.common.message;
 
+import java.nio.ByteBuffer;
+
 /**
  * A message on its way into the store: the broker fills topic, queue, body, hosts, timestamps and properties; the
  * store assigns physical offset, queue offset and store timestamp.
@@ -10,6 +12,41 @@ package io.tidemq.common.message;
 public class MessageExtBrokerInner extends MessageExt {
     private String propertiesString;
     private long tagsCode;
+    /** The body as the bytes of the request that carried it (see {@link #setBodyView}); null when a copy. */
+    private ByteBuffer bodyView;
+
+    /**
+     * Takes the body as a view of the received request's bytes instead of a copy: the store writes it from there.
+     * The view is valid only until the request is settled, so the broker stores the message before that; whoever
+     * asks for {@link #getBody()} gets a copy.
+     */
+    public void setBodyView(ByteBuffer view) {
+        this.bodyView = view;
+        super.setBody(null);
+    }
+
+    /** The body view, or null when the body is an array. */
+    public ByteBuffer bodyView() {
+        return bodyView;
+    }
+
+    @Override
+    public byte[] getBody() {
+        byte[] body = super.getBody();
+        if (body == null && bodyView != null) {
+            body = new byte[bodyView.remaining()];
+            bodyView.get(bodyView.position(), body);
+            bodyView = null;
+            super.setBody(body);
+        }
+        return body;
+    }
+
+    @Override
+    public void setBody(byte[] body) {
+        this.bodyView = null;
+        super.setBody(body);
+    }
 
     public String getPropertiesString() {
         return propertiesString;

@@ -48,6 +48,34 @@ public final class StoredRecordWriter {
                               byte[] storeIp, int storePort, byte[] body, int bodyOff, int bodyLen) {
         crc.reset();
         crc.update(body, bodyOff, bodyLen);
+        int p = writeFixedFields(buf, at, recordLength, sysFlag, m, flag, queueOffset, physicalOffset,
+                storeTimestamp, bornIp, bornPort, storeIp, storePort, bodyLen);
+        buf.put(p, body, bodyOff, bodyLen);
+        return writeTopic(buf, p + bodyLen, m.getTopic());
+    }
+
+    /**
+     * As above, the body being the remaining bytes of {@code body} (a view of a received request: no copy in
+     * between); its position is left where it was.
+     */
+    public int writeUpToTopic(ByteBuffer buf, int at, int recordLength, int sysFlag, MessageExt m, int flag,
+                              long queueOffset, long physicalOffset, long storeTimestamp, byte[] bornIp, int bornPort,
+                              byte[] storeIp, int storePort, ByteBuffer body) {
+        int from = body.position();
+        int bodyLen = body.remaining();
+        crc.reset();
+        crc.update(body);
+        body.position(from);
+        int p = writeFixedFields(buf, at, recordLength, sysFlag, m, flag, queueOffset, physicalOffset,
+                storeTimestamp, bornIp, bornPort, storeIp, storePort, bodyLen);
+        buf.put(p, body, from, bodyLen);
+        return writeTopic(buf, p + bodyLen, m.getTopic());
+    }
+
+    /** Everything before the body, the body CRC taken from {@link #crc}; returns where the body goes. */
+    private int writeFixedFields(ByteBuffer buf, int at, int recordLength, int sysFlag, MessageExt m, int flag,
+                                 long queueOffset, long physicalOffset, long storeTimestamp, byte[] bornIp,
+                                 int bornPort, byte[] storeIp, int storePort, int bodyLen) {
         buf.putInt(at, recordLength);
         buf.putInt(at + StoredRecord.MAGIC_POS, StoredRecord.MESSAGE_MAGIC);
         // the body CRC of the 4.9 format is the CRC-32 with its top bit cleared
@@ -74,11 +102,12 @@ public final class StoredRecordWriter {
         buf.putLong(p, m.getPreparedTransactionOffset());
         p += 8;
         buf.putInt(p, bodyLen);
-        p += 4;
-        buf.put(p, body, bodyOff, bodyLen);
-        p += bodyLen;
-        buf.put(p++, (byte) m.getTopic().length());
-        String topic = m.getTopic();
+        return p + 4;
+    }
+
+    private static int writeTopic(ByteBuffer buf, int at, String topic) {
+        int p = at;
+        buf.put(p++, (byte) topic.length());
         for (int i = 0; i < topic.length(); i++) {
             buf.put(p++, (byte) topic.charAt(i));
         }

@@ -28,6 +28,8 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     private final int frameMaxLength;
     private final RequestBytesBudget budget;
+    /** Servers leave request bodies in the read buffer for the dispatcher to release (see RemotingFrames). */
+    private final boolean keepRequestBodies;
     private boolean broken;
     /** Budget bytes held for the frame being received, handed to its command once decoded. */
     private int reserved;
@@ -38,13 +40,17 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     /** @param frameMaxLength largest frame accepted, counting the 4-byte length field */
     FrameDecoder(int frameMaxLength) {
-        this(frameMaxLength, null);
+        this(frameMaxLength, null, false);
     }
 
-    /** @param budget what request frames are counted against, or null to count nothing (clients) */
-    FrameDecoder(int frameMaxLength, RequestBytesBudget budget) {
+    /**
+     * @param budget            what request frames are counted against, or null to count nothing
+     * @param keepRequestBodies true on servers, whose dispatcher settles every request it is handed
+     */
+    FrameDecoder(int frameMaxLength, RequestBytesBudget budget, boolean keepRequestBodies) {
         this.frameMaxLength = frameMaxLength;
         this.budget = budget;
+        this.keepRequestBodies = keepRequestBodies;
     }
 
     @Override
@@ -82,7 +88,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
         }
         ByteBuf frame = in.slice(in.readerIndex() + RemotingFrames.LENGTH_FIELD_SIZE, totalLength);
         try {
-            RemotingCommand cmd = RemotingFrames.decode(frame);
+            RemotingCommand cmd = RemotingFrames.decode(frame, keepRequestBodies);
             cmd.setInboundBytes(reserved);
             reserved = 0;
             out.add(cmd);

@@ -128,7 +128,7 @@ public final class NettyRemotingServer {
                         ch.pipeline().addLast("flushConsolidation", new FlushConsolidationHandler(
                                         FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false))
                                 .addLast("encoder", encoder)
-                                .addLast("decoder", new FrameDecoder(config.getFrameMaxLength(), budget))
+                                .addLast("decoder", new FrameDecoder(config.getFrameMaxLength(), budget, true))
                                 .addLast("idle", new IdleStateHandler(0, 0,
                                         config.getServerChannelMaxIdleTimeSeconds()))
                                 .addLast("backpressure", backpressure)

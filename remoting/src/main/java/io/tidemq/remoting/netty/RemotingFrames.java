@@ -79,6 +79,15 @@ public final class RemotingFrames {
      *                                  header that does not parse
      */
     public static RemotingCommand decode(ByteBuf frame) throws RemotingCommandException {
+        return decode(frame, false);
+    }
+
+    /**
+     * As {@link #decode(ByteBuf)}; with {@code keepRequestBody} a request's body is not copied but left in
+     * {@code frame}'s buffer, retained, for the server to release when it settles the request (see {@link
+     * RemotingCommand#setInboundBody}).
+     */
+    public static RemotingCommand decode(ByteBuf frame, boolean keepRequestBody) throws RemotingCommandException {
         if (frame.readableBytes() < 4) {
             throw new RemotingCommandException("frame of " + frame.readableBytes() + " bytes has no header length");
         }
@@ -97,7 +106,10 @@ public final class RemotingFrames {
         frame.readBytes(header);
         RemotingCommand cmd = HeaderSerializer.decode(type, header, 0, headerLength);
         int bodyLength = frame.readableBytes();
-        if (bodyLength > 0) {
+        if (bodyLength > 0 && keepRequestBody && !cmd.isResponse() && frame.nioBufferCount() == 1) {
+            ByteBuf kept = frame.readRetainedSlice(bodyLength);
+            cmd.setInboundBody(kept.nioBuffer(), kept::release);
+        } else if (bodyLength > 0) {
             byte[] body = new byte[bodyLength];
             frame.readBytes(body);
             cmd.setBody(body);

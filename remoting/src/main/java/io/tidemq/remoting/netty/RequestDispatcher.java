@@ -96,7 +96,16 @@ final class RequestDispatcher {
         answer(remote, header, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY, reason));
     }
 
-    /** {@code counted} budget bytes are released exactly once, when the request is settled. */
+    /** Settles a request turned away before any processor saw it: its budget bytes and its body go back. */
+    private void settle(RemotingCommand request, int counted) {
+        request.settleInboundBody();
+        release(counted);
+    }
+
+    /**
+     * {@code counted} budget bytes are released exactly once, when the request is settled; so is the body the frame
+     * decoder left in its buffer (copied out first if the processor did not take a view of it).
+     */
     private void route(Channel channel, RemotingCommand request, int counted) {
         NettyRemoteChannel remote = NettyRemoteChannel.of(channel);
         Registration reg = processors.get(request.getCode());
@@ -106,7 +115,7 @@ final class RequestDispatcher {
         if (reg == null) {
             String remark = " request type " + request.getCode() + " not supported";
             LOG.warn("{}{}", remote.remoteAddress(), remark);
-            release(counted);
+            settle(request, counted);
             answer(remote, request, RemotingCommand.createResponse(
                     RemotingSysResponseCode.REQUEST_CODE_NOT_SUPPORTED, remark));
             return;
@@ -116,12 +125,12 @@ final class RequestDispatcher {
             reject = reg.processor.rejectRequest();
         } catch (RuntimeException e) {
             LOG.error("rejectRequest() of {} threw", reg.processor, e);
-            release(counted);
+            settle(request, counted);
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_ERROR, describe(e)));
             return;
         }
         if (reject) {
-            release(counted);
+            settle(request, counted);
             notifyBusy(remote, request);
             answer(remote, request, RemotingCommand.createResponse(RemotingSysResponseCode.SYSTEM_BUSY,
                     REJECT_REMARK));
@@ -135,7 +144,7 @@ final class RequestDispatcher {
                 process(remote, processor, request);
             } finally {
                 inFlight.decrementAndGet();
-                release(counted);
+                settle(request, counted);
             }
             return;
         }
@@ -144,11 +153,11 @@ final class RequestDispatcher {
             inFlight.incrementAndGet();
         }
         // built only here, where the task carries it; inline and refused requests release without one
-        Runnable settled = inFlight == null && counted == 0 ? NOTHING : () -> {
+        Runnable settled = inFlight == null && counted == 0 && request.bodyLength() == 0 ? NOTHING : () -> {
             if (inFlight != null) {
                 inFlight.decrementAndGet();
             }
-            release(counted);
+            settle(request, counted);
         };
         try {
             executor.execute(new RequestTask(request, remote, () -> process(remote, processor, request), settled));

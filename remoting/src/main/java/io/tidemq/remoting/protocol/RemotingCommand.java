@@ -36,6 +36,10 @@ public final class RemotingCommand {
     private ByteBuffer[] bodyBuffers;
     /** Runs once the body buffers have been written or dropped, so their owner may release them. */
     private Runnable bodyRelease;
+    /** A received request's body still in the transport's buffer (see {@link #setInboundBody}); null: none. */
+    private ByteBuffer inboundBody;
+    private Runnable inboundRelease;
+    private boolean inboundViewed;
     /** Frame bytes a server's request budget counts for this received command until it is settled; 0: none. */
     private int inboundBytes;
 
@@ -200,13 +204,63 @@ public final class RemotingCommand {
         return this;
     }
 
+    /** The body as an array; a received body still in the transport's buffer is copied out (once) first. */
     public byte[] getBody() {
+        if (body == null && inboundBody != null) {
+            byte[] copy = new byte[inboundBody.remaining()];
+            inboundBody.get(inboundBody.position(), copy);
+            body = copy;
+            dropInboundBody();
+        }
         return body;
     }
 
     public RemotingCommand setBody(byte[] body) {
         this.body = body;
+        dropInboundBody();
         return this;
+    }
+
+    /**
+     * A received request's body left in the transport's (pooled, direct) buffer instead of copied to the heap:
+     * {@code release} gives the buffer back. The server settles every request exactly once ({@link
+     * #settleInboundBody}); until then {@link #bodyView} reads it without a copy.
+     */
+    public void setInboundBody(ByteBuffer view, Runnable release) {
+        this.inboundBody = view;
+        this.inboundRelease = release;
+    }
+
+    /**
+     * The body without a copy: a view of the received bytes, valid only until the request is settled (the processor
+     * must be done with it when it returns), or the array wrapped; null when there is no body.
+     */
+    public ByteBuffer bodyView() {
+        if (inboundBody != null) {
+            inboundViewed = true;
+            return inboundBody.duplicate();
+        }
+        return body == null ? null : ByteBuffer.wrap(body);
+    }
+
+    /**
+     * Called by the server once the request is settled: the transport's buffer is given back. A body nobody took
+     * a view of is copied out first, so a processor that reads it later, from another thread, still finds it.
+     */
+    public void settleInboundBody() {
+        if (inboundBody != null && !inboundViewed) {
+            getBody();
+        }
+        dropInboundBody();
+    }
+
+    private void dropInboundBody() {
+        Runnable r = inboundRelease;
+        inboundBody = null;
+        inboundRelease = null;
+        if (r != null) {
+            r.run();
+        }
     }
 
     public ByteBuffer[] getBodyBuffers() {
@@ -243,7 +297,7 @@ public final class RemotingCommand {
 
     /** Total body length in bytes, counting both the array and the buffers. */
     public int bodyLength() {
-        int len = body == null ? 0 : body.length;
+        int len = body == null ? inboundBody == null ? 0 : inboundBody.remaining() : body.length;
         if (bodyBuffers != null) {
             for (ByteBuffer b : bodyBuffers) {
                 len += b.remaining();

@@ -15,7 +15,7 @@ class FrameDecoderBudgetTest {
     @Test
     void aBigRequestBeyondTheBudgetIsRefusedUnreadAndTheNextFrameStillDecodes() {
         RequestBytesBudget budget = new RequestBytesBudget(1024 * KIB);
-        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(16 << 20, budget));
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(16 << 20, budget, false));
 
         ch.writeInbound(frame(request(1, 600 * KIB)));
         RemotingCommand first = ch.readInbound();
@@ -52,7 +52,7 @@ class FrameDecoderBudgetTest {
     @Test
     void smallRequestsAndResponsesAreAdmittedWhateverTheBudgetHolds() {
         RequestBytesBudget budget = new RequestBytesBudget(100 * KIB);
-        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(16 << 20, budget));
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(16 << 20, budget, false));
         ch.writeInbound(frame(request(1, 90 * KIB)));
         RemotingCommand big = ch.readInbound();
         assertThat(big.getOpaque()).isEqualTo(1);
@@ -70,7 +70,7 @@ class FrameDecoderBudgetTest {
     @Test
     void aConnectionLostInTheMiddleOfAFrameGivesItsBytesBack() {
         RequestBytesBudget budget = new RequestBytesBudget(1024 * KIB);
-        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(16 << 20, budget));
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(16 << 20, budget, false));
         ByteBuf f = frame(request(1, 500 * KIB));
         ch.writeInbound(f.readRetainedSlice(100 * KIB));
         assertThat(budget.used()).isGreaterThan(500 * KIB);
