@@ -237,18 +237,23 @@ final class CommitLog {
         return read(offset, size);
     }
 
-    /** Store time of the record at {@code offset}, or -1. */
+    /** Store time of the record at {@code offset}, or -1. Reads in place: offset-by-time searches call it often. */
     long storeTimestampAt(long offset) {
-        SelectMappedBufferResult r = readRecord(offset);
-        if (r == null) {
+        MappedFile mf = files.findByOffset(offset);
+        if (mf == null) {
             return -1;
         }
-        try {
-            ByteBuffer b = r.buffer();
-            return b.getLong(StoredRecord.storeTimestampPos(b.getInt(StoredRecord.SYS_FLAG_POS)));
-        } finally {
-            r.release();
+        long t = mf.readHeld((int) (offset - mf.fileFromOffset()), StoredRecord.MIN_RECORD_SIZE,
+                CommitLog::storeTimestampIn);
+        return t == MappedFile.UNREADABLE ? -1 : t;
+    }
+
+    /** The store time of the record at {@code p}, or -1 when no record starts there (magic, length checked). */
+    private static long storeTimestampIn(ByteBuffer b, int p) {
+        if (b.getInt(p + 4) != StoredRecord.MESSAGE_MAGIC || b.getInt(p) < StoredRecord.MIN_RECORD_SIZE) {
+            return -1;
         }
+        return b.getLong(p + StoredRecord.storeTimestampPos(b.getInt(p + StoredRecord.SYS_FLAG_POS)));
     }
 
     /** Physical offset of the first byte still stored (0 for an empty log). */

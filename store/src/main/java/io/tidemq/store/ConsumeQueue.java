@@ -229,6 +229,26 @@ final class ConsumeQueue {
         return f == null ? null : f.selectToEnd((int) (pos - f.fileFromOffset()));
     }
 
+    /**
+     * The CommitLog offset of the unit at {@code queueOffset}; -1 when there is none, or it is padding or empty.
+     * Allocates nothing (pulls and offset queries start here). Thread-safe.
+     */
+    long commitLogOffsetOf(long queueOffset) {
+        if (queueOffset < 0) {
+            return -1;
+        }
+        long pos = queueOffset * UNIT_SIZE;
+        MappedFile f = files.findByOffset(pos);
+        long v = f == null ? MappedFile.UNREADABLE
+                : f.readHeld((int) (pos - f.fileFromOffset()), UNIT_SIZE, ConsumeQueue::usableOffsetAt);
+        return v == MappedFile.UNREADABLE ? -1 : v;
+    }
+
+    private static long usableOffsetAt(ByteBuffer b, int p) {
+        int size = b.getInt(p + 8);
+        return size == PAD_SIZE || size <= 0 ? -1 : b.getLong(p);
+    }
+
     /** The unit at {@code queueOffset}, or null. Thread-safe. */
     Unit unit(long queueOffset) {
         if (queueOffset < 0) {

@@ -8,8 +8,10 @@ import java.util.List;
  * response needs. Callers must {@link #release()} it once the buffers are written out.
  */
 public final class GetMessageResult {
-    private final List<SelectMappedBufferResult> messages = new ArrayList<>();
-    private final List<Long> queueOffsets = new ArrayList<>();
+    /** Sized for a default pull (32 messages), so most pulls never grow it. */
+    private final List<SelectMappedBufferResult> messages = new ArrayList<>(32);
+    /** Parallel to {@link #messages}: unboxed, a pull's offsets are numbers, not objects. */
+    private long[] queueOffsets = new long[32];
     private GetMessageStatus status;
     private long nextBeginOffset;
     private long minOffset;
@@ -19,8 +21,12 @@ public final class GetMessageResult {
     private boolean suggestPullingFromSlave;
 
     public void addMessage(SelectMappedBufferResult msg, long queueOffset) {
+        int i = messages.size();
+        if (i == queueOffsets.length) {
+            queueOffsets = java.util.Arrays.copyOf(queueOffsets, i * 2);
+        }
+        queueOffsets[i] = queueOffset;
         messages.add(msg);
-        queueOffsets.add(queueOffset);
         bufferTotalSize += msg.size();
     }
 
@@ -28,9 +34,17 @@ public final class GetMessageResult {
         return messages;
     }
 
-    /** Queue offset of each returned message, parallel to {@link #messages()}. */
-    public List<Long> queueOffsets() {
-        return queueOffsets;
+    /** Queue offset of the {@code i}-th returned message (parallel to {@link #messages()}). */
+    public long queueOffset(int i) {
+        if (i < 0 || i >= messages.size()) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return queueOffsets[i];
+    }
+
+    /** Queue offsets of the returned messages, in order (a copy). */
+    public long[] queueOffsets() {
+        return java.util.Arrays.copyOf(queueOffsets, messages.size());
     }
 
     public int messageCount() {
@@ -87,6 +101,5 @@ public final class GetMessageResult {
             m.release();
         }
         messages.clear();
-        queueOffsets.clear();
     }
 }

@@ -38,6 +38,8 @@ final class MappedFile {
     private final int fileSize;
     private final FileChannel channel;
     private final MappedByteBuffer mapped;
+    /** Readers' view: a slice of it is read-only already, one object per read instead of two. */
+    private final ByteBuffer readOnly;
     private final AtomicLong refCount = new AtomicLong(1);
     private volatile boolean available = true;
     private volatile int wrotePosition;
@@ -54,6 +56,7 @@ final class MappedFile {
         this.fileSize = fileSize;
         this.channel = channel;
         this.mapped = mapped;
+        this.readOnly = mapped.asReadOnlyBuffer();
     }
 
     /** The file name of the file starting at {@code offset}: 20 zero-padded digits. */
@@ -268,8 +271,33 @@ final class MappedFile {
         if (pos < 0 || size < 0 || pos + size > wrotePosition || !hold()) {
             return null;
         }
-        ByteBuffer slice = mapped.slice(pos, size).asReadOnlyBuffer();
+        ByteBuffer slice = readOnly.slice(pos, size);
         return new MappedBufferSlice(fileFromOffset + pos, slice, size, this);
+    }
+
+    /** Reads a number out of a file's bytes at a position (see {@link #readHeld}). */
+    @FunctionalInterface
+    interface PositionReader {
+        long read(ByteBuffer mapped, int pos);
+    }
+
+    /** What {@link #readHeld} returns when {@code [pos, pos+size)} is not in the written part or the file is going. */
+    static final long UNREADABLE = Long.MIN_VALUE;
+
+    /**
+     * {@code reader} applied to the file's buffer at {@code pos} while the file is held, without a slice: lookups
+     * that want a number (a unit's offset, a record's store time) allocate nothing. {@code size} bytes from
+     * {@code pos} must be written; else {@link #UNREADABLE}.
+     */
+    long readHeld(int pos, int size, PositionReader reader) {
+        if (pos < 0 || size < 0 || pos + size > wrotePosition || !hold()) {
+            return UNREADABLE;
+        }
+        try {
+            return reader.read(mapped, pos);
+        } finally {
+            release();
+        }
     }
 
     /** A held slice from {@code pos} to the wrote position, or null when there is nothing there. */

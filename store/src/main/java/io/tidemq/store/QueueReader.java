@@ -146,8 +146,7 @@ final class QueueReader {
     /** Physical offset of the unit at {@code queueOffset}, or -1. */
     long commitLogOffset(String topic, int queueId, long queueOffset) {
         ConsumeQueue cq = queues.find(topic, queueId);
-        ConsumeQueue.Unit u = cq == null ? null : cq.unit(queueOffset);
-        return u == null || u.isPadding() || u.size() <= 0 ? -1 : u.phyOffset();
+        return cq == null ? -1 : cq.commitLogOffsetOf(queueOffset);
     }
 
     /** Store time of the message at {@code queueOffset}, or -1. */

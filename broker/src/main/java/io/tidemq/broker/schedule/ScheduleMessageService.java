@@ -118,7 +118,7 @@ public final class ScheduleMessageService {
         try {
             List<SelectMappedBufferResult> due = result.messages();
             for (int i = 0; i < due.size(); i++) {
-                long queueOffset = result.queueOffsets().get(i);
+                long queueOffset = result.queueOffset(i);
                 if (queueOffset != offset) {
                     break; // not contiguous: something before it is not due yet
                 }

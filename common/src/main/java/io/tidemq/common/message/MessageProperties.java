@@ -13,7 +13,14 @@ public final class MessageProperties {
         if (properties == null || properties.isEmpty()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(properties.size() * 24);
+        // sized exactly: a builder that grows copies its array each time, and every stored message is encoded here
+        int length = 0;
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (e.getKey() != null && e.getValue() != null) {
+                length += e.getKey().length() + e.getValue().length() + 2;
+            }
+        }
+        StringBuilder sb = new StringBuilder(Math.max(0, length - 1));
         for (Map.Entry<String, String> e : properties.entrySet()) {
             if (e.getKey() == null || e.getValue() == null) {
                 continue;
