@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.function.Consumer;
 
 /** Store set-up shared by the store benchmarks: a fresh store in a temp directory, records of an exact size. */
 final class BenchStores {
@@ -22,10 +23,16 @@ final class BenchStores {
     }
 
     static DefaultMessageStore open(Path dir, FlushDiskType flush) {
+        return open(dir, flush, c -> { });
+    }
+
+    /** As above, with {@code tune} changing the settings before the store opens. */
+    static DefaultMessageStore open(Path dir, FlushDiskType flush, Consumer<MessageStoreConfig> tune) {
         MessageStoreConfig c = new MessageStoreConfig();
         c.setStorePathRootDir(dir.toString());
         c.setMappedFileSizeCommitLog(256 * 1024 * 1024);
         c.flush().setFlushDiskType(flush);
+        tune.accept(c);
         DefaultMessageStore store = new DefaultMessageStore(c);
         if (!store.load()) {
             throw new IllegalStateException("store did not load");
@@ -49,6 +56,20 @@ final class BenchStores {
         m.setBornTimestamp(System.currentTimeMillis());
         m.setProperties(new HashMap<>());
         m.setPropertiesString("");
+        return m;
+    }
+
+    /**
+     * A message with the properties a 4.9 producer sends (a unique key, keys and tags), so the dispatcher fills the
+     * index as well as the consume queue.
+     */
+    static MessageExtBrokerInner keyedMessage(int bodySize, int queueId, long n) {
+        MessageExtBrokerInner m = message(OVERHEAD + bodySize, queueId);
+        String uniq = String.format("7F00000100002A9F0000%012X", n);
+        m.getProperties().put("UNIQ_KEY", uniq);
+        m.getProperties().put("KEYS", "order-" + n);
+        m.getProperties().put("TAGS", "tag" + (n % 4));
+        m.encodePropertiesString();
         return m;
     }
 
