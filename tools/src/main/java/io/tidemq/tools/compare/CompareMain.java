@@ -179,6 +179,9 @@ public final class CompareMain implements Callable<Integer> {
             results.put("broker RSS idle, anon (MiB)", flavor, cluster.master.rssAnonKb() / 1024.0, false);
             results.put("broker RSS idle, file (MiB)", flavor, cluster.master.rssFileKb() / 1024.0, false);
         }
+        if (topology.withSlave && !ReplicaReady.await(cluster.namesrvAddr, "BenchTopic", 60_000)) {
+            notes.add(flavor.label() + " " + key + ": no SEND_OK within 60 s of the slave's start");
+        }
         int[] threadCounts = topology == Topology.ASYNC_FLUSH ? new int[] {1, 4, 16} : new int[] {16};
         for (int threads : threadCounts) {
             // broker CPU over the measured window only (between mqbench's markers): JIT warm-up is not a per-message
