@@ -222,14 +222,11 @@ final class JsonHeaderReader extends JsonScanner {
         if (q != '"' && q != '\'') {
             throw error("expected a quoted extFields key");
         }
-        int from = p + 1;
-        int i = from;
-        while (i < end && b[i] != q && b[i] != '\\') {
-            i++;
-        }
-        if (i < end && b[i] == q) {
-            p = i + 1;
-            return ht.indexOf(b, from, i - from);
+        int close = plainStringEnd();
+        if (close >= 0) {
+            int from = p + 1;
+            p = close + 1;
+            return ht.indexOf(b, from, close - from);
         }
         String name = readString();
         for (int k = 0; k < ht.fields.length; k++) {
@@ -249,10 +246,10 @@ final class JsonHeaderReader extends JsonScanner {
             return null;
         }
         if (f.isBoolean()) {
-            if (quotedLiteral("\"true\"")) {
+            if (matchLiteral("\"true\"")) {
                 return Boolean.TRUE;
             }
-            return quotedLiteral("\"false\"") ? Boolean.FALSE : null;
+            return matchLiteral("\"false\"") ? Boolean.FALSE : null;
         }
         boolean isLong = f.isLong();
         if (!isLong && !f.isInt()) {
@@ -280,34 +277,17 @@ final class JsonHeaderReader extends JsonScanner {
         return isLong ? (Object) v : (Object) (int) v;
     }
 
-    private boolean quotedLiteral(String word) {
-        int n = word.length();
-        if (p + n > end) {
-            return false;
-        }
-        for (int k = 0; k < n; k++) {
-            if (b[p + k] != word.charAt(k)) {
-                return false;
-            }
-        }
-        p += n;
-        return true;
-    }
-
     /** Reads a member name and returns its id, or UNKNOWN. */
     private int readMemberName() throws RemotingCommandException {
         int q = peekAfterWhitespace();
         if (q != '"' && q != '\'') {
             throw error("expected a quoted member name");
         }
-        int from = p + 1;
-        int i = from;
-        while (i < end && b[i] != q && b[i] != '\\') {
-            i++;
-        }
-        if (i < end && b[i] == q) {
-            p = i + 1;
-            return memberId(from, i - from);
+        int close = plainStringEnd();
+        if (close >= 0) {
+            int from = p + 1;
+            p = close + 1;
+            return memberId(from, close - from);
         }
         // An escaped member name is legal JSON, just never what a real peer sends.
         String name = readString();

@@ -65,6 +65,19 @@ abstract class JsonScanner {
         return readString();
     }
 
+    /**
+     * For the quoted string at the current position: the index of its closing quote when no escape comes before
+     * it, else -1. Does not move.
+     */
+    int plainStringEnd() {
+        byte q = b[p];
+        int i = p + 1;
+        while (i < end && b[i] != q && b[i] != '\\') {
+            i++;
+        }
+        return i < end && b[i] == q ? i : -1;
+    }
+
     /** A string, number or boolean, as text. */
     String readScalarAsString() throws RemotingCommandException {
         int c = peekAfterWhitespace();
@@ -383,7 +396,8 @@ abstract class JsonScanner {
         return peekAfterWhitespace() == 'n' && matchLiteral("null");
     }
 
-    private boolean matchLiteral(String word) {
+    /** Consumes {@code word} if the bytes at the current position are exactly it. */
+    boolean matchLiteral(String word) {
         int n = word.length();
         if (p + n > end) {
             return false;
