@@ -74,11 +74,12 @@ public final class PullRequestHoldService {
         if (list == null) {
             return;
         }
-        List<PullRequest> ready = new ArrayList<>();
+        List<PullRequest> ready;
         synchronized (list) {
             if (list.isEmpty()) {
                 return;
             }
+            ready = new ArrayList<>();
             list.removeIf(r -> {
                 if (logicOffset >= r.pullFromThisOffset() && r.filter().isMatchedByConsumeQueue(tagsCode)) {
                     ready.add(r);

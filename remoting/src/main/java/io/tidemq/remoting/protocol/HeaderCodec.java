@@ -68,7 +68,7 @@ public final class HeaderCodec {
         return TYPES.computeIfAbsent(type, HeaderType::new);
     }
 
-    static RemotingCommandException missing(HeaderField f) {
+    private static RemotingCommandException missing(HeaderField f) {
         return new RemotingCommandException("the custom field <" + f.name + "> is null");
     }
 

@@ -191,31 +191,8 @@ abstract class JsonScanner {
                 return new String(out, 0, n);
             }
             if (c == '\\') {
-                if (i + 1 >= end) {
-                    throw error("unterminated escape");
-                }
-                byte e = b[i + 1];
-                i += 2;
-                switch (e) {
-                    case '"' -> out[n++] = '"';
-                    case '\\' -> out[n++] = '\\';
-                    case '/' -> out[n++] = '/';
-                    case '\'' -> out[n++] = '\'';
-                    case 'b' -> out[n++] = '\b';
-                    case 'f' -> out[n++] = '\f';
-                    case 'n' -> out[n++] = '\n';
-                    case 'r' -> out[n++] = '\r';
-                    case 't' -> out[n++] = '\t';
-                    case 'u' -> {
-                        out[n++] = (char) hex(i, 4);
-                        i += 4;
-                    }
-                    case 'x' -> {
-                        out[n++] = (char) hex(i, 2);
-                        i += 2;
-                    }
-                    default -> throw errorAt(i - 1, "bad escape \\" + (char) e);
-                }
+                out[n++] = (char) unescape(i);
+                i += escapeLength(b[i + 1]);
                 continue;
             }
             int run = i;
@@ -304,25 +281,39 @@ abstract class JsonScanner {
                 i++;
                 continue;
             }
-            if (i + 1 >= end) {
-                throw error("unterminated escape");
-            }
-            byte e = b[i + 1];
-            i += 2;
-            switch (e) {
-                case '"', '\\', '/', '\'', 'b', 'f', 'n', 'r', 't' -> {
-                }
-                case 'u' -> {
-                    hex(i, 4);
-                    i += 4;
-                }
-                case 'x' -> {
-                    hex(i, 2);
-                    i += 2;
-                }
-                default -> throw errorAt(i - 1, "bad escape \\" + (char) e);
-            }
+            unescape(i);
+            i += escapeLength(b[i + 1]);
         }
+    }
+
+    /**
+     * The char the escape whose backslash is at {@code i} stands for; refuses an escape cut off by the end, an
+     * unknown one, and bad hex digits. {@link #escapeLength} says where it ends.
+     */
+    private int unescape(int i) throws RemotingCommandException {
+        if (i + 1 >= end) {
+            throw error("unterminated escape");
+        }
+        byte e = b[i + 1];
+        return switch (e) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '/' -> '/';
+            case '\'' -> '\'';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> hex(i + 2, 4);
+            case 'x' -> hex(i + 2, 2);
+            default -> throw errorAt(i + 1, "bad escape \\" + (char) e);
+        };
+    }
+
+    /** Bytes taken by a (valid) escape whose letter is {@code e}, backslash included. */
+    private static int escapeLength(byte e) {
+        return e == 'u' ? 6 : e == 'x' ? 4 : 2;
     }
 
     /** Moves past what {@link #readScalarAsString} reads, refusing what it refuses. */
