@@ -4,6 +4,7 @@ import io.tidemq.broker.config.BrokerConfig;
 import io.tidemq.broker.startup.BrokerCommandLine;
 import io.tidemq.broker.config.BrokerConfiguration;
 import io.tidemq.common.logging.LogbackSetup;
+import io.tidemq.common.logging.ServerLogLayout;
 import io.tidemq.remoting.netty.LeakDetection;
 import io.tidemq.config.ConfigException;
 import io.tidemq.common.config.ServerCommandLine;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code mqbroker}: parses the command line, binds the configuration, sets up logging and runs a broker in the
@@ -28,9 +30,11 @@ import java.util.List;
  * configuration; 2 when the broker cannot start.
  */
 public final class BrokerStartup {
-    private static final String LOG_FILE = "logback_broker.xml";
-    private static final String LOG_FALLBACK = "/io/tidemq/broker/logback_broker_default.xml";
     private static final String LOG_DIR_PROPERTY = "brokerLogDir";
+    /** The broker's logging: conf/logback_broker.xml, its bundled copy and the set-up that copy describes. */
+    public static final LogbackSetup.ServerLogs LOGS = new LogbackSetup.ServerLogs("logback_broker.xml",
+            "/io/tidemq/broker/logback_broker_default.xml",
+            new ServerLogLayout("Broker", "broker", LOG_DIR_PROPERTY, Map.of()));
 
     private BrokerStartup() {
     }
@@ -67,7 +71,7 @@ public final class BrokerStartup {
         System.setProperty(LOG_DIR_PROPERTY, "");
         // logging set-up is the slowest step of boot; let it overlap with binding the configuration
         LogbackSetup.PendingConfiguration logging = cli.startsServer()
-                ? LogbackSetup.configureInBackground(new BrokerConfig().getRocketmqHome(), LOG_FILE, LOG_FALLBACK)
+                ? LogbackSetup.configureInBackground(new BrokerConfig().getRocketmqHome(), LOGS)
                 : null;
         BrokerConfiguration config = new BrokerConfiguration();
         try {
@@ -104,12 +108,11 @@ public final class BrokerStartup {
         if (config.broker.isIsolateLogEnable()) {
             System.setProperty(LOG_DIR_PROPERTY, config.broker.getBrokerName() + "_" + config.broker.getBrokerId());
             if (logging != null) {
-                logging.await(home, LOG_FILE, LOG_FALLBACK);
+                logging.await(home);
             }
-            logConfig = LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);
+            logConfig = LogbackSetup.configure(home, LOGS);
         } else {
-            logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
-                    : LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);
+            logConfig = logging != null ? logging.await(home) : LogbackSetup.configure(home, LOGS);
         }
         Logger log = LoggerFactory.getLogger(BrokerStartup.class);
         log.info("logging configured from {}", logConfig);

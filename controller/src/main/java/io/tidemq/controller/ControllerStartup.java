@@ -1,8 +1,10 @@
 package io.tidemq.controller;
 
+import ch.qos.logback.classic.Level;
 import io.tidemq.common.config.ServerCommandLine;
 import io.tidemq.common.config.ServerCommandLine.Option;
 import io.tidemq.common.logging.LogbackSetup;
+import io.tidemq.common.logging.ServerLogLayout;
 import io.tidemq.config.ConfigBinder;
 import io.tidemq.config.ConfigException;
 import io.tidemq.config.PropertiesFiles;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -24,8 +27,10 @@ import java.util.Properties;
 public final class ControllerStartup {
     /** Printed once the controller serves requests. */
     public static final String BOOT_SUCCESS = "The ControllerManager boot success.";
-    private static final String LOG_FILE = "logback_controller.xml";
-    private static final String LOG_FALLBACK = "/io/tidemq/controller/logback_controller_default.xml";
+    /** The controller's logging: conf/logback_controller.xml, its bundled copy and the set-up that copy describes. */
+    public static final LogbackSetup.ServerLogs LOGS = new LogbackSetup.ServerLogs("logback_controller.xml",
+            "/io/tidemq/controller/logback_controller_default.xml",
+            new ServerLogLayout("Controller", "controller", null, Map.of("org.apache.ratis", Level.WARN)));
     private static final ServerCommandLine SPEC = new ServerCommandLine("mqcontroller",
             "Starts a TideMQ failover controller in the foreground.",
             List.of(new Option("-c", "configFile", "FILE", "Controller config properties file"),
@@ -85,7 +90,7 @@ public final class ControllerStartup {
             out.flush();
             return 0;
         }
-        LogbackSetup.configure(config.getRocketmqHome(), LOG_FILE, LOG_FALLBACK);
+        LogbackSetup.configure(config.getRocketmqHome(), LOGS);
         Logger log = LoggerFactory.getLogger(ControllerStartup.class);
         binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));
         ControllerNode node = new ControllerNode(config.group(), config.getScanNotActiveBrokerInterval());

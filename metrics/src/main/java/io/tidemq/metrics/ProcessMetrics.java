@@ -12,16 +12,29 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The registry of one server process: Prometheus-backed, with the JVM's memory, GC, thread, class-loading, CPU,
  * uptime and file-descriptor meters bound, and tagged with what tells processes apart in one Prometheus.
+ *
+ * <p>The JVM meters are bound on a thread of their own: reaching the JVM's management beans the first time costs
+ * a server tens of milliseconds of boot, and nothing but a scrape needs them, so a scrape waits until they are
+ * bound and always sees them.
  */
 public final class ProcessMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final FutureTask<Void> jvmMeters = new FutureTask<>(this::bindJvmMeters, null);
 
     public ProcessMetrics() {
+        Thread t = new Thread(jvmMeters, "JvmMetersBinding");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void bindJvmMeters() {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -35,8 +48,21 @@ public final class ProcessMetrics implements AutoCloseable {
         return registry;
     }
 
-    /** The registry's contents in Prometheus text format 0.0.4. */
+    /** Waits until the JVM meters are in the registry. */
+    public void awaitJvmMeters() {
+        try {
+            jvmMeters.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding the JVM meters", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("binding the JVM meters failed", e.getCause());
+        }
+    }
+
+    /** The registry's contents in Prometheus text format 0.0.4, JVM meters included. */
     public String scrape() {
+        awaitJvmMeters();
         return registry.scrape();
     }
 
@@ -50,6 +76,8 @@ public final class ProcessMetrics implements AutoCloseable {
 
     @Override
     public void close() {
+        // closing the GC meters before they were bound would leave their listeners registered
+        awaitJvmMeters();
         gc.close();
         registry.close();
     }

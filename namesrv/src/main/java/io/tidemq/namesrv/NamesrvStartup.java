@@ -8,6 +8,7 @@ import io.tidemq.controller.config.ControllerConfig;
 import io.tidemq.controller.config.ControllerStartupConfig;
 import io.tidemq.common.config.ServerCommandLine;
 import io.tidemq.common.logging.LogbackSetup;
+import io.tidemq.common.logging.ServerLogLayout;
 import io.tidemq.remoting.netty.LeakDetection;
 import io.tidemq.namesrv.startup.NamesrvCommandLine;
 import io.tidemq.remoting.netty.NettyServerConfig;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -40,8 +42,9 @@ public final class NamesrvStartup {
     /** Printed to stdout and the log once the NameServer serves requests (the seed's guide greps for it). */
     public static final String BOOT_SUCCESS = "The Name Server boot success. serializeType=JSON";
     public static final int DEFAULT_PORT = 9876;
-    private static final String LOG_FILE = "logback_namesrv.xml";
-    private static final String LOG_FALLBACK = "/io/tidemq/namesrv/logback_namesrv_default.xml";
+    /** The NameServer's logging: conf/logback_namesrv.xml, its bundled copy and the set-up that copy describes. */
+    public static final LogbackSetup.ServerLogs LOGS = new LogbackSetup.ServerLogs("logback_namesrv.xml",
+            "/io/tidemq/namesrv/logback_namesrv_default.xml", new ServerLogLayout("Namesrv", "namesrv", null, Map.of()));
 
     private NamesrvStartup() {
     }
@@ -80,7 +83,7 @@ public final class NamesrvStartup {
         }
         // logging set-up is the slowest step of boot; let it overlap with binding the configuration
         LogbackSetup.PendingConfiguration logging = cli.startsServer()
-                ? LogbackSetup.configureInBackground(new NamesrvConfig().getRocketmqHome(), LOG_FILE, LOG_FALLBACK)
+                ? LogbackSetup.configureInBackground(new NamesrvConfig().getRocketmqHome(), LOGS)
                 : null;
 
         NamesrvConfig namesrvConfig = new NamesrvConfig();
@@ -137,8 +140,7 @@ public final class NamesrvStartup {
                                 ControllerConfig controllerConfig, ConfigBinder binder, List<String> noEffectKeys, ServerCommandLine.Arguments cli,
                                 LogbackSetup.PendingConfiguration logging, PrintStream out, PrintStream err) {
         String home = namesrvConfig.getRocketmqHome();
-        String logConfig = logging != null ? logging.await(home, LOG_FILE, LOG_FALLBACK)
-                : LogbackSetup.configure(home, LOG_FILE, LOG_FALLBACK);
+        String logConfig = logging != null ? logging.await(home) : LogbackSetup.configure(home, LOGS);
         Logger log = LoggerFactory.getLogger(NamesrvStartup.class);
         log.info("logging configured from {}", logConfig);
         binder.describe(false).forEach((k, v) -> log.info("{}={}", k, v));

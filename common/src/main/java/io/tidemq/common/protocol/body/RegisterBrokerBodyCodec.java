@@ -45,7 +45,7 @@ public final class RegisterBrokerBodyCodec {
     /** Encodes {@code body} in the form the header's {@code compressed} flag announces. */
     public static byte[] encode(RegisterBrokerBody body, boolean compressed) {
         if (!compressed) {
-            return Json.toBytes(body);
+            return RegisterBrokerBodyJson.write(body);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(
@@ -85,7 +85,8 @@ public final class RegisterBrokerBodyCodec {
             }
             return normalized(body);
         }
-        return normalized(Json.fromBytes(data, RegisterBrokerBody.class));
+        RegisterBrokerBody plain = RegisterBrokerBodyJson.read(data);
+        return normalized(plain != null ? plain : Json.fromBytes(data, RegisterBrokerBody.class));
     }
 
     /** The CRC the {@code bodyCrc32} header field carries: CRC32 of the bytes masked to a non-negative int. */
