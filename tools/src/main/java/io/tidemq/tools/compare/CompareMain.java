@@ -399,7 +399,9 @@ public final class CompareMain implements Callable<Integer> {
                             + "16-thread run (between mqbench's MEASURE-BEGIN and MEASURE-END lines, so JIT warm-up "
                             + "is left out for both) divided by the messages sent in that window. TideMQ is started "
                             + "with the class-data-sharing archive its build writes (lib/tidemq.jsa), as its start "
-                            + "scripts do. The client, the servers and this tool share the machine's cores, "
+                            + "scripts do, and logs with its shipped logging set-up (asynchronous rolling files); "
+                            + "Apache's logback files are not on Maven Central, so Apache logs into one plain file "
+                            + "the tool writes. The client, the servers and this tool share the machine's cores, "
                             + "so absolute numbers are noise-prone; ratios from the same run are what to read.\n\n");
             md.append("Every topology run is repeated ").append(rounds).append(" times; each round starts with the "
                     + "next system in turn (A, B, C; then B, C, A; ...), so a drift of the machine does not favour "

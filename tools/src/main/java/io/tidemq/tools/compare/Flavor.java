@@ -65,8 +65,10 @@ enum Flavor {
             throws IOException {
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("conf"));
-        for (String f : List.of("logback_namesrv.xml", "logback_broker.xml")) {
-            Files.writeString(home.resolve("conf").resolve(f), logback(dir.resolve("logs"), f));
+        if (this != TIDEMQ) {
+            for (String f : List.of("logback_namesrv.xml", "logback_broker.xml")) {
+                Files.writeString(home.resolve("conf").resolve(f), logback(dir.resolve("logs"), f));
+            }
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -102,7 +104,11 @@ enum Flavor {
                 : List.of();
     }
 
-    /** The same plain file logging for both systems, so neither pays more for logs. */
+    /**
+     * Apache's logging: its start scripts read logback files of its distribution, which Maven Central does not
+     * serve, so it logs into one plain file. TideMQ logs as installed (its servers' bundled configuration, the same
+     * as the distribution's conf/logback_*.xml), under {@code user.home}.
+     */
     private static String logback(Path logs, String name) {
         String file = logs.resolve(name.replace("logback_", "").replace(".xml", ".log")).toAbsolutePath().toString();
         return "<configuration>\n  <appender name=\"F\" class=\"ch.qos.logback.core.FileAppender\">\n"

@@ -14,6 +14,7 @@ import java.util.Map;
 final class WholeCluster {
     static final String PREFIX = "2m-2s-sync cluster ";
     static final int BROKERS = 4;
+    private static final int NAMESRV_PORT_STEP = 5;
 
     private WholeCluster() {
     }
@@ -22,7 +23,8 @@ final class WholeCluster {
         System.out.printf("== %s: 2 NameServers + 4 brokers (2m-2s-sync) launched at once%n", flavor.label());
         Path dir = env.freshDir("cluster", flavor);
         String cp = env.classpath(flavor);
-        String[] ns = {"127.0.0.1:" + basePort, "127.0.0.1:" + (basePort + 1)};
+        // 5 apart: a NameServer also listens on listenPort+1 (metrics)
+        String[] ns = {"127.0.0.1:" + basePort, "127.0.0.1:" + (basePort + NAMESRV_PORT_STEP)};
         String nsList = ns[0] + ";" + ns[1];
         // every command (and its configuration files) is ready before the first launch
         List<String> names = new ArrayList<>();
@@ -33,7 +35,7 @@ final class WholeCluster {
             Path d = dir.resolve("namesrv-" + (i + 1));
             Files.createDirectories(d);
             names.add(flavor.label() + " namesrv-" + (i + 1));
-            cmds.add(flavor.namesrvCommand(cp, env.serverJvm, d, basePort + i));
+            cmds.add(flavor.namesrvCommand(cp, env.serverJvm, d, basePort + i * NAMESRV_PORT_STEP));
             logs.add(d.resolve("stdout.log"));
             bootLines.add("The Name Server boot success");
         }
