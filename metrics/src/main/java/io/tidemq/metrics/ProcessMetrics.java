@@ -11,6 +11,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -24,9 +27,11 @@ import java.util.concurrent.FutureTask;
  * bound and always sees them.
  */
 public final class ProcessMetrics implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessMetrics.class);
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final FutureTask<Void> jvmMeters = new FutureTask<>(this::bindJvmMeters, null);
+    private volatile boolean bindingFailureLogged;
 
     public ProcessMetrics() {
         Thread t = new Thread(jvmMeters, "JvmMetersBinding");
@@ -48,15 +53,23 @@ public final class ProcessMetrics implements AutoCloseable {
         return registry;
     }
 
-    /** Waits until the JVM meters are in the registry. */
-    public void awaitJvmMeters() {
+    /**
+     * Waits until the JVM meters are in the registry; false if binding them failed (logged once), in which case
+     * the registry serves the other meters.
+     */
+    public boolean awaitJvmMeters() {
         try {
             jvmMeters.get();
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding the JVM meters", e);
+            return false;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("binding the JVM meters failed", e.getCause());
+            if (!bindingFailureLogged) {
+                bindingFailureLogged = true;
+                LOG.warn("the JVM meters could not be bound; the other meters are served", e.getCause());
+            }
+            return false;
         }
     }
 
