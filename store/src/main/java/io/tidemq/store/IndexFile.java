@@ -106,8 +106,11 @@ final class IndexFile {
             head = 0;
         }
         if (isEmpty()) {
-            beginTimestamp = storeTimestamp;
-            endTimestamp = storeTimestamp;
+            // entries keep their time as seconds after the file's first one; a first record whose unchecked time
+            // field was damaged to a negative value would put every later entry's time before 1970, out of any
+            // query's range, so the base is never below 0
+            beginTimestamp = Math.max(0, storeTimestamp);
+            endTimestamp = beginTimestamp;
             beginPhyOffset = phyOffset;
         }
         long diff = (storeTimestamp - beginTimestamp) / 1000;

@@ -84,6 +84,12 @@ class TornCommitLogTailRecoveryTest {
                 -2));
     }
 
+    /** Found by the property (CI seed 1038522221799409543): garbage in the first record's header. */
+    @Example
+    void garbageInTheFirstRecordsHeaderLeavesTheNextKeyFindable() throws Exception {
+        acknowledgedRecordsSurviveAnyTornTail(new Scenario(4096, 2, 0.0, 0.0, Mode.GARBAGE, 0.04, 9, -1172));
+    }
+
     private static MessageStoreConfig config(Path dir, int fileSize) {
         MessageStoreConfig c = Stores.tinyConfig(dir);
         c.setMappedFileSizeCommitLog(fileSize);
