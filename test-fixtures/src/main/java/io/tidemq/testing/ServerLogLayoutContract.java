@@ -23,12 +23,17 @@ public abstract class ServerLogLayoutContract {
     @TempDir
     protected Path home;
     private String savedHome;
+    private final LogbackSetup.ServerLogs logs;
+    private final String mainLogFile;
 
-    /** The server's logging, e.g. {@code BrokerStartup.LOGS}. */
-    protected abstract LogbackSetup.ServerLogs logs();
-
-    /** The server's log file name, e.g. {@code broker.log}. */
-    protected abstract String mainLogFile();
+    /**
+     * @param logs        the server's logging, e.g. {@code BrokerStartup.LOGS}
+     * @param mainLogFile the server's log file name, e.g. {@code broker.log}
+     */
+    protected ServerLogLayoutContract(LogbackSetup.ServerLogs logs, String mainLogFile) {
+        this.logs = logs;
+        this.mainLogFile = mainLogFile;
+    }
 
     @BeforeEach
     void logIntoTheTempFolder() {
@@ -48,14 +53,14 @@ public abstract class ServerLogLayoutContract {
 
     /** Compares the XML's set-up with the code's under the current system properties. */
     protected final void assertSameSetUp() throws Exception {
-        URL bundled = getClass().getResource(logs().fallbackResource());
+        URL bundled = getClass().getResource(logs.fallbackResource());
         assertThat(bundled).isNotNull();
         LoggerContext fromXml = LogbackContexts.fromXml(bundled);
         LoggerContext inCode = new LoggerContext();
-        logs().layout().apply(inCode);
+        logs.layout().apply(inCode);
         try {
             assertThat(LogbackContexts.describe(inCode)).isEqualTo(LogbackContexts.describe(fromXml))
-                    .contains(home + "/logs/rocketmqlogs/").contains(mainLogFile())
+                    .contains(home + "/logs/rocketmqlogs/").contains(mainLogFile)
                     .contains("io.tidemq level=INFO");
         } finally {
             fromXml.stop();
@@ -65,11 +70,11 @@ public abstract class ServerLogLayoutContract {
 
     @Test
     void theDistributionsCopySaysTheSameAsTheBundledOne() throws Exception {
-        Path copy = Path.of("../distribution/src/main/conf", logs().fileName());
+        Path copy = Path.of("../distribution/src/main/conf", logs.fileName());
         assertThat(copy).exists();
-        assertThat(BundledConfiguration.same(copy.toUri().toURL(), logs().fallbackResource())).isTrue();
-        Path edited = home.resolve(logs().fileName());
+        assertThat(BundledConfiguration.same(copy.toUri().toURL(), logs.fallbackResource())).isTrue();
+        Path edited = home.resolve(logs.fileName());
         Files.writeString(edited, Files.readString(copy).replace("100MB", "200MB"));
-        assertThat(BundledConfiguration.same(edited.toUri().toURL(), logs().fallbackResource())).isFalse();
+        assertThat(BundledConfiguration.same(edited.toUri().toURL(), logs.fallbackResource())).isFalse();
     }
 }

@@ -1,20 +1,13 @@
 package io.tidemq.broker.startup;
 
 import io.tidemq.broker.BrokerStartup;
-import io.tidemq.common.logging.LogbackSetup;
 import io.tidemq.testing.ServerLogLayoutContract;
 import org.junit.jupiter.api.Test;
 
 /** The broker's logging in code is its XML's, with and without a per-broker log folder (isolateLogEnable). */
 class BrokerLogLayoutTest extends ServerLogLayoutContract {
-    @Override
-    protected LogbackSetup.ServerLogs logs() {
-        return BrokerStartup.LOGS;
-    }
-
-    @Override
-    protected String mainLogFile() {
-        return "broker.log";
+    BrokerLogLayoutTest() {
+        super(BrokerStartup.LOGS, "broker.log");
     }
 
     @Test

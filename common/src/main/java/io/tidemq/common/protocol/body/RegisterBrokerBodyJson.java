@@ -104,28 +104,41 @@ final class RegisterBrokerBodyJson {
                 return null;
             }
             RegisterBrokerBody body = new RegisterBrokerBody();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("filterServerList".equals(name)) {
-                    body.filterServerList = readStrings(p, value);
-                    if (body.filterServerList == null) {
-                        return null;
-                    }
-                } else if ("topicConfigSerializeWrapper".equals(name)) {
+            boolean read = readMembers(p, (name, value) -> switch (name) {
+                case "filterServerList" -> (body.filterServerList = readStrings(p, value)) != null;
+                case "topicConfigSerializeWrapper" -> {
                     // a repeated member replaces the earlier one, as with data binding
                     body.topicConfigSerializeWrapper = new TopicConfigSerializeWrapper();
-                    if (value != JsonToken.START_OBJECT || !readWrapper(p, body.topicConfigSerializeWrapper)) {
-                        return null;
-                    }
-                } else {
-                    p.skipChildren();
+                    yield value == JsonToken.START_OBJECT && readWrapper(p, body.topicConfigSerializeWrapper);
                 }
-            }
-            return p.currentToken() == JsonToken.END_OBJECT ? body : null;
+                default -> skip(p);
+            });
+            return read ? body : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Takes one member of an object; false refuses it (and so the whole body). */
+    private interface MemberReader {
+        boolean read(String name, JsonToken value) throws IOException;
+    }
+
+    /** Reads the members of the object just opened up to its end; false as soon as one is refused. */
+    private static boolean readMembers(JsonParser p, MemberReader member) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (!member.read(name, p.nextToken())) {
+                return false;
+            }
+        }
+        return p.currentToken() == JsonToken.END_OBJECT;
+    }
+
+    /** Skips an unknown member's value, whatever its shape. */
+    private static boolean skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return true;
     }
 
     private static List<String> readStrings(JsonParser p, JsonToken value) throws IOException {
@@ -141,99 +154,54 @@ final class RegisterBrokerBodyJson {
     }
 
     private static boolean readWrapper(JsonParser p, TopicConfigSerializeWrapper wrapper) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if ("dataVersion".equals(name)) {
+        return readMembers(p, (name, value) -> switch (name) {
+            case "dataVersion" -> {
                 wrapper.dataVersion = new DataVersion();
-                if (value != JsonToken.START_OBJECT || !readDataVersion(p, wrapper.dataVersion)) {
-                    return false;
-                }
-            } else if ("topicConfigTable".equals(name)) {
-                if (value != JsonToken.START_OBJECT) {
-                    return false;
-                }
-                wrapper.topicConfigTable = new ConcurrentHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String topic = p.currentName();
-                    TopicConfig tc = new TopicConfig();
-                    if (p.nextToken() != JsonToken.START_OBJECT || !readTopic(p, tc)) {
-                        return false;
-                    }
-                    wrapper.topicConfigTable.put(topic, tc);
-                }
-                if (p.currentToken() != JsonToken.END_OBJECT) {
-                    return false;
-                }
-            } else {
-                p.skipChildren();
+                yield value == JsonToken.START_OBJECT && readDataVersion(p, wrapper.dataVersion);
             }
-        }
-        return p.currentToken() == JsonToken.END_OBJECT;
+            case "topicConfigTable" -> {
+                wrapper.topicConfigTable = new ConcurrentHashMap<>();
+                yield value == JsonToken.START_OBJECT && readMembers(p, (topic, config) -> {
+                    TopicConfig tc = new TopicConfig();
+                    wrapper.topicConfigTable.put(topic, tc);
+                    return config == JsonToken.START_OBJECT && readTopic(p, tc);
+                });
+            }
+            default -> skip(p);
+        });
     }
 
     private static boolean readDataVersion(JsonParser p, DataVersion version) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if ("counter".equals(name) || "timestamp".equals(name)) {
-                if (!isLong(p, value)) {
-                    return false;
-                }
-                if ("counter".equals(name)) {
-                    version.counter = p.getLongValue();
-                } else {
-                    version.timestamp = p.getLongValue();
-                }
-            } else {
-                p.skipChildren();
-            }
-        }
-        return p.currentToken() == JsonToken.END_OBJECT;
+        return readMembers(p, (name, value) -> switch (name) {
+            case "counter" -> isLong(p, value) && set(() -> version.counter = p.getLongValue());
+            case "timestamp" -> isLong(p, value) && set(() -> version.timestamp = p.getLongValue());
+            default -> skip(p);
+        });
     }
 
     private static boolean readTopic(JsonParser p, TopicConfig tc) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            switch (name) {
-                case "topicName" -> {
-                    if (value != JsonToken.VALUE_STRING) {
-                        return false;
-                    }
-                    tc.topicName = p.getText();
-                }
-                case "readQueueNums", "writeQueueNums", "perm", "topicSysFlag" -> {
-                    if (!isInt(p, value)) {
-                        return false;
-                    }
-                    int n = p.getIntValue();
-                    switch (name) {
-                        case "readQueueNums" -> tc.readQueueNums = n;
-                        case "writeQueueNums" -> tc.writeQueueNums = n;
-                        case "perm" -> tc.perm = n;
-                        default -> tc.topicSysFlag = n;
-                    }
-                }
-                case "topicFilterType" -> {
-                    if (value != JsonToken.VALUE_STRING) {
-                        return false;
-                    }
-                    tc.topicFilterType = filterType(p.getText());
-                    if (tc.topicFilterType == null) {
-                        return false;
-                    }
-                }
-                case "order" -> {
-                    if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
-                        return false;
-                    }
-                    tc.order = value == JsonToken.VALUE_TRUE;
-                }
-                default -> p.skipChildren();
-            }
-        }
-        return p.currentToken() == JsonToken.END_OBJECT;
+        return readMembers(p, (name, value) -> switch (name) {
+            case "topicName" -> value == JsonToken.VALUE_STRING && set(() -> tc.topicName = p.getText());
+            case "readQueueNums" -> isInt(p, value) && set(() -> tc.readQueueNums = p.getIntValue());
+            case "writeQueueNums" -> isInt(p, value) && set(() -> tc.writeQueueNums = p.getIntValue());
+            case "perm" -> isInt(p, value) && set(() -> tc.perm = p.getIntValue());
+            case "topicSysFlag" -> isInt(p, value) && set(() -> tc.topicSysFlag = p.getIntValue());
+            case "topicFilterType" -> value == JsonToken.VALUE_STRING
+                    && (tc.topicFilterType = filterType(p.getText())) != null;
+            case "order" -> (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)
+                    && set(() -> tc.order = value == JsonToken.VALUE_TRUE);
+            default -> skip(p);
+        });
+    }
+
+    /** An assignment that reads the parser, as a member reader's accepting step. */
+    private interface Assignment {
+        void run() throws IOException;
+    }
+
+    private static boolean set(Assignment assignment) throws IOException {
+        assignment.run();
+        return true;
     }
 
     private static TopicFilterType filterType(String text) {
