@@ -31,7 +31,7 @@ import java.util.Map;
  * @param levels       levels of other loggers, e.g. {@code org.apache.ratis -> WARN}
  */
 public record ServerLogLayout(String appenderName, String stem, String dirProperty, Map<String, Level> levels) {
-    static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %thread - %msg%n";
+    private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %thread - %msg%n";
 
     /** Replaces whatever {@code context} was configured with by this layout. */
     public void apply(LoggerContext context) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.tidemq.common.DataVersion;
+import io.tidemq.common.json.FastjsonDialect;
 import io.tidemq.common.topic.TopicConfig;
 import io.tidemq.common.topic.TopicFilterType;
 
@@ -31,12 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * error messages for odd input.
  */
 final class RegisterBrokerBodyJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
-            .build();
+    private static final JsonFactory FACTORY = FastjsonDialect.newFactory();
 
     private RegisterBrokerBodyJson() {
     }
