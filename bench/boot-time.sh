@@ -30,7 +30,7 @@ NS=$!
 BROKER=
 cleanup() {
   [ -n "$BROKER" ] && kill "$BROKER" 2>/dev/null && wait "$BROKER" 2>/dev/null
-  kill "$NS" 2>/dev/null; wait "$NS" 2>/dev/null
+  kill "$NS" 2>/dev/null; wait "$NS" 2>/dev/null || true
   if [ -n "$CLASSES" ]; then rm -rf "$OUT/b" "$OUT/ns"; else rm -rf "$OUT"; fi
 }
 trap cleanup EXIT
