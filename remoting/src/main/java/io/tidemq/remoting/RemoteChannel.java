@@ -23,6 +23,15 @@ public interface RemoteChannel {
     /** Writes a response (or a server-initiated oneway request) without waiting; failures are logged. */
     void writeAndForget(RemotingCommand command);
 
+    /**
+     * Like {@link #writeAndForget}, for answers that complete in groups on another thread (one group commit or one
+     * acknowledgement of a slave answers several sends): the write is flushed together with the others queued for
+     * this connection meanwhile, one system call for the group instead of one each.
+     */
+    default void writeInGroup(RemotingCommand command) {
+        writeAndForget(command);
+    }
+
     void close();
 
     /**

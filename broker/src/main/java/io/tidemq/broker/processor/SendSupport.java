@@ -172,7 +172,8 @@ public final class SendSupport {
             } else {
                 fill(response, result, requestedQueue, topic);
             }
-            ResponseWriter.write(channel, request, response);
+            // a group commit or a slave's acknowledgement completes the sends it covers together
+            ResponseWriter.writeInGroup(channel, request, response);
         });
         return null;
     }

@@ -1,7 +1,9 @@
 package io.tidemq.remoting.netty;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.Future;
 import io.tidemq.remoting.RemoteChannel;
 import io.tidemq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
@@ -23,6 +25,8 @@ final class NettyRemoteChannel implements RemoteChannel {
     private final SocketAddress remoteSocketAddress;
     private final String remoteAddress;
     private final String localAddress;
+    /** I/O thread only: a flush for {@link #writeInGroup} is queued on the event loop. */
+    private boolean groupFlushQueued;
 
     private NettyRemoteChannel(Channel channel) {
         this.channel = channel;
@@ -90,11 +94,31 @@ final class NettyRemoteChannel implements RemoteChannel {
 
     @Override
     public void writeAndForget(RemotingCommand command) {
-        channel.writeAndFlush(command).addListener(f -> {
-            if (!f.isSuccess()) {
-                LOG.warn("write of {} to {} failed: {}", command, remoteAddress, String.valueOf(f.cause()));
+        channel.writeAndFlush(command).addListener(f -> logIfFailed(f, command));
+    }
+
+    @Override
+    public void writeInGroup(RemotingCommand command) {
+        EventLoop loop = channel.eventLoop();
+        loop.execute(() -> {
+            channel.write(command).addListener(f -> logIfFailed(f, command));
+            // the flush goes behind the writes already queued on this loop (the rest of the group)
+            if (!groupFlushQueued) {
+                groupFlushQueued = true;
+                loop.execute(this::flushGroup);
             }
         });
+    }
+
+    private void flushGroup() {
+        groupFlushQueued = false;
+        channel.flush();
+    }
+
+    private void logIfFailed(Future<?> f, RemotingCommand command) {
+        if (!f.isSuccess()) {
+            LOG.warn("write of {} to {} failed: {}", command, remoteAddress, String.valueOf(f.cause()));
+        }
     }
 
     @Override

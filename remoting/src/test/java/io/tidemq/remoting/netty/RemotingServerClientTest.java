@@ -128,6 +128,56 @@ class RemotingServerClientTest {
         assertThat(bodies).hasSize(calls).doesNotHaveDuplicates().contains("m0", "m199");
     }
 
+    /** A group commit's way of answering: requests held, then all answered together from another thread. */
+    @Test
+    void answersWrittenInGroupsFromAnotherThreadAllArriveEachWithItsOwnBody() throws Exception {
+        List<RemotingCommand> held = new CopyOnWriteArrayList<>();
+        AtomicReference<RemoteChannel> channel = new AtomicReference<>();
+        server.registerProcessor(106, (ch, req) -> {
+            channel.set(ch);
+            held.add(req);
+            return null;
+        }, null);
+        go();
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        int perGroup = 20;
+        for (int group = 0; group < 3; group++) {
+            CountDownLatch done = new CountDownLatch(perGroup);
+            for (int i = 0; i < perGroup; i++) {
+                RemotingCommand req = RemotingCommand.createRequest(106)
+                        .setBody(("g" + group + "m" + i).getBytes(StandardCharsets.UTF_8));
+                client.invokeAsync(addr, req, 5000, new InvokeCallback() {
+                    @Override
+                    public void onResponse(RemotingCommand response) {
+                        assertThat(response.getOpaque()).isEqualTo(req.getOpaque());
+                        bodies.add(new String(response.getBody(), StandardCharsets.UTF_8));
+                        done.countDown();
+                    }
+
+                    @Override
+                    public void onFailure(Throwable cause) {
+                        failures.incrementAndGet();
+                        done.countDown();
+                    }
+                });
+            }
+            int expected = perGroup * (group + 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == expected);
+            List<RemotingCommand> batch = List.copyOf(held.subList(expected - perGroup, expected));
+            Thread answerer = new Thread(() -> batch.forEach(req -> channel.get().writeInGroup(
+                    RemotingCommand.createResponse(0, "stored").setOpaque(req.getOpaque())
+                            .setBody(req.getBody()))), "group-answerer");
+            answerer.start();
+            answerer.join();
+
+            assertThat(done.await(5, TimeUnit.SECONDS)).as("every answer of group %d arrives", group).isTrue();
+        }
+
+        assertThat(failures).hasValue(0);
+        assertThat(bodies).hasSize(3 * perGroup).doesNotHaveDuplicates().contains("g0m0", "g1m19", "g2m7");
+    }
+
     @Test
     void onewayReachesTheProcessorFlaggedOneway() throws Exception {
         go();
