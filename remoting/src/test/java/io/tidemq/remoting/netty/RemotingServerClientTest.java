@@ -98,6 +98,26 @@ class RemotingServerClientTest {
         assertThat(response.getExtField("topic")).isEqualTo("T\u0001中");
     }
 
+    /** An async call with {@code body}: its answer's body goes to {@code bodies} (checked against the opaque). */
+    private void callCollectingBody(int code, String body, List<String> bodies, AtomicInteger failures,
+                                    CountDownLatch done) throws Exception {
+        RemotingCommand req = RemotingCommand.createRequest(code).setBody(body.getBytes(StandardCharsets.UTF_8));
+        client.invokeAsync(addr, req, 5000, new InvokeCallback() {
+            @Override
+            public void onResponse(RemotingCommand response) {
+                assertThat(response.getOpaque()).isEqualTo(req.getOpaque());
+                bodies.add(new String(response.getBody(), StandardCharsets.UTF_8));
+                done.countDown();
+            }
+
+            @Override
+            public void onFailure(Throwable cause) {
+                failures.incrementAndGet();
+                done.countDown();
+            }
+        });
+    }
+
     @Test
     void manyConcurrentAsyncCallsEachGetTheirOwnResponseOnce() throws Exception {
         go();
@@ -106,21 +126,7 @@ class RemotingServerClientTest {
         AtomicInteger failures = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(calls);
         for (int i = 0; i < calls; i++) {
-            RemotingCommand req = RemotingCommand.createRequest(100).setBody(("m" + i).getBytes(StandardCharsets.UTF_8));
-            client.invokeAsync(addr, req, 5000, new InvokeCallback() {
-                @Override
-                public void onResponse(RemotingCommand response) {
-                    assertThat(response.getOpaque()).isEqualTo(req.getOpaque());
-                    bodies.add(new String(response.getBody(), StandardCharsets.UTF_8));
-                    done.countDown();
-                }
-
-                @Override
-                public void onFailure(Throwable cause) {
-                    failures.incrementAndGet();
-                    done.countDown();
-                }
-            });
+            callCollectingBody(100, "m" + i, bodies, failures, done);
         }
 
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
@@ -145,22 +151,7 @@ class RemotingServerClientTest {
         for (int group = 0; group < 3; group++) {
             CountDownLatch done = new CountDownLatch(perGroup);
             for (int i = 0; i < perGroup; i++) {
-                RemotingCommand req = RemotingCommand.createRequest(106)
-                        .setBody(("g" + group + "m" + i).getBytes(StandardCharsets.UTF_8));
-                client.invokeAsync(addr, req, 5000, new InvokeCallback() {
-                    @Override
-                    public void onResponse(RemotingCommand response) {
-                        assertThat(response.getOpaque()).isEqualTo(req.getOpaque());
-                        bodies.add(new String(response.getBody(), StandardCharsets.UTF_8));
-                        done.countDown();
-                    }
-
-                    @Override
-                    public void onFailure(Throwable cause) {
-                        failures.incrementAndGet();
-                        done.countDown();
-                    }
-                });
+                callCollectingBody(106, "g" + group + "m" + i, bodies, failures, done);
             }
             int expected = perGroup * (group + 1);
             await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == expected);
