@@ -36,7 +36,8 @@ public final class TideNamesrvProcess implements AutoCloseable {
         int port = Ports.free(host);
         Files.createDirectories(dir);
         Path conf = dir.resolve("namesrv.properties");
-        Files.writeString(conf, "listenPort=" + port + "\nbindAddress=" + host + "\nkvConfigPath="
+        // metrics off: by default they take listenPort + 1, which only listenPort was checked to be free for
+        Files.writeString(conf, "listenPort=" + port + "\nbindAddress=" + host + "\nmetricsPort=0\nkvConfigPath="
                 + dir.resolve("kvConfig.json") + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ChildProcess p = ChildProcess.start("namesrv-" + port, List.of(java, "-Xms32m", "-Xmx128m",
